@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// Build: schemas → bundled schemas, TypeScript types and ajv standalone validators; then type-check
+// with tsc (declarations to dist/types) and bundle the CLI and the library with esbuild.
+// Runs from `npm ci` (prepare) and `npm run build`.
+import { mkdirSync, writeFileSync, rmSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
+import Ajv2020 from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { _ } from 'ajv';
+import { compile } from 'json-schema-to-typescript';
+import { readSchemaFiles, bundleSchema, partSchema } from './lib/schema-bundle.mjs';
+import { SCHEMA_VERSIONS, CURRENT_VERSION, bundleId, partId } from './lib/schema-ids.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const generated = join(root, 'src', 'generated');
+const dist = join(root, 'dist');
+const quiet = process.argv.includes('--quiet');
+const log = (msg) => { if (!quiet) process.stderr.write(`build: ${msg}\n`); };
+
+rmSync(dist, { recursive: true, force: true });
+rmSync(generated, { recursive: true, force: true });
+mkdirSync(generated, { recursive: true });
+
+// 1. Bundled schemas, one pair per released schema version, kept so old filings stay checkable.
+const bundles = {};
+for (const version of SCHEMA_VERSIONS) {
+  const files = readSchemaFiles(join(root, 'schemas', String(version)));
+  const filing = bundleSchema(files, 'filing', bundleId(version));
+  const part = partSchema(filing, partId(version));
+  bundles[version] = { filing, part };
+  const out = join(dist, 'schemas', String(version));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'filing.bundle.schema.json'), JSON.stringify(filing, null, 2) + '\n');
+  writeFileSync(join(out, 'section.bundle.schema.json'), JSON.stringify(part, null, 2) + '\n');
+}
+const profileSchema = JSON.parse(readFileSync(join(root, 'schemas', 'profile.schema.json'), 'utf8'));
+const configSchema = JSON.parse(readFileSync(join(root, 'schemas', 'config.schema.json'), 'utf8'));
+log(`bundled schema versions ${SCHEMA_VERSIONS.join(', ')}`);
+
+// 2. TypeScript types from the current schema (titles are Japanese labels, not type names).
+function forTypes(node) {
+  if (Array.isArray(node)) return node.map(forTypes);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'title' || k === 'enumDescriptions' || k === '$id' || k === 'default') continue;
+    out[k] = k === 'properties' || k === '$defs'
+      ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, forTypes(pv)]))
+      : forTypes(v);
+  }
+  return out;
+}
+const current = bundles[CURRENT_VERSION].filing;
+const profileFiles = readdirSync(join(root, 'profiles')).filter((n) => n.endsWith('.json')).sort();
+const profiles = profileFiles.map((n) => JSON.parse(readFileSync(join(root, 'profiles', n), 'utf8')));
+const profileTypes = await compile(forTypes({ ...profileSchema, title: 'Profile' }), 'Profile', { bannerComment: '', additionalProperties: false, format: false });
+const configTypes = await compile(forTypes({ ...configSchema, title: 'Config' }), 'Config', { bannerComment: '', additionalProperties: false, format: false });
+writeFileSync(
+  join(generated, 'data.ts'),
+  `/* Generated from profiles/ and schemas/ by scripts/build.mjs — do not edit. */\n` +
+    profileTypes.replace(/^export interface Profile /m, 'export interface Profile ') + '\n' + configTypes + '\n' +
+    `export const profiles: Profile[] = ${JSON.stringify(profiles.map(({ $schema, ...p }) => p))};\n`,
+);
+writeFileSync(
+  join(generated, 'schema-bundle.ts'),
+  `/* Generated from schemas/ by scripts/build.mjs — do not edit. Loaded only to word diagnostics. */\n` +
+    `export const filingSchemas: Record<number, unknown> = ${JSON.stringify(Object.fromEntries(SCHEMA_VERSIONS.map((v) => [v, bundles[v].filing])))};\n` +
+    `export const configSchema: unknown = ${JSON.stringify(configSchema)};\n`,
+);
+log(`generated profile data (${profiles.map((p) => p.id).join(', ')})`);
+const types = await compile(forTypes({ ...current, title: 'Filing' }), 'Filing', {
+  bannerComment: '/* Generated from schemas/ by scripts/build.mjs — do not edit. */',
+  additionalProperties: false,
+  unreachableDefinitions: false,
+  strictIndexSignatures: true,
+  format: false,
+});
+writeFileSync(join(generated, 'filing.ts'), types);
+log('generated src/generated/filing.ts');
+
+// 3. ajv standalone validators (compiled ahead of time: nothing compiles schemas at run time).
+const formatsModule = join(generated, 'formats.build.mjs');
+await build({ entryPoints: [join(root, 'src', 'validate', 'formats.ts')], outfile: formatsModule, format: 'esm', platform: 'node', bundle: true, logLevel: 'silent' });
+const { formats } = await import(pathToFileURL(formatsModule).href);
+rmSync(formatsModule);
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: false,
+  code: { source: true, esm: true, optimize: true, formats: _`taiseiFormats` },
+  formats,
+});
+ajv.addVocabulary(['enumDescriptions']);
+const exportsMap = {};
+for (const version of SCHEMA_VERSIONS) {
+  ajv.addSchema(bundles[version].filing);
+  ajv.addSchema(bundles[version].part);
+  exportsMap[`filing${version}`] = bundleId(version);
+  exportsMap[`part${version}`] = partId(version);
+}
+ajv.addSchema(profileSchema);
+ajv.addSchema(configSchema);
+exportsMap.profile = profileSchema.$id;
+exportsMap.config = configSchema.$id;
+let code = standaloneCode(ajv, exportsMap);
+code = `// Generated by scripts/build.mjs — do not edit.\nimport { formats as taiseiFormats } from "../validate/formats.js";\n${code}`;
+writeFileSync(join(generated, 'validators.js'), code);
+const names = Object.keys(exportsMap);
+writeFileSync(
+  join(generated, 'validators.d.ts'),
+  `// Generated by scripts/build.mjs — do not edit.\nimport type { ErrorObject } from 'ajv';\n` +
+    `export interface CompiledValidator { (data: unknown): boolean; errors?: ErrorObject[] | null }\n` +
+    names.map((n) => `export declare const ${n}: CompiledValidator;\n`).join(''),
+);
+writeFileSync(
+  join(generated, 'schemas.ts'),
+  `// Generated by scripts/build.mjs — do not edit.\n` +
+    `export const SCHEMA_VERSIONS = ${JSON.stringify(SCHEMA_VERSIONS)} as const;\n` +
+    `export const CURRENT_SCHEMA_VERSION = ${CURRENT_VERSION};\n` +
+    `export const TOOL_VERSION = ${JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version)};\n`,
+);
+log(`compiled validators: ${names.join(', ')}`);
+
+// 4. Type-check and declarations.
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+if (tsc.status !== 0) {
+  process.stderr.write('build: type check failed\n');
+  process.exit(1);
+}
+log('type-checked');
+
+// 5. Bundles: the CLI and the library, with heavy stages split into chunks loaded only when used.
+await build({
+  entryPoints: { cli: join(root, 'src', 'cli', 'main.ts'), index: join(root, 'src', 'index.ts') },
+  outdir: dist,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'linked',
+  banner: { js: "import { createRequire as __taiseiCreateRequire } from 'node:module'; const require = __taiseiCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+log('bundled dist/cli.js and dist/index.js');

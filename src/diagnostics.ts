@@ -1,0 +1,50 @@
+// A diagnostic is a value, never a thrown error: every stage returns the ones it found and the
+// pipeline reports them all at once.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface RelatedLocation extends Partial<Position> {
+  message: string;
+  /** JSON pointer of the related value; its position is filled in with the diagnostic's. */
+  pointer?: string;
+}
+
+export interface Diagnostic extends Partial<Position> {
+  /** Stable code, e.g. "schema/required" or a rule id such as "corrections/finding-has-correction". */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** How to fix it, in the same language as the message. */
+  hint?: string;
+  /** JSON pointer into the merged filing, when the problem is about a value. */
+  pointer?: string;
+  /** Point at the key of the value (unknown keys) rather than the value itself. */
+  target?: 'key' | 'value';
+  related?: RelatedLocation[];
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+/** Order for output: by file, then line, then column, then code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    a.code.localeCompare(b.code)
+  );
+}

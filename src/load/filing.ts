@@ -1,0 +1,212 @@
+// Paths → one merged filing + SourceMap. A filing is a directory (filing.yaml plus section files,
+// merged by top-level key) or a single YAML file; a lone section file is checked on its own.
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { InputOutputError, errnoReason } from '../errors.js';
+import { t, type Lang } from '../messages/index.js';
+import { parseYaml } from './parse.js';
+import { readSourceFile, DEFAULT_MAX_FILE_MB } from './read.js';
+import { SourceMap } from './source-map.js';
+
+export const FILING_FILE_NAMES = ['filing.yaml', 'filing.yml'];
+export const CONFIG_FILE_NAMES = ['taisei.config.yaml', 'taisei.config.yml'];
+/** Top-level keys that make a single file a whole filing rather than one section file. */
+const HEADER_KEYS = ['filer', 'filerType', 'fiscalYear', 'submissionDate'];
+
+export type InputKind = 'directory' | 'file' | 'section' | 'config';
+
+export interface Target {
+  path: string;
+  kind: 'directory' | 'file' | 'config';
+}
+
+export interface LoadOptions {
+  lang: Lang;
+  maxFileMB?: number;
+}
+
+export interface LoadedFiling {
+  /** The directory or file as given. */
+  path: string;
+  kind: InputKind;
+  /** The directory relative paths inside the filing resolve against. */
+  baseDir: string;
+  files: string[];
+  data?: Record<string, unknown>;
+  sourceMap: SourceMap;
+  diagnostics: Diagnostic[];
+  /** false when a file could not be read or parsed: the merged data lacks its sections. */
+  complete: boolean;
+}
+
+export function isYamlFile(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return ext === '.yaml' || ext === '.yml';
+}
+
+function filingFileIn(dir: string): string | undefined {
+  for (const name of FILING_FILE_NAMES) {
+    try {
+      if (statSync(join(dir, name)).isFile()) return join(dir, name);
+    } catch {
+      // not there
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What to check for each path given. A YAML file that sits next to a filing.yaml stands for its
+ * whole directory (so a pre-commit hook that passes only changed files still checks cross-file
+ * facts); paths naming the same filing are checked once.
+ */
+export function resolveTargets(paths: readonly string[]): Target[] {
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const add = (target: Target) => {
+    const key = `${target.kind}:${target.path.replace(/\/+$/, '')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    targets.push(target);
+  };
+  for (const path of paths) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputOutputError('input.notFound', { path }, 'input.notFound.hint');
+      throw new InputOutputError('input.unreadable', { path, reason: errnoReason(error) }, 'input.unreadable.hint');
+    }
+    if (stats.isDirectory()) {
+      add({ path: path.replace(/\/+$/, '') || '/', kind: 'directory' });
+    } else if (CONFIG_FILE_NAMES.includes(basename(path))) {
+      add({ path, kind: 'config' });
+    } else if (!isYamlFile(path)) {
+      throw new InputOutputError('input.notYaml', { path }, 'input.notYaml.hint');
+    } else if (!FILING_FILE_NAMES.includes(basename(path)) && filingFileIn(dirname(path))) {
+      add({ path: dirname(path), kind: 'directory' });
+    } else if (FILING_FILE_NAMES.includes(basename(path)) && yamlFilesIn(dirname(path)).length > 1) {
+      add({ path: dirname(path), kind: 'directory' });
+    } else {
+      add({ path, kind: 'file' });
+    }
+  }
+  return targets;
+}
+
+function yamlFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    throw new InputOutputError('input.unreadable', { path: dir, reason: errnoReason(error) }, 'input.unreadable.hint');
+  }
+  return names
+    .filter((name) => isYamlFile(name) && !CONFIG_FILE_NAMES.includes(name))
+    .filter((name) => {
+      try {
+        return statSync(join(dir, name)).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort((a, b) => Number(FILING_FILE_NAMES.includes(b)) - Number(FILING_FILE_NAMES.includes(a)) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export async function loadTarget(target: Target, options: LoadOptions): Promise<LoadedFiling> {
+  return target.kind === 'directory' ? loadDirectory(target.path, options) : loadFile(target.path, options);
+}
+
+async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedFiling> {
+  const names = yamlFilesIn(dir);
+  const files = names.map((name) => join(dir, name));
+  const rootFile = filingFileIn(dir) ?? join(dir, FILING_FILE_NAMES[0]!);
+  const sourceMap = new SourceMap(rootFile);
+  const loaded: LoadedFiling = { path: dir, kind: 'directory', baseDir: dir, files, sourceMap, diagnostics: [], complete: true };
+  if (!filingFileIn(dir)) {
+    loaded.diagnostics.push({ code: 'input/no-filing-yaml', severity: 'error', file: dir, message: t(options.lang, 'input.noFilingYaml', { path: dir }), hint: t(options.lang, 'input.noFilingYaml.hint', { path: dir }) });
+    loaded.complete = false;
+  }
+  const data: Record<string, unknown> = {};
+  const firstDefinition = new Map<string, string>();
+  for (const file of files) {
+    const value = await readAndParse(file, sourceMap, loaded, options);
+    if (value === undefined) continue;
+    for (const [key, section] of Object.entries(value)) {
+      const earlier = firstDefinition.get(key);
+      if (earlier !== undefined) {
+        const first = await sourceMap.locate('/' + key, 'key');
+        sourceMap.assignSection(key, file);
+        const second = await sourceMap.locate('/' + key, 'key');
+        sourceMap.assignSection(key, earlier);
+        const where = first ? `${first.file}:${first.line}:${first.column}` : earlier;
+        loaded.diagnostics.push({
+          code: 'input/duplicate-section',
+          severity: 'error',
+          file,
+          line: second?.line ?? 1,
+          column: second?.column ?? 1,
+          message: t(options.lang, 'input.duplicateSection', { key }),
+          hint: t(options.lang, 'input.duplicateSection.hint', { key, other: where }),
+          related: [{ file: earlier, line: first?.line, column: first?.column, message: t(options.lang, 'input.duplicateSection.other') }],
+        });
+        continue;
+      }
+      firstDefinition.set(key, file);
+      sourceMap.assignSection(key, file);
+      data[key] = section;
+    }
+  }
+  loaded.data = data;
+  return loaded;
+}
+
+async function loadFile(file: string, options: LoadOptions): Promise<LoadedFiling> {
+  const sourceMap = new SourceMap(file);
+  const loaded: LoadedFiling = { path: file, kind: 'file', baseDir: dirname(file), files: [file], sourceMap, diagnostics: [], complete: true };
+  const value = await readAndParse(file, sourceMap, loaded, options);
+  if (value !== undefined) {
+    for (const key of Object.keys(value)) sourceMap.assignSection(key, file);
+    loaded.data = value;
+    if (!HEADER_KEYS.some((key) => key in value)) loaded.kind = 'section';
+  }
+  return loaded;
+}
+
+/** Reads, decodes and parses one file; returns its top-level mapping or undefined on failure. */
+async function readAndParse(file: string, sourceMap: SourceMap, loaded: LoadedFiling, options: LoadOptions): Promise<Record<string, unknown> | undefined> {
+  const { lang } = options;
+  const read = readSourceFile(file, options.maxFileMB ?? DEFAULT_MAX_FILE_MB, lang);
+  loaded.diagnostics.push(...read.diagnostics);
+  if (read.text === undefined) {
+    loaded.complete = false;
+    return undefined;
+  }
+  sourceMap.addFile(file, read.text);
+  const parsed = await parseYaml(read.text, file, lang);
+  loaded.diagnostics.push(...parsed.diagnostics);
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) {
+    loaded.complete = false;
+    return undefined;
+  }
+  const value = parsed.value;
+  if (value === null || value === undefined) {
+    loaded.diagnostics.push({ code: 'input/empty', severity: 'warning', file, line: 1, column: 1, message: t(lang, 'input.empty'), hint: t(lang, 'input.empty.hint') });
+    return {};
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    loaded.complete = false;
+    loaded.diagnostics.push({
+      code: 'input/not-mapping',
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      message: t(lang, 'input.notMapping', { actual: t(lang, Array.isArray(value) ? 'type.array' : typeof value === 'string' ? 'type.string' : 'type.number') }),
+      hint: t(lang, 'input.notMapping.hint'),
+    });
+    return undefined;
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,108 @@
+// Bytes → text: size limit, BOM, and a clear word when the file is not UTF-8.
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics.js';
+import { InputOutputError, errnoReason } from '../errors.js';
+import { t, type Lang } from '../messages/index.js';
+
+export const DEFAULT_MAX_FILE_MB = 20;
+
+export interface ReadResult {
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+export function readSourceFile(path: string, maxFileMB: number, lang: Lang): ReadResult {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputOutputError('input.notFound', { path }, 'input.notFound.hint');
+    throw new InputOutputError('input.unreadable', { path, reason: errnoReason(error) }, 'input.unreadable.hint');
+  }
+  if (size > maxFileMB * 1024 * 1024) {
+    return {
+      diagnostics: [
+        {
+          code: 'input/too-large',
+          severity: 'error',
+          file: path,
+          line: 1,
+          column: 1,
+          message: t(lang, 'input.tooLarge', { size: (size / 1024 / 1024).toFixed(1), limit: maxFileMB }),
+          hint: t(lang, 'input.tooLarge.hint'),
+        },
+      ],
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new InputOutputError('input.unreadable', { path, reason: errnoReason(error) }, 'input.unreadable.hint');
+  }
+  return decodeSource(bytes, path, lang);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeSource(bytes: Uint8Array, path: string, lang: Lang): ReadResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { diagnostics: [encodingDiagnostic(path, 1, 1, 'input/encoding', t(lang, 'input.encoding.utf16'), t(lang, 'input.encoding.utf16.hint'))] };
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  try {
+    return { text: utf8.decode(body), diagnostics: [] };
+  } catch {
+    const offset = firstInvalidUtf8(body);
+    const { line, column } = positionOfByte(body, offset);
+    if (looksLikeShiftJis(body)) {
+      return { diagnostics: [encodingDiagnostic(path, line, column, 'input/encoding', t(lang, 'input.encoding.shiftJis'), t(lang, 'input.encoding.shiftJis.hint'))] };
+    }
+    const byte = (body[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return { diagnostics: [encodingDiagnostic(path, line, column, 'input/encoding', t(lang, 'input.encoding.invalid', { byte }), t(lang, 'input.encoding.invalid.hint'))] };
+  }
+}
+
+function encodingDiagnostic(file: string, line: number, column: number, code: string, message: string, hint: string): Diagnostic {
+  return { code, severity: 'error', file, line, column, message, hint };
+}
+
+function looksLikeShiftJis(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of the first byte that does not begin or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return i;
+}
+
+/** 1-based line and column (UTF-16 code units, as editors and SARIF count) of a byte offset. */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let lineStart = 0;
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  return { line, column: prefix.length + 1 };
+}

@@ -1,0 +1,107 @@
+// The validate pipeline for one or more paths: load → schema → filing checks → (rules) →
+// positions. Returns every diagnostic; never throws for a problem in the input.
+import { dirname } from 'node:path';
+import { findConfig, loadConfig, type Config } from '../config.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { InputOutputError } from '../errors.js';
+import { loadTarget, resolveTargets, type LoadedFiling, type Target } from '../load/filing.js';
+import { t, type Lang } from '../messages/index.js';
+import { chooseProfile, type Profile } from '../profiles/index.js';
+import { checkDuplicateIds } from './ids.js';
+import { checkSchema } from './schema.js';
+
+export interface ValidateOptions {
+  lang: Lang;
+  /** Overrides maxFileSizeMB of the config. */
+  maxFileMB?: number;
+  /** A config file to use instead of the filing directory's taisei.config.yaml. */
+  configPath?: string;
+}
+
+export interface FilingResult {
+  target: Target;
+  loaded?: LoadedFiling;
+  config: Config;
+  profile?: Profile;
+  diagnostics: Diagnostic[];
+}
+
+export interface ValidateResult {
+  results: FilingResult[];
+  diagnostics: Diagnostic[];
+  /** Files read, across all targets. */
+  files: string[];
+  /** A path was missing or unreadable (exit code 3). */
+  ioFailure: boolean;
+}
+
+function ioDiagnostic(error: InputOutputError, lang: Lang): Diagnostic {
+  return {
+    code: error.messageKey === 'input.notFound' ? 'io/not-found' : error.messageKey === 'input.notYaml' ? 'io/not-yaml' : 'io/unreadable',
+    severity: 'error',
+    file: String(error.args.path ?? ''),
+    message: t(lang, error.messageKey, error.args),
+    ...(error.hintKey ? { hint: t(lang, error.hintKey, error.args) } : {}),
+  };
+}
+
+export async function validatePaths(paths: readonly string[], options: ValidateOptions): Promise<ValidateResult> {
+  const results: FilingResult[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let ioFailure = false;
+  const targets: Target[] = [];
+  for (const path of paths) {
+    try {
+      for (const target of resolveTargets([path])) {
+        if (!targets.some((known) => known.kind === target.kind && known.path === target.path)) targets.push(target);
+      }
+    } catch (error) {
+      if (!(error instanceof InputOutputError)) throw error;
+      ioFailure = true;
+      diagnostics.push(ioDiagnostic(error, options.lang));
+    }
+  }
+  const files: string[] = [];
+  for (const target of targets) {
+    try {
+      const result = await validateTarget(target, options);
+      results.push(result);
+      diagnostics.push(...result.diagnostics);
+      files.push(...(result.loaded?.files ?? [target.path]));
+    } catch (error) {
+      if (!(error instanceof InputOutputError)) throw error;
+      ioFailure = true;
+      diagnostics.push(ioDiagnostic(error, options.lang));
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  return { results, diagnostics, files, ioFailure };
+}
+
+export async function validateTarget(target: Target, options: ValidateOptions): Promise<FilingResult> {
+  const { lang } = options;
+  if (target.kind === 'config') {
+    const { config, diagnostics } = await loadConfig(target.path, lang);
+    return { target, config, diagnostics };
+  }
+  const baseDir = target.kind === 'directory' ? target.path : dirname(target.path);
+  const loadedConfig = await loadConfig(options.configPath ?? findConfig(baseDir), lang);
+  const { config } = loadedConfig;
+  const loaded = await loadTarget(target, { lang, maxFileMB: options.maxFileMB ?? config.maxFileSizeMB });
+  const diagnostics: Diagnostic[] = [...loadedConfig.diagnostics, ...loaded.diagnostics];
+  const found: Diagnostic[] = [];
+  let profile: Profile | undefined;
+  if (loaded.data) {
+    const whole = loaded.kind !== 'section' && loaded.complete;
+    found.push(...(await checkSchema(loaded.data, whole ? 'filing' : 'section', lang)));
+    found.push(...checkDuplicateIds(loaded.data, lang));
+    if (loaded.kind !== 'section') {
+      const choice = chooseProfile(loaded.data, lang, config.profileStart);
+      profile = choice.profile;
+      found.push(...choice.diagnostics);
+    }
+  }
+  await loaded.sourceMap.attachPositions(found);
+  diagnostics.push(...found);
+  return { target, loaded, config, profile, diagnostics };
+}

@@ -1,0 +1,29 @@
+// Machine output, versioned: { format, version, tool, lang, summary, diagnostics }.
+// The shape is documented in docs/json-output.md; a change to it bumps `version`.
+import { countBySeverity } from '../../diagnostics.js';
+import type { Reporter } from './context.js';
+
+export const JSON_FORMAT_VERSION = 1;
+
+export const jsonReporter: Reporter = (result, { lang, toolVersion }) => {
+  const counts = countBySeverity(result.diagnostics);
+  const doc = {
+    format: 'taisei-diagnostics',
+    version: JSON_FORMAT_VERSION,
+    tool: { name: 'taisei', version: toolVersion },
+    lang,
+    summary: { files: new Set(result.files).size, errors: counts.error, warnings: counts.warning, infos: counts.info },
+    diagnostics: result.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      ...(d.hint !== undefined ? { hint: d.hint } : {}),
+      ...(d.file !== undefined ? { file: d.file } : {}),
+      ...(d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : {}),
+      ...(d.endLine !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {}),
+      ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
+      ...(d.related?.length ? { related: d.related.map(({ pointer: _p, ...r }) => r) } : {}),
+    })),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+};

@@ -1,0 +1,58 @@
+// SARIF 2.1.0 for code-scanning tools: one run, a rule per diagnostic code, a result per diagnostic.
+import type { Severity } from '../../diagnostics.js';
+import { helpUri, type Reporter } from './context.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
+  const codes = [...new Set(result.diagnostics.map((d) => d.code))].sort();
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'taisei',
+            version: toolVersion,
+            informationUri: 'https://taisei.dev/',
+            rules: codes.map((id) => {
+              const example = result.diagnostics.find((d) => d.code === id)!;
+              return { id, shortDescription: { text: id }, helpUri: helpUri(id), help: { text: example.hint ?? example.message }, defaultConfiguration: { level: LEVEL[example.severity] } };
+            }),
+          },
+        },
+        language: lang === 'ja' ? 'ja-JP' : 'en-US',
+        columnKind: 'utf16CodeUnits',
+        results: result.diagnostics.map((d) => ({
+          ruleId: d.code,
+          ruleIndex: codes.indexOf(d.code),
+          level: LEVEL[d.severity],
+          message: { text: d.hint ? `${d.message}\n${d.hint}` : d.message },
+          ...(d.file
+            ? {
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: d.file.split('\\').join('/') },
+                      ...(d.line
+                        ? { region: { startLine: d.line, startColumn: d.column ?? 1, ...(d.endLine ? { endLine: d.endLine, endColumn: d.endColumn } : {}) } }
+                        : {}),
+                    },
+                  },
+                ],
+              }
+            : {}),
+          ...(d.related?.length
+            ? {
+                relatedLocations: d.related
+                  .filter((r) => r.file)
+                  .map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.file! }, ...(r.line ? { region: { startLine: r.line, startColumn: r.column ?? 1 } } : {}) } })),
+              }
+            : {}),
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+};

@@ -1,0 +1,79 @@
+// Human output: one block per diagnostic with the source line and a caret, then a summary.
+import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
+import { countArgs, t, type Lang } from '../../messages/index.js';
+import type { ValidateResult } from '../index.js';
+import type { Reporter } from './context.js';
+import { displayWidth } from './width.js';
+
+const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+
+export const textReporter: Reporter = (result, { lang, color }) => {
+  const paint = (style: keyof typeof COLORS, text: string) => (color ? `\u001b[${COLORS[style]}m${text}\u001b[0m` : text);
+  const sources = sourceTexts(result);
+  const blocks = result.diagnostics.map((d) => formatDiagnostic(d, lang, paint, sources));
+  return [...blocks, summary(result, lang, paint)].join('\n') + '\n';
+};
+
+function sourceTexts(result: ValidateResult): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const r of result.results) {
+    const sm = r.loaded?.sourceMap;
+    if (!sm) continue;
+    for (const path of sm.paths) {
+      const text = sm.text(path);
+      if (text !== undefined) map.set(path, text.split(/\r?\n/));
+    }
+  }
+  return map;
+}
+
+type Paint = (style: keyof typeof COLORS, text: string) => string;
+
+function formatDiagnostic(d: Diagnostic, lang: Lang, paint: Paint, sources: Map<string, string[]>): string {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
+  const severityStyle = d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan';
+  const lines = [`${paint('bold', where)}${where ? '  ' : ''}${paint(severityStyle, t(lang, `report.severity.${d.severity}`))}  ${d.message}  ${paint('dim', d.code)}`];
+  const source = d.file && d.line ? sources.get(d.file) : undefined;
+  if (source && d.line) {
+    const gutter = String(d.line).length;
+    const full = (source[d.line - 1] ?? '').replace(/\t/g, '    ');
+    const { text, offset } = excerptWindow(full, Math.max(1, d.column ?? 1));
+    const previous = d.line > 1 ? source[d.line - 2] : undefined;
+    if (previous?.trim()) lines.push(paint('dim', `  ${String(d.line - 1).padStart(gutter)} | ${excerptWindow(previous.replace(/\t/g, '    '), 1).text}`));
+    lines.push(`  ${String(d.line).padStart(gutter)} | ${text}`);
+    const column = Math.max(1, (d.column ?? 1) - offset);
+    const before = text.slice(0, column - 1);
+    const sameLineEnd = d.endLine === d.line && d.endColumn && d.endColumn > column ? d.endColumn : column + 1;
+    const marked = text.slice(column - 1, sameLineEnd - 1);
+    const carets = '^'.repeat(Math.max(1, Math.min(displayWidth(marked), 80)));
+    lines.push(`  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(before))}${paint(severityStyle, carets)}`);
+  }
+  if (d.hint) lines.push(`  ${paint('cyan', t(lang, 'report.hint'))}: ${d.hint}`);
+  for (const r of d.related ?? []) {
+    const at = r.file ? `${r.file}${r.line ? `:${r.line}:${r.column ?? 1}` : ''}` : '';
+    lines.push(paint('dim', `  ↳ ${at}${at ? '  ' : ''}${r.message}`));
+  }
+  return lines.join('\n') + '\n';
+}
+
+const WINDOW = 100;
+
+/** At most WINDOW characters of a long line, around the column, marked with … where cut. */
+export function excerptWindow(line: string, column: number): { text: string; offset: number } {
+  if (line.length <= WINDOW) return { text: line, offset: 0 };
+  const start = Math.max(0, Math.min(column - 1 - WINDOW / 2, line.length - WINDOW));
+  const head = start > 0 ? '…' : '';
+  const tail = start + WINDOW < line.length ? '…' : '';
+  return { text: head + line.slice(start, start + WINDOW) + tail, offset: start - head.length };
+}
+
+function summary(result: ValidateResult, lang: Lang, paint: Paint): string {
+  const counts = countBySeverity(result.diagnostics);
+  const files = t(lang, 'report.files', countArgs(new Set(result.files).size));
+  if (result.diagnostics.length === 0) return t(lang, 'report.summary.clean', { files });
+  const parts: string[] = [];
+  if (counts.error) parts.push(paint('red', t(lang, 'report.count.error', countArgs(counts.error))));
+  if (counts.warning) parts.push(paint('yellow', t(lang, 'report.count.warning', countArgs(counts.warning))));
+  if (counts.info) parts.push(paint('cyan', t(lang, 'report.count.info', countArgs(counts.info))));
+  return t(lang, 'report.summary', { files, counts: parts.join(lang === 'ja' ? '、' : ', ') });
+}

@@ -1,0 +1,60 @@
+// Walks a bundled JSON Schema along an instance path to find titles, enum labels and allowed
+// keys — the schema's titles are the one source of field labels.
+
+export interface SchemaNode {
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  additionalProperties?: SchemaNode | boolean;
+  enum?: unknown[];
+  enumDescriptions?: string[];
+  required?: string[];
+  $ref?: string;
+  $defs?: Record<string, SchemaNode>;
+  default?: unknown;
+  format?: string;
+  pattern?: string;
+}
+
+export class SchemaIndex {
+  constructor(private readonly root: SchemaNode) {}
+
+  /** Follows $ref chains; the outermost title and description win (a $ref'd date titled 制定日). */
+  resolve(node: SchemaNode | undefined): SchemaNode | undefined {
+    let current = node;
+    let title = node?.title;
+    let description = node?.description;
+    for (let guard = 0; current?.$ref && guard < 20; guard++) {
+      current = this.pointer(current.$ref);
+      title ??= current?.title;
+      description ??= current?.description;
+    }
+    if (!current) return undefined;
+    return { ...current, title, description };
+  }
+
+  private pointer(ref: string): SchemaNode | undefined {
+    if (!ref.startsWith('#')) return undefined;
+    let node: unknown = this.root;
+    for (const raw of ref.slice(2).split('/').filter(Boolean)) {
+      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      node = (node as Record<string, unknown> | undefined)?.[segment];
+    }
+    return node as SchemaNode | undefined;
+  }
+
+  /** The schema that governs the value at `segments` (data path), or undefined. */
+  at(segments: readonly string[]): SchemaNode | undefined {
+    let node = this.resolve(this.root);
+    for (const segment of segments) {
+      if (!node) return undefined;
+      if (node.properties && segment in node.properties) node = this.resolve(node.properties[segment]);
+      else if (node.items && /^\d+$/.test(segment)) node = this.resolve(node.items);
+      else if (node.additionalProperties && typeof node.additionalProperties === 'object') node = this.resolve(node.additionalProperties);
+      else return undefined;
+    }
+    return node;
+  }
+}

@@ -1,0 +1,166 @@
+// Schema stage: the ahead-of-time compiled ajv validators, and ajv's errors rewritten as sentences
+// a filer understands, pointing at the value (or the key, for unknown and missing keys).
+import type { ErrorObject } from 'ajv';
+import * as compiled from '../generated/validators.js';
+import type { CompiledValidator } from '../generated/validators.js';
+import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
+import { getAt, parsePointer, toPointer } from '../util/pointer.js';
+import { suggest } from '../util/suggest.js';
+import { fieldLabel } from './labels.js';
+import { SchemaIndex, type SchemaNode } from './schema-nav.js';
+
+export type SchemaKind = 'filing' | 'section' | 'config';
+
+function validatorFor(kind: SchemaKind, version: number): CompiledValidator | undefined {
+  const table = compiled as unknown as Record<string, CompiledValidator | undefined>;
+  if (kind === 'config') return table.config;
+  return table[`${kind === 'filing' ? 'filing' : 'part'}${version}`];
+}
+
+/** Raw ajv errors for the data (empty when valid). */
+export function schemaErrors(data: unknown, kind: SchemaKind, version = CURRENT_SCHEMA_VERSION): ErrorObject[] {
+  const validate = validatorFor(kind, version);
+  if (!validate) throw new Error(`no compiled validator for ${kind} v${version}`);
+  return validate(data) ? [] : [...(validate.errors ?? [])];
+}
+
+/** Validates and words the findings. The schema text is loaded only when there is something to say. */
+export async function checkSchema(data: unknown, kind: SchemaKind, lang: Lang, version = CURRENT_SCHEMA_VERSION): Promise<Diagnostic[]> {
+  const errors = schemaErrors(data, kind, version);
+  if (errors.length === 0) return [];
+  const bundle = await import('../generated/schema-bundle.js');
+  const root = (kind === 'config' ? bundle.configSchema : bundle.filingSchemas[version]) as SchemaNode;
+  return describeErrors(errors, data, new SchemaIndex(root), lang);
+}
+
+const TYPE_KEYS: Record<string, MessageKey> = {
+  string: 'type.string',
+  integer: 'type.integer',
+  number: 'type.number',
+  boolean: 'type.boolean',
+  array: 'type.array',
+  object: 'type.object',
+  null: 'type.null',
+};
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function enumList(node: SchemaNode | undefined, lang: Lang): string {
+  const values = node?.enum ?? [];
+  return values
+    .map((v, i) => {
+      const label = node?.enumDescriptions?.[i];
+      return label ? (lang === 'ja' ? `${String(v)}（${label}）` : `${String(v)} (${label})`) : String(v);
+    })
+    .join(', ');
+}
+
+export function describeErrors(errors: readonly ErrorObject[], data: unknown, schema: SchemaIndex, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const d = describe(error, data, schema, lang);
+    if (!d) continue;
+    const key = `${d.code}|${d.pointer}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: Lang): Diagnostic | undefined {
+  const segments = parsePointer(error.instancePath);
+  const value = getAt(data, segments);
+  const field = fieldLabel(lang, schema, data, segments);
+  const make = (code: string, key: MessageKey, args: MessageArgs, extra: Partial<Diagnostic> = {}): Diagnostic => ({
+    code: `schema/${code}`,
+    severity: 'error',
+    pointer: error.instancePath,
+    message: t(lang, key, { field, value: String(value), ...args }),
+    ...extra,
+  });
+  const params = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined && error.keyword !== 'propertyNames') {
+    return make('pattern', 'schema.pattern', { value: error.propertyName }, { pointer: toPointer([...segments, error.propertyName]), target: 'key' });
+  }
+  switch (error.keyword) {
+    case 'if':
+    case 'propertyNames':
+      return undefined; // the errors that explain them are reported on their own
+    case 'required': {
+      const key = String(params.missingProperty);
+      const parentNode = schema.at(segments);
+      const title = schema.resolve(parentNode?.properties?.[key])?.title ?? key;
+      const parentKey = segments.length === 0 ? t(lang, 'path.root') : segments[segments.length - 1]!;
+      return make('required', 'schema.required', { parent: field, key, title }, {
+        target: 'key',
+        hint: t(lang, 'schema.required.hint', { key, parentKey: /^\d+$/.test(parentKey) ? field : `${parentKey}:` }),
+      });
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys(schema.at(segments)?.properties ?? {});
+      const suggestion = suggest(key, allowed);
+      return make('unknown-key', 'schema.additionalProperty', { key, parent: field }, {
+        pointer: toPointer([...segments, key]),
+        target: 'key',
+        hint: suggestion ? t(lang, 'schema.additionalProperty.hint', { suggestion }) : t(lang, 'schema.additionalProperty.hintList', { allowed: allowed.join(', ') }),
+      });
+    }
+    case 'type': {
+      const expected = String(params.type);
+      const actual = typeOf(value);
+      const hint =
+        expected === 'string' && (actual === 'integer' || actual === 'number' || actual === 'boolean')
+          ? t(lang, 'schema.type.quoteHint', { quoted: `"${String(value)}"` })
+          : (expected === 'integer' || expected === 'number') && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
+            ? t(lang, 'schema.type.unquoteHint', { unquoted: value.trim() })
+            : undefined;
+      return make('type', 'schema.type', { expected: t(lang, TYPE_KEYS[expected] ?? 'type.string'), actual: t(lang, TYPE_KEYS[actual] ?? 'type.string') }, hint ? { hint } : {});
+    }
+    case 'enum': {
+      const node = schema.at(segments);
+      const allowed = enumList(node, lang);
+      const suggestion = typeof value === 'string' ? suggest(value, (node?.enum ?? []).map(String)) : undefined;
+      return make('enum', 'schema.enum', {}, {
+        hint: suggestion ? t(lang, 'schema.enum.didYouMean', { suggestion, allowed }) : t(lang, 'schema.enum.hint', { allowed }),
+      });
+    }
+    case 'const':
+      return make('const', 'schema.const', { expected: String(params.allowedValue) });
+    case 'pattern': {
+      const path = error.schemaPath;
+      const kind = /\/common\/\$defs\/(id|ref)\//.test(path) ? 'schema.pattern.id' : /\/phone\//.test(path) ? 'schema.pattern.phone' : /\/file\//.test(path) ? 'schema.pattern.file' : 'schema.pattern';
+      return make('pattern', kind, {});
+    }
+    case 'format': {
+      const format = String(params.format);
+      const key = `schema.format.${format}` as MessageKey;
+      return make('format', ['date', 'corporate-number', 'email'].includes(format) ? key : 'schema.format', { format });
+    }
+    case 'minLength':
+      return make('empty', 'schema.minLength.empty', {}, { hint: t(lang, 'schema.minLength.empty.hint') });
+    case 'maxLength':
+      return make('too-long', 'schema.maxLength', { limit: Number(params.limit) });
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+      return make('range', `schema.${error.keyword}` as MessageKey, { limit: Number(params.limit) });
+    case 'minItems':
+      return make('min-items', Number(params.limit) === 1 ? 'schema.minItems.one' : 'schema.minItems', { limit: Number(params.limit) });
+    case 'maxItems':
+      return make('max-items', 'schema.maxItems', { limit: Number(params.limit) });
+    case 'uniqueItems':
+      return make('unique-items', 'schema.uniqueItems', { i: Number(params.j) + 1, j: Number(params.i) + 1 });
+    default:
+      return make('other', 'schema.other', { detail: error.message ?? error.keyword });
+  }
+}
