@@ -40,7 +40,7 @@ export function parseFull(text: string, file: string, lang: Lang): ParseResult {
   const doc = docs[0];
   if (!doc) return { value: null, diagnostics };
   for (const error of [...doc.errors, ...doc.warnings]) {
-    diagnostics.push(yamlErrorDiagnostic(error, doc, file, lang, at));
+    diagnostics.push(yamlErrorDiagnostic(error, doc, text, file, lang, at));
   }
   if (diagnostics.length > 0) return { diagnostics };
   try {
@@ -55,8 +55,8 @@ export function parseFull(text: string, file: string, lang: Lang): ParseResult {
   }
 }
 
-function yamlErrorDiagnostic(error: YAMLError, doc: Document.Parsed, file: string, lang: Lang, at: (offset: number) => { line: number; column: number }): Diagnostic {
-  const pos = at(error.pos[0]);
+function yamlErrorDiagnostic(error: YAMLError, doc: Document.Parsed, text: string, file: string, lang: Lang, at: (offset: number) => { line: number; column: number }): Diagnostic {
+  const pos: { line: number; column: number } = at(error.pos[0]);
   if (error.code === 'DUPLICATE_KEY') {
     const dup = findDuplicate(doc.contents, error.pos[0]);
     if (dup) {
@@ -77,9 +77,30 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document.Parsed, file: strin
     const tag = /tag\s+(\S+)/i.exec(error.message)?.[1] ?? '';
     return { code: 'yaml/unknown-tag', severity: 'error', file, ...pos, message: t(lang, 'yaml.unknownTag', { tag }), hint: t(lang, 'yaml.unknownTag.hint') };
   }
+  if (error.code === 'MISSING_CHAR') {
+    // yaml notices a missing closing quote or bracket where the text ends; the reader needs the opening one.
+    const opening = openingBefore(text, error.pos[0]);
+    if (opening !== undefined) Object.assign(pos, at(opening));
+  }
   const key = `yaml.code.${error.code}`;
   const detail = hasKey(key) ? t(lang, key as MessageKey) : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return { code: 'yaml/syntax', severity: 'error', file, ...pos, message: t(lang, 'yaml.syntax', { detail }), hint: t(lang, 'yaml.syntax.hint') };
+}
+
+/** Offset of the nearest quote or bracket before `offset` that is not closed on its own line. */
+function openingBefore(text: string, offset: number): number | undefined {
+  let end = Math.min(offset, text.length);
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    for (const [open, close] of [['"', '"'], ["'", "'"], ['[', ']'], ['{', '}']] as const) {
+      const opens = line.split(open).length - 1;
+      const closes = open === close ? 0 : line.split(close).length - 1;
+      if (open === close ? opens % 2 === 1 : opens > closes) return start + line.indexOf(open);
+    }
+    end = start - 1;
+  }
+  return undefined;
 }
 
 function keyText(key: unknown): string {

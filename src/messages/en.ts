@@ -71,6 +71,7 @@ export const en = {
   'schema.format': '{field}: "{value}" is not a valid {format}',
   'schema.minLength.empty': '{field} is empty',
   'schema.minLength.empty.hint': 'write the value, or remove the key if it is optional',
+  'schema.empty.hint': 'write {expected} here, or remove the key if it is optional',
   'schema.maxLength': '{field} is longer than {limit} characters',
   'schema.minimum': '{field} must be at least {limit} (it is {value})',
   'schema.maximum': '{field} must be at most {limit} (it is {value})',

@@ -70,6 +70,7 @@ export const ja: Record<MessageKey, string> = {
   'schema.format': '{field}「{value}」は {format} の形ではありません',
   'schema.minLength.empty': '{field} が空です',
   'schema.minLength.empty.hint': '値を書くか、省略できる項目ならキーごと削除してください',
+  'schema.empty.hint': 'ここに{expected}を書くか、省略できる項目ならキーごと削除してください',
   'schema.maxLength': '{field} が {limit} 文字を超えています',
   'schema.minimum': '{field} は {limit} 以上にしてください（今は {value}）',
   'schema.maximum': '{field} は {limit} 以下にしてください（今は {value}）',

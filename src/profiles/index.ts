@@ -72,7 +72,8 @@ export function chooseProfile(data: Record<string, unknown>, lang: Lang, starts:
     }
     return { profile, diagnostics };
   }
-  if (filerType && fiscalYear !== undefined && !inForce) {
+  // An unknown filer type is a schema (enum) finding already.
+  if (filerType && fiscalYear !== undefined && !inForce && profiles.some((p) => p.filerType === filerType)) {
     diagnostics.push({ code: 'profile/none', severity: 'error', pointer: '/filerType', message: t(lang, 'profile.none', { filerType: label(filerType), year: fiscalYear }), hint: t(lang, 'profile.none.hint') });
   }
   return { profile: inForce, diagnostics };

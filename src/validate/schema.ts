@@ -91,6 +91,12 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
   if (error.propertyName !== undefined && error.keyword !== 'propertyNames') {
     return make('pattern', 'schema.pattern', { value: error.propertyName }, { pointer: toPointer([...segments, error.propertyName]), target: 'key' });
   }
+  if (value === null && (error.keyword === 'type' || error.keyword === 'enum')) {
+    // An empty value (`key:` with nothing after it) — typical of a fresh skeleton.
+    const node = schema.at(segments);
+    const hint = node?.enum ? t(lang, 'schema.enum.hint', { allowed: enumList(node, lang) }) : t(lang, 'schema.empty.hint', { expected: t(lang, TYPE_KEYS[String(params.type)] ?? 'type.string') });
+    return make('empty', 'schema.minLength.empty', {}, { hint });
+  }
   switch (error.keyword) {
     case 'if':
     case 'propertyNames':
