@@ -91,19 +91,35 @@ const ajv = new Ajv2020({
   strict: true,
   strictRequired: false,
   allowUnionTypes: false,
+  // Each $ref'd definition compiled once as its own function: inlining copies common#/$defs/line
+  // and friends into every use and makes the module several times larger to load.
+  inlineRefs: false,
   code: { source: true, esm: true, optimize: true, formats: _`taiseiFormats` },
   formats,
 });
 ajv.addVocabulary(['enumDescriptions']);
+// Annotations (titles, descriptions, labels) do not take part in validation; compiling without them
+// keeps them out of the constants ajv embeds in the generated module.
+const ANNOTATIONS = new Set(['title', 'description', 'enumDescriptions', 'default', '$comment', 'examples']);
+function withoutAnnotations(node) {
+  if (Array.isArray(node)) return node.map(withoutAnnotations);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (ANNOTATIONS.has(k) && typeof v !== 'object') continue;
+    if (k === 'enumDescriptions') continue;
+    out[k] = k === 'properties' || k === '$defs' ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, withoutAnnotations(pv)])) : withoutAnnotations(v);
+  }
+  return out;
+}
 const exportsMap = {};
 for (const version of SCHEMA_VERSIONS) {
-  ajv.addSchema(bundles[version].filing);
-  ajv.addSchema(bundles[version].part);
+  // Section files use the same validator; their missing top-level keys are ignored (schema.ts).
+  ajv.addSchema(withoutAnnotations(bundles[version].filing));
   exportsMap[`filing${version}`] = bundleId(version);
-  exportsMap[`part${version}`] = partId(version);
 }
-ajv.addSchema(profileSchema);
-ajv.addSchema(configSchema);
+ajv.addSchema(withoutAnnotations(profileSchema));
+ajv.addSchema(withoutAnnotations(configSchema));
 exportsMap.profile = profileSchema.$id;
 exportsMap.config = configSchema.$id;
 let code = standaloneCode(ajv, exportsMap);
@@ -133,19 +149,19 @@ if (tsc.status !== 0) {
 }
 log('type-checked');
 
-// 5. Bundles: the CLI and the library, with heavy stages split into chunks loaded only when used.
-await build({
-  entryPoints: { cli: join(root, 'src', 'cli', 'main.ts'), index: join(root, 'src', 'index.ts') },
-  outdir: dist,
+// 5. Bundles. The CLI is one file on the validate path, with stages that are not always needed
+// (the full YAML parser, schema texts for messages, init) split into chunks loaded on demand.
+// The library is bundled separately so that it does not add shared chunks to the CLI's path.
+const common = {
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'linked',
   banner: { js: "import { createRequire as __taiseiCreateRequire } from 'node:module'; const require = __taiseiCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-});
-log('bundled dist/cli.js and dist/index.js');
+};
+await build({ ...common, entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') }, outdir: dist, splitting: true, minify: true, chunkNames: 'chunks/[name]-[hash]' });
+await build({ ...common, entryPoints: { index: join(root, 'src', 'index.ts') }, outdir: join(dist, 'lib'), splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+log('bundled dist/cli.js and dist/lib/index.js');

@@ -15,15 +15,19 @@ export type SchemaKind = 'filing' | 'section' | 'config';
 
 function validatorFor(kind: SchemaKind, version: number): CompiledValidator | undefined {
   const table = compiled as unknown as Record<string, CompiledValidator | undefined>;
-  if (kind === 'config') return table.config;
-  return table[`${kind === 'filing' ? 'filing' : 'part'}${version}`];
+  return kind === 'config' ? table.config : table[`filing${version}`];
 }
 
-/** Raw ajv errors for the data (empty when valid). */
+/**
+ * Raw ajv errors for the data (empty when valid). A section file is checked with the filing
+ * schema, less the keys the filing as a whole must have: those may live in other files.
+ */
 export function schemaErrors(data: unknown, kind: SchemaKind, version = CURRENT_SCHEMA_VERSION): ErrorObject[] {
   const validate = validatorFor(kind, version);
   if (!validate) throw new Error(`no compiled validator for ${kind} v${version}`);
-  return validate(data) ? [] : [...(validate.errors ?? [])];
+  if (validate(data)) return [];
+  const errors = [...(validate.errors ?? [])];
+  return kind === 'section' ? errors.filter((e) => !(e.keyword === 'required' && e.instancePath === '')) : errors;
 }
 
 /** Validates and words the findings. The schema text is loaded only when there is something to say. */

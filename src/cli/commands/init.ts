@@ -3,7 +3,6 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { CURRENT_SCHEMA_VERSION } from '../../generated/schemas.js';
 import { UsageError } from '../../errors.js';
-import { skeletonFiles } from '../../init/skeleton.js';
 import { t } from '../../messages/index.js';
 import { allProfiles, getProfile } from '../../profiles/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
@@ -27,12 +26,13 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<dir>', t(lang, 'cli.init.arg.dir'))
     .option('-p, --profile <id>', t(lang, 'cli.init.opt.profile'), 'ippan-15')
     .option('-y, --fiscal-year <year>', t(lang, 'cli.init.opt.fiscalYear'), parsePositiveInteger(lang))
-    .action((dir: string, options: { profile: string; fiscalYear?: number }) => {
+    .action(async (dir: string, options: { profile: string; fiscalYear?: number }) => {
       const profile = getProfile(options.profile);
       if (!profile) throw new UsageError('cli.error.unknownProfile', { value: options.profile, allowed: allProfiles().map((p) => p.id).join(', ') });
       if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError('cli.init.notEmpty', { dir }, 'cli.init.notEmpty.hint');
       const schemaPath = join(packageRoot(), 'dist', 'schemas', String(CURRENT_SCHEMA_VERSION), 'section.bundle.schema.json');
       const schemaRef = relative(resolve(ctx.io.cwd, dir), schemaPath).split(sep).join('/');
+      const { skeletonFiles } = await import('../../init/skeleton.js');
       const files = skeletonFiles({ profile, fiscalYear: options.fiscalYear ?? lastEndedFiscalYear(new Date()), schemaRef });
       for (const file of files) writeFileAtomic(join(dir, file.name), file.content);
       ctx.io.stderr.write(`${t(lang, 'cli.init.done', { dir, n: files.length })}\n${t(lang, 'cli.init.next', { dir })}\n`);

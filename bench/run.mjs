@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm run bench`: whole-process timings of the CLI against the issue targets, with plain Node
+// timing (spawnSync, performance.now). Medians over several runs; `--check` exits 1 on a miss.
+import { spawnSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateFiling } from './generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(root, 'bench', '.work');
+const bin = join(root, 'bin', 'taisei.js');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const check = process.argv.includes('--check');
+
+function time(args, expectStatus = 0) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const elapsed = (performance.now() - started) / 1000;
+  if (result.status !== expectStatus) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr || result.stdout}`);
+  return elapsed;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const results = [];
+function report(name, value, unit, target, pass) {
+  results.push({ name, value, unit, target, pass });
+  process.stdout.write(`${pass ? 'ok  ' : 'MISS'}  ${name.padEnd(58)} ${value.toFixed(unit === '×' ? 2 : 3).padStart(8)} ${unit.padEnd(2)} (target ${target})\n`);
+}
+
+// 1. Cold validate of the example against a bare node start, interleaved so drift hits both.
+{
+  time([bin, 'validate', 'examples/ippan-15']);
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    a.push(time([bin, 'validate', 'examples/ippan-15']));
+    b.push(time(['-e', '0']));
+  }
+  const ratios = a.map((x, i) => x / b[i]);
+  process.stdout.write(`      validate examples/ippan-15: median ${median(a).toFixed(3)} s; node -e 0: median ${median(b).toFixed(3)} s\n`);
+  report('cold validate examples/ippan-15 ÷ node -e 0 (median ratio)', median(ratios), '×', '≤ 2.0', median(ratios) <= 2.0);
+}
+
+// 2. 10,000 transaction records.
+{
+  const dir = generateFiling(root, join(work, 'tx10k'), 10_000);
+  time([bin, 'validate', dir]);
+  const xs = [];
+  for (let i = 0; i < Math.max(5, Math.floor(runs / 3)); i++) xs.push(time([bin, 'validate', dir]));
+  report('validate, 10,000 transaction records (median wall)', median(xs), 's', '≤ 0.35 s', median(xs) <= 0.35);
+}
+
+if (check && results.some((r) => !r.pass)) process.exit(1);

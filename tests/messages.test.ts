@@ -1,0 +1,27 @@
+// The two catalogs say the same things: same keys, same placeholders.
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/messages/en.js';
+import { ja } from '../src/messages/ja.js';
+import { langFromEnv, t } from '../src/messages/index.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) => p !== 'plural').sort();
+
+describe('catalogs', () => {
+  it('have the same keys', () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+  });
+  it('use the same placeholders for every key', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+  it('fill placeholders', () => {
+    expect(t('ja', 'input.tooLarge', { size: '21.0', limit: 20 })).toBe('ファイルが 21.0 MB あり、上限の 20 MB を超えています');
+  });
+  it('chooses the language from LC_ALL, then LC_MESSAGES, then LANG', () => {
+    expect(langFromEnv({ LANG: 'ja_JP.UTF-8' })).toBe('ja');
+    expect(langFromEnv({ LC_ALL: 'C', LANG: 'ja_JP.UTF-8' })).toBe('en');
+    expect(langFromEnv({ LC_MESSAGES: 'ja_JP', LANG: 'en_US' })).toBe('ja');
+    expect(langFromEnv({})).toBe('en');
+  });
+});
