@@ -3,11 +3,11 @@
 // with tsc (declarations to dist/types) and bundle the CLI and the library with esbuild.
 // Runs from `npm ci` (prepare) and `npm run build`.
 import { mkdirSync, writeFileSync, rmSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv';
 import { compile } from 'json-schema-to-typescript';
@@ -86,7 +86,10 @@ const formatsModule = join(generated, 'formats.build.mjs');
 await build({ entryPoints: [join(root, 'src', 'validate', 'formats.ts')], outfile: formatsModule, format: 'esm', platform: 'node', bundle: true, logLevel: 'silent' });
 const { formats } = await import(pathToFileURL(formatsModule).href);
 rmSync(formatsModule);
-const ajv = new Ajv2020({
+// The schemas are declared 2020-12; they use only keywords whose meaning is the same in draft-07
+// (checked below), so they are compiled with ajv's draft-07 engine, whose generated code does not
+// carry 2020-12's dynamic-scope bookkeeping into every function.
+const ajv = new Ajv({
   allErrors: true,
   strict: true,
   strictRequired: false,
@@ -94,6 +97,8 @@ const ajv = new Ajv2020({
   // Each $ref'd definition compiled once as its own function: inlining copies common#/$defs/line
   // and friends into every use and makes the module several times larger to load.
   inlineRefs: false,
+  // Messages are worded from our own catalogs; ajv's English ones would only add code.
+  messages: false,
   code: { source: true, esm: true, optimize: true, formats: _`taiseiFormats` },
   formats,
 });
@@ -101,14 +106,20 @@ ajv.addVocabulary(['enumDescriptions']);
 // Annotations (titles, descriptions, labels) do not take part in validation; compiling without them
 // keeps them out of the constants ajv embeds in the generated module.
 const ANNOTATIONS = new Set(['title', 'description', 'enumDescriptions', 'default', '$comment', 'examples']);
-function withoutAnnotations(node) {
-  if (Array.isArray(node)) return node.map(withoutAnnotations);
+const DRAFT7_SAFE = new Set(['$id', '$ref', '$defs', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'minItems', 'maxItems', 'uniqueItems', 'if', 'then', 'else', 'propertyNames']);
+function withoutAnnotations(node, inMap = false) {
+  if (Array.isArray(node)) return node.map((n) => withoutAnnotations(n));
   if (node === null || typeof node !== 'object') return node;
   const out = {};
+  if (!inMap && node.$ref !== undefined && Object.keys(node).some((k) => k !== '$ref' && !ANNOTATIONS.has(k))) {
+    throw new Error(`a $ref with validation siblings behaves differently in draft-07: ${JSON.stringify(node)}`);
+  }
   for (const [k, v] of Object.entries(node)) {
+    if (k === '$schema') continue;
+    if (!inMap && !DRAFT7_SAFE.has(k) && !ANNOTATIONS.has(k)) throw new Error(`schema keyword ${k} is not in the draft-07-compatible subset`);
     if (ANNOTATIONS.has(k) && typeof v !== 'object') continue;
     if (k === 'enumDescriptions') continue;
-    out[k] = k === 'properties' || k === '$defs' ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, withoutAnnotations(pv)])) : withoutAnnotations(v);
+    out[k] = k === 'properties' || k === '$defs' ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, withoutAnnotations(pv)])) : k === 'enum' || k === 'const' || k === 'required' ? v : withoutAnnotations(v);
   }
   return out;
 }
@@ -149,9 +160,23 @@ if (tsc.status !== 0) {
 }
 log('type-checked');
 
-// 5. Bundles. The CLI is one file on the validate path, with stages that are not always needed
-// (the full YAML parser, schema texts for messages, init) split into chunks loaded on demand.
-// The library is bundled separately so that it does not add shared chunks to the CLI's path.
+// 5. Bundles. The CLI's hot path (validate) is one file. Stages that are not always needed — the
+// full YAML parser, the schema texts that word diagnostics, init — are bundled separately into
+// dist/lazy/ and loaded by dynamic import: the `lazy` plugin turns those imports into references
+// to the separate bundles instead of shared chunks. (Code both sides use is copied into each, so
+// nothing that crosses the boundary may rely on `instanceof` of a project class.)
+const LAZY = ['src/load/yaml-document.ts', 'src/generated/schema-bundle.ts', 'src/init/skeleton.ts'].map((p) => join(root, p));
+const lazyPlugin = (prefix) => ({
+  name: 'lazy',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const target = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+      if (!LAZY.includes(target)) return undefined;
+      return { path: `${prefix}${basename(target, '.ts')}.js`, external: true };
+    });
+  },
+});
 const common = {
   bundle: true,
   format: 'esm',
@@ -159,9 +184,11 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   legalComments: 'linked',
+  minify: !process.env.TAISEI_NO_MINIFY,
   banner: { js: "import { createRequire as __taiseiCreateRequire } from 'node:module'; const require = __taiseiCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') }, outdir: dist, splitting: true, minify: true, chunkNames: 'chunks/[name]-[hash]' });
-await build({ ...common, entryPoints: { index: join(root, 'src', 'index.ts') }, outdir: join(dist, 'lib'), splitting: true, chunkNames: 'chunks/[name]-[hash]' });
-log('bundled dist/cli.js and dist/lib/index.js');
+await build({ ...common, entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') }, outdir: dist, plugins: [lazyPlugin('./lazy/')] });
+await build({ ...common, entryPoints: Object.fromEntries(LAZY.map((p) => [basename(p, '.ts'), p])), outdir: join(dist, 'lazy'), plugins: [lazyPlugin('./')] });
+await build({ ...common, minify: false, entryPoints: { index: join(root, 'src', 'index.ts') }, outdir: join(dist, 'lib'), splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+log('bundled dist/cli.js (+ dist/lazy/) and dist/lib/index.js');

@@ -2,7 +2,7 @@
 // are registered here; every message comes from the catalogs.
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../generated/schemas.js';
-import { InputOutputError, UsageError } from '../errors.js';
+import { InputOutputError, isInputOutputError, UsageError, isUsageError } from '../errors.js';
 import { isLang, langFromEnv, t, type Lang, type MessageKey } from '../messages/index.js';
 import { suggest } from '../util/suggest.js';
 import { EXIT, type CliContext, type CliIO } from './context.js';
@@ -98,8 +98,8 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       const hint = suggestion ? t(lang, 'cli.error.didYouMean', { suggestion }) : t(lang, 'cli.error.usage.hint', { command }).replace('  ', ' ');
       return fail(EXIT.usage, key ? t(lang, key, { name: name.split(' ')[0] ?? name, detail }) : detail, hint);
     }
-    if (error instanceof UsageError) return fail(EXIT.usage, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
-    if (error instanceof InputOutputError) return fail(EXIT.io, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
+    if (isUsageError(error)) return fail(EXIT.usage, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
+    if (isInputOutputError(error)) return fail(EXIT.io, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
     if (scanned.debug) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     return fail(EXIT.internal, t(lang, 'cli.error.internal', { detail: (error as Error)?.message ?? String(error) }), t(lang, 'cli.error.internal.hint'));
   }

@@ -96,21 +96,15 @@ export function resolveTargets(paths: readonly string[]): Target[] {
 }
 
 function yamlFilesIn(dir: string): string[] {
-  let names: string[];
+  let entries;
   try {
-    names = readdirSync(dir);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     throw new InputOutputError('input.unreadable', { path: dir, reason: errnoReason(error) }, 'input.unreadable.hint');
   }
-  return names
-    .filter((name) => isYamlFile(name) && !CONFIG_FILE_NAMES.includes(name))
-    .filter((name) => {
-      try {
-        return statSync(join(dir, name)).isFile();
-      } catch {
-        return false;
-      }
-    })
+  return entries
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && isYamlFile(e.name) && !CONFIG_FILE_NAMES.includes(e.name))
+    .map((e) => e.name)
     .sort((a, b) => Number(FILING_FILE_NAMES.includes(b)) - Number(FILING_FILE_NAMES.includes(a)) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -121,10 +115,11 @@ export async function loadTarget(target: Target, options: LoadOptions): Promise<
 async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedFiling> {
   const names = yamlFilesIn(dir);
   const files = names.map((name) => join(dir, name));
-  const rootFile = filingFileIn(dir) ?? join(dir, FILING_FILE_NAMES[0]!);
+  const filingName = names.find((name) => FILING_FILE_NAMES.includes(name));
+  const rootFile = join(dir, filingName ?? FILING_FILE_NAMES[0]!);
   const sourceMap = new SourceMap(rootFile);
   const loaded: LoadedFiling = { path: dir, kind: 'directory', baseDir: dir, files, sourceMap, diagnostics: [], complete: true };
-  if (!filingFileIn(dir)) {
+  if (!filingName) {
     loaded.diagnostics.push({ code: 'input/no-filing-yaml', severity: 'error', file: dir, message: t(options.lang, 'input.noFilingYaml', { path: dir }), hint: t(options.lang, 'input.noFilingYaml.hint', { path: dir }) });
     loaded.complete = false;
   }

@@ -1,4 +1,5 @@
 // Bytes → text: size limit, BOM, and a clear word when the file is not UTF-8.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError, errnoReason } from '../errors.js';
@@ -43,17 +44,15 @@ export function readSourceFile(path: string, maxFileMB: number, lang: Lang): Rea
   return decodeSource(bytes, path, lang);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeSource(bytes: Uint8Array, path: string, lang: Lang): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { diagnostics: [encodingDiagnostic(path, 1, 1, 'input/encoding', t(lang, 'input.encoding.utf16'), t(lang, 'input.encoding.utf16.hint'))] };
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = bytes.subarray(start);
-  try {
-    return { text: utf8.decode(body), diagnostics: [] };
-  } catch {
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
+  if (isUtf8(body)) return { text: body.toString('utf8'), diagnostics: [] };
+  {
     const offset = firstInvalidUtf8(body);
     const { line, column } = positionOfByte(body, offset);
     if (looksLikeShiftJis(body)) {

@@ -3,7 +3,7 @@
 import { dirname } from 'node:path';
 import { findConfig, loadConfig, type Config } from '../config.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { InputOutputError } from '../errors.js';
+import { InputOutputError, isInputOutputError } from '../errors.js';
 import { loadTarget, resolveTargets, type LoadedFiling, type Target } from '../load/filing.js';
 import { t, type Lang } from '../messages/index.js';
 import { chooseProfile, type Profile } from '../profiles/index.js';
@@ -56,7 +56,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
         if (!targets.some((known) => known.kind === target.kind && known.path === target.path)) targets.push(target);
       }
     } catch (error) {
-      if (!(error instanceof InputOutputError)) throw error;
+      if (!(isInputOutputError(error))) throw error;
       ioFailure = true;
       diagnostics.push(ioDiagnostic(error, options.lang));
     }
@@ -69,7 +69,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       diagnostics.push(...result.diagnostics);
       files.push(...(result.loaded?.files ?? [target.path]));
     } catch (error) {
-      if (!(error instanceof InputOutputError)) throw error;
+      if (!(isInputOutputError(error))) throw error;
       ioFailure = true;
       diagnostics.push(ioDiagnostic(error, options.lang));
     }
