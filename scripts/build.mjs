@@ -160,35 +160,65 @@ if (tsc.status !== 0) {
 }
 log('type-checked');
 
-// 5. Bundles. The CLI's hot path (validate) is one file. Stages that are not always needed — the
-// full YAML parser, the schema texts that word diagnostics, init — are bundled separately into
-// dist/lazy/ and loaded by dynamic import: the `lazy` plugin turns those imports into references
-// to the separate bundles instead of shared chunks. (Code both sides use is copied into each, so
-// nothing that crosses the boundary may rely on `instanceof` of a project class.)
+// 5. Bundles. The CLI's hot path (validate) is one CommonJS file, dist/cli.cjs, which
+// bin/taisei.js runs through vm.Script with a V8 code cache (dist/cli.cjs.cache): compiling the
+// bundle — mostly the generated validators — is the largest part of a cold start, and Node 20 has
+// no compile cache of its own for modules. Stages that are not always needed (the full YAML parser,
+// the schema texts that word diagnostics, init) are separate bundles in dist/lazy/, loaded on first
+// use by require(): the `lazy` plugin turns each dynamic import of them into a small stub that
+// requires the separate file (a dynamic import() would not survive the code cache). Code both sides
+// use is copied into each, so nothing that crosses the boundary may rely on `instanceof` of a
+// project class. The library (dist/lib) is ordinary ESM.
 const LAZY = ['src/load/yaml-document.ts', 'src/generated/schema-bundle.ts', 'src/init/skeleton.ts'].map((p) => join(root, p));
 const lazyPlugin = (prefix) => ({
   name: 'lazy',
   setup(b) {
     b.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind === 'require-call' && args.path.startsWith(prefix) && args.path.endsWith('.cjs')) return { path: args.path, external: true };
       if (args.kind !== 'dynamic-import') return undefined;
       const target = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       if (!LAZY.includes(target)) return undefined;
-      return { path: `${prefix}${basename(target, '.ts')}.js`, external: true };
+      return { path: basename(target, '.ts'), namespace: 'lazy' };
     });
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(`${prefix}${args.path}.cjs`)});`,
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 });
-const common = {
+const cjs = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  minify: !process.env.TAISEI_NO_MINIFY,
+  define: { 'import.meta.url': '__taiseiModuleUrl' },
+  banner: { js: 'var __taiseiModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: 'warning',
+};
+await build({ ...cjs, entryPoints: [join(root, 'src', 'cli', 'main.ts')], outfile: join(dist, 'cli.cjs'), plugins: [lazyPlugin('./lazy/')] });
+for (const entry of LAZY) {
+  await build({ ...cjs, entryPoints: [entry], outfile: join(dist, 'lazy', `${basename(entry, '.ts')}.cjs`), plugins: [lazyPlugin('./')] });
+}
+await build({
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
   legalComments: 'linked',
-  minify: !process.env.TAISEI_NO_MINIFY,
+  entryPoints: { index: join(root, 'src', 'index.ts') },
+  outdir: join(dist, 'lib'),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __taiseiCreateRequire } from 'node:module'; const require = __taiseiCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-};
-await build({ ...common, entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') }, outdir: dist, plugins: [lazyPlugin('./lazy/')] });
-await build({ ...common, entryPoints: Object.fromEntries(LAZY.map((p) => [basename(p, '.ts'), p])), outdir: join(dist, 'lazy'), plugins: [lazyPlugin('./')] });
-await build({ ...common, minify: false, entryPoints: { index: join(root, 'src', 'index.ts') }, outdir: join(dist, 'lib'), splitting: true, chunkNames: 'chunks/[name]-[hash]' });
-log('bundled dist/cli.js (+ dist/lazy/) and dist/lib/index.js');
+});
+log('bundled dist/cli.cjs (+ dist/lazy/) and dist/lib/index.js');
+
+// 6. The code cache, made by running the validate path once so its functions are in it.
+const warm = spawnSync(process.execPath, [join(root, 'bin', 'taisei.js'), 'validate', join(root, 'examples', 'ippan-15')], { stdio: 'ignore', env: { ...process.env, TAISEI_CODE_CACHE: 'write' } });
+log(warm.status === 0 ? 'wrote dist/cli.cjs.cache' : `could not write the code cache (exit ${warm.status}); taisei still works, only starts slower`);

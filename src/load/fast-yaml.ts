@@ -35,6 +35,10 @@ const NAN = /^\.(?:nan|NaN|NAN)$/;
 
 /** Core-schema resolution of a plain scalar. */
 export function resolvePlain(s: string): unknown {
+  // Most scalars in a filing are text: only these first characters can begin a non-string.
+  const c = s.charCodeAt(0);
+  const maybeSpecial = s === '' || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  if (!maybeSpecial) return s;
   if (NULLS.has(s)) return null;
   if (TRUES.has(s)) return true;
   if (FALSES.has(s)) return false;
