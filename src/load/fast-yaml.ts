@@ -145,22 +145,21 @@ class FlowReader {
     while (this.text[this.i] === ' ') this.i++;
   }
 
+  /** A quoted scalar at the cursor, or undefined when the cursor is not at a quote. */
+  quoted(): string | undefined {
+    const c = this.text[this.i];
+    if (c !== '"' && c !== "'") return undefined;
+    const [v, next] = c === '"' ? doubleQuoted(this.text, this.i) : singleQuoted(this.text, this.i);
+    this.i = next;
+    return v;
+  }
+
   value(): unknown {
     this.skipSpaces();
     const c = this.text[this.i];
     if (c === '[') return this.sequence();
     if (c === '{') return this.mapping();
-    if (c === '"') {
-      const [v, next] = doubleQuoted(this.text, this.i);
-      this.i = next;
-      return v;
-    }
-    if (c === "'") {
-      const [v, next] = singleQuoted(this.text, this.i);
-      this.i = next;
-      return v;
-    }
-    return resolvePlain(this.plain());
+    return this.quoted() ?? resolvePlain(this.plain());
   }
 
   plain(): string {
@@ -221,17 +220,8 @@ class FlowReader {
   }
 
   key(): string {
-    const c = this.text[this.i];
-    if (c === '"') {
-      const [v, next] = doubleQuoted(this.text, this.i);
-      this.i = next;
-      return v;
-    }
-    if (c === "'") {
-      const [v, next] = singleQuoted(this.text, this.i);
-      this.i = next;
-      return v;
-    }
+    const quoted = this.quoted();
+    if (quoted !== undefined) return quoted;
     const k = this.plain();
     if (typeof resolvePlain(k) !== 'string') fail();
     return k;
