@@ -46,7 +46,7 @@ function forTypes(node) {
   if (node === null || typeof node !== 'object') return node;
   const out = {};
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'title' || k === 'enumDescriptions' || k === '$id' || k === 'default') continue;
+    if (k === 'title' || k === 'enumDescriptions' || k === '$id' || k === 'default' || k === 'x-taisei-withhold') continue;
     out[k] = k === 'properties' || k === '$defs'
       ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, forTypes(pv)]))
       : forTypes(v);
@@ -105,7 +105,7 @@ const ajv = new Ajv({
 ajv.addVocabulary(['enumDescriptions']);
 // Annotations (titles, descriptions, labels) do not take part in validation; compiling without them
 // keeps them out of the constants ajv embeds in the generated module.
-const ANNOTATIONS = new Set(['title', 'description', 'enumDescriptions', 'default', '$comment', 'examples']);
+const ANNOTATIONS = new Set(['title', 'description', 'enumDescriptions', 'default', '$comment', 'examples', 'x-taisei-withhold']);
 const DRAFT7_SAFE = new Set(['$id', '$ref', '$defs', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'minItems', 'maxItems', 'uniqueItems', 'if', 'then', 'else', 'propertyNames']);
 function withoutAnnotations(node, inMap = false) {
   if (Array.isArray(node)) return node.map((n) => withoutAnnotations(n));
@@ -118,7 +118,7 @@ function withoutAnnotations(node, inMap = false) {
     if (k === '$schema') continue;
     if (!inMap && !DRAFT7_SAFE.has(k) && !ANNOTATIONS.has(k)) throw new Error(`schema keyword ${k} is not in the draft-07-compatible subset`);
     if (ANNOTATIONS.has(k) && typeof v !== 'object') continue;
-    if (k === 'enumDescriptions') continue;
+    if (k === 'enumDescriptions' || k === 'x-taisei-withhold') continue;
     out[k] = k === 'properties' || k === '$defs' ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, withoutAnnotations(pv)])) : k === 'enum' || k === 'const' || k === 'required' ? v : withoutAnnotations(v);
   }
   return out;
@@ -169,7 +169,7 @@ log('type-checked');
 // requires the separate file (a dynamic import() would not survive the code cache). Code both sides
 // use is copied into each, so nothing that crosses the boundary may rely on `instanceof` of a
 // project class. The library (dist/lib) is ordinary ESM.
-const LAZY = ['src/load/yaml-document.ts', 'src/generated/schema-bundle.ts', 'src/init/skeleton.ts'].map((p) => join(root, p));
+const LAZY = ['src/load/yaml-document.ts', 'src/generated/schema-bundle.ts', 'src/init/skeleton.ts', 'src/render/index.ts', 'src/render/fonts.ts'].map((p) => join(root, p));
 const lazyPlugin = (prefix) => ({
   name: 'lazy',
   setup(b) {
@@ -198,6 +198,8 @@ const cjs = {
   define: { 'import.meta.url': '__taiseiModuleUrl' },
   banner: { js: 'var __taiseiModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
+  // Rendering libraries read their own data files at run time: they stay in node_modules.
+  external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'handlebars', '@expo-google-fonts/*'],
 };
 await build({ ...cjs, entryPoints: [join(root, 'src', 'cli', 'main.ts')], outfile: join(dist, 'cli.cjs'), plugins: [lazyPlugin('./lazy/')] });
 for (const entry of LAZY) {

@@ -6,12 +6,13 @@ import { InputOutputError, isInputOutputError, UsageError, isUsageError } from '
 import { isLang, langFromEnv, t, type Lang, type MessageKey } from '../messages/index.js';
 import { suggest } from '../util/suggest.js';
 import { EXIT, type CliContext, type CliIO } from './context.js';
+import * as build from './commands/build.js';
 import * as init from './commands/init.js';
 import * as profiles from './commands/profiles.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
 
-const COMMANDS = [validate, profiles, init, schema];
+const COMMANDS = [validate, build, profiles, init, schema];
 
 /** --lang and --debug are read before commander so that even its errors speak the right language. */
 function preScan(argv: readonly string[]): { lang?: string; debug: boolean } {

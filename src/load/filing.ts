@@ -5,7 +5,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError, errnoReason } from '../errors.js';
 import { t, type Lang } from '../messages/index.js';
-import { parseYaml } from './parse.js';
+import { parseYaml, type Mark } from './parse.js';
 import { readSourceFile, DEFAULT_MAX_FILE_MB } from './read.js';
 import { SourceMap } from './source-map.js';
 
@@ -38,6 +38,8 @@ export interface LoadedFiling {
   diagnostics: Diagnostic[];
   /** false when a file could not be read or parsed: the merged data lacks its sections. */
   complete: boolean;
+  /** Publication marks (!withhold / !publish) by JSON pointer into the merged data. */
+  marks: Map<string, Mark>;
 }
 
 export function isYamlFile(path: string): boolean {
@@ -118,7 +120,7 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedF
   const filingName = names.find((name) => FILING_FILE_NAMES.includes(name));
   const rootFile = join(dir, filingName ?? FILING_FILE_NAMES[0]!);
   const sourceMap = new SourceMap(rootFile);
-  const loaded: LoadedFiling = { path: dir, kind: 'directory', baseDir: dir, files, sourceMap, diagnostics: [], complete: true };
+  const loaded: LoadedFiling = { path: dir, kind: 'directory', baseDir: dir, files, sourceMap, diagnostics: [], complete: true, marks: new Map() };
   if (!filingName) {
     loaded.diagnostics.push({ code: 'input/no-filing-yaml', severity: 'error', file: dir, message: t(options.lang, 'input.noFilingYaml', { path: dir }), hint: t(options.lang, 'input.noFilingYaml.hint', { path: dir }) });
     loaded.complete = false;
@@ -159,7 +161,7 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedF
 
 async function loadFile(file: string, options: LoadOptions): Promise<LoadedFiling> {
   const sourceMap = new SourceMap(file);
-  const loaded: LoadedFiling = { path: file, kind: 'file', baseDir: dirname(file), files: [file], sourceMap, diagnostics: [], complete: true };
+  const loaded: LoadedFiling = { path: file, kind: 'file', baseDir: dirname(file), files: [file], sourceMap, diagnostics: [], complete: true, marks: new Map() };
   const value = await readAndParse(file, sourceMap, loaded, options);
   if (value !== undefined) {
     for (const key of Object.keys(value)) sourceMap.assignSection(key, file);
@@ -181,6 +183,7 @@ async function readAndParse(file: string, sourceMap: SourceMap, loaded: LoadedFi
   sourceMap.addFile(file, read.text);
   const parsed = await parseYaml(read.text, file, lang);
   loaded.diagnostics.push(...parsed.diagnostics);
+  for (const [pointer, mark] of parsed.marks ?? []) loaded.marks.set(pointer, mark);
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {
     loaded.complete = false;
     return undefined;

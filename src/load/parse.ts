@@ -5,10 +5,16 @@ import type { Diagnostic } from '../diagnostics.js';
 import { t, type Lang } from '../messages/index.js';
 import { fastParse, NOT_HANDLED } from './fast-yaml.js';
 
+/** Publication marks written next to values: `name: !withhold 山田 太郎`, `name: !publish 山田 太郎`. */
+export type Mark = 'withhold' | 'publish';
+export const MARK_TAGS: Record<string, Mark> = { '!withhold': 'withhold', '!publish': 'publish' };
+
 export interface ParseResult {
   /** undefined when the file could not be parsed */
   value?: unknown;
   diagnostics: Diagnostic[];
+  /** JSON pointer → mark, for values tagged !withhold or !publish. */
+  marks?: Map<string, Mark>;
 }
 
 /** Alias expansions allowed per file; an "alias bomb" exceeds it at once. */

@@ -3,7 +3,8 @@
 import { LineCounter, Parser, Composer, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { t, type Lang, type MessageKey, hasKey } from '../messages/index.js';
-import { MAX_ALIAS_COUNT, tooDeep, type ParseResult } from './parse.js';
+import { MARK_TAGS, MAX_ALIAS_COUNT, tooDeep, type Mark, type ParseResult } from './parse.js';
+import { toPointer } from '../util/pointer.js';
 
 export interface Span {
   line: number;
@@ -40,11 +41,12 @@ export function parseFull(text: string, file: string, lang: Lang): ParseResult {
   const doc = docs[0];
   if (!doc) return { value: null, diagnostics };
   for (const error of [...doc.errors, ...doc.warnings]) {
+    if (error.code === 'TAG_RESOLVE_FAILED' && Object.keys(MARK_TAGS).some((tag) => error.message.includes(`${tag}`))) continue;
     diagnostics.push(yamlErrorDiagnostic(error, doc, text, file, lang, at));
   }
   if (diagnostics.length > 0) return { diagnostics };
   try {
-    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics };
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics, marks: collectMarks(doc.contents) };
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       const alias = firstAlias(doc.contents);
@@ -74,7 +76,7 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document.Parsed, text: strin
   }
   if (/call stack/i.test(error.message)) return { ...tooDeep(file, lang), ...pos };
   if (error.code === 'TAG_RESOLVE_FAILED') {
-    const tag = /tag\s+(\S+)/i.exec(error.message)?.[1] ?? '';
+    const tag = /(![^\s,:]*)/.exec(error.message)?.[1] ?? '';
     return { code: 'yaml/unknown-tag', severity: 'error', file, ...pos, message: t(lang, 'yaml.unknownTag', { tag }), hint: t(lang, 'yaml.unknownTag.hint') };
   }
   if (error.code === 'MISSING_CHAR') {
@@ -101,6 +103,20 @@ function openingBefore(text: string, offset: number): number | undefined {
     end = start - 1;
   }
   return undefined;
+}
+
+/** Pointers of the values tagged !withhold or !publish. */
+function collectMarks(root: unknown): Map<string, Mark> {
+  const marks = new Map<string, Mark>();
+  const walk = (node: unknown, path: (string | number)[]) => {
+    const tag = (node as { tag?: string } | null)?.tag;
+    const mark = tag ? MARK_TAGS[tag] : undefined;
+    if (mark) marks.set(toPointer(path), mark);
+    if (isMap(node)) for (const pair of node.items) walk(pair.value, [...path, keyText(pair.key)]);
+    else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+  };
+  walk(root, []);
+  return marks;
 }
 
 function keyText(key: unknown): string {

@@ -1,0 +1,76 @@
+// `build`: validate, then render the PDF edition(s) and write them atomically. Findings with
+// severity error stop the build before anything is written.
+import { join } from 'node:path';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { InputOutputError, isInputOutputError } from '../errors.js';
+import { TOOL_VERSION } from '../generated/schemas.js';
+import { resolveTargets } from '../load/filing.js';
+import { t, type Lang } from '../messages/index.js';
+import { writeFileAtomic } from '../util/atomic.js';
+import { validateTarget, type FilingResult } from '../validate/index.js';
+import type { ValidateResult } from '../validate/index.js';
+
+export type Edition = 'submission' | 'public';
+
+export interface BuildOptions {
+  lang: Lang;
+  out: string;
+  editions: Edition[];
+  templatesDir?: string;
+  configPath?: string;
+  maxFileMB?: number;
+  onProgress?: (edition: Edition, fraction: number) => void;
+}
+
+export interface BuildOutput {
+  edition: Edition;
+  path: string;
+  bytes: number;
+  withheld: number;
+}
+
+export interface BuildResult extends ValidateResult {
+  outputs: BuildOutput[];
+}
+
+/** The file name of an edition: report-<fiscal year>-<edition>.pdf */
+export function outputName(fiscalYear: number, edition: Edition): string {
+  return `report-${fiscalYear}-${edition}.pdf`;
+}
+
+export async function buildFiling(path: string, options: BuildOptions): Promise<BuildResult> {
+  const { lang } = options;
+  const empty = (diagnostics: Diagnostic[], ioFailure: boolean, results: FilingResult[] = []): BuildResult => ({ results, diagnostics, files: results.flatMap((r) => r.loaded?.files ?? []), ioFailure, outputs: [] });
+  let result: FilingResult;
+  try {
+    const targets = resolveTargets([path]).filter((target) => target.kind !== 'config');
+    if (targets.length !== 1) throw new InputOutputError('input.notYaml', { path }, 'input.notYaml.hint');
+    result = await validateTarget(targets[0]!, { lang, configPath: options.configPath, maxFileMB: options.maxFileMB });
+  } catch (error) {
+    if (!isInputOutputError(error)) throw error;
+    return empty([{ code: 'io/not-found', severity: 'error', file: path, message: t(lang, error.messageKey, error.args), ...(error.hintKey ? { hint: t(lang, error.hintKey, error.args) } : {}) }], true);
+  }
+  const diagnostics = [...result.diagnostics];
+  const loaded = result.loaded;
+  if (loaded?.kind === 'section') {
+    diagnostics.push({ code: 'build/not-a-filing', severity: 'error', file: path, message: t(lang, 'build.notAFiling', { path }), hint: t(lang, 'build.notAFiling.hint') });
+  }
+  if (!loaded?.data || !result.profile || diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
+
+  const render = await import('../render/index.js');
+  const { fontsFromConfig } = await import('../render/fonts.js');
+  const fonts = fontsFromConfig(result.config.fonts, loaded.baseDir);
+  const rendered = await render.renderEditions(loaded.data, loaded.marks, result.profile, { lang, editions: options.editions, fonts, templatesDir: options.templatesDir, toolVersion: TOOL_VERSION, onProgress: options.onProgress });
+  await loaded.sourceMap.attachPositions(rendered.diagnostics);
+  diagnostics.push(...rendered.diagnostics);
+  if (rendered.diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
+
+  const fiscalYear = loaded.data.fiscalYear as number;
+  const outputs: BuildOutput[] = [];
+  for (const edition of rendered.editions) {
+    const file = join(options.out, outputName(fiscalYear, edition.edition));
+    writeFileAtomic(file, edition.pdf);
+    outputs.push({ edition: edition.edition, path: file, bytes: edition.pdf.length, withheld: edition.withheld.length });
+  }
+  return { results: [result], diagnostics: diagnostics.sort(compareDiagnostics), files: loaded.files, ioFailure: false, outputs };
+}

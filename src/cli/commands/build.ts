@@ -1,0 +1,101 @@
+import { watch } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { buildFiling, type BuildResult, type Edition } from '../../build/index.js';
+import { TOOL_VERSION } from '../../generated/schemas.js';
+import { t } from '../../messages/index.js';
+import { REPORT_FORMATS, reporters, type ReportFormat } from '../../validate/reporters/index.js';
+import { EXIT, useColor, type CliContext } from '../context.js';
+import { parseChoice, parsePositiveNumber } from '../options.js';
+
+interface BuildCommandOptions {
+  out: string;
+  edition: 'submission' | 'public' | 'both';
+  templates?: string;
+  format: ReportFormat;
+  config?: string;
+  maxFileSize?: number;
+  watch?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const { lang } = ctx;
+  program
+    .command('build')
+    .description(t(lang, 'cli.build.description'))
+    .argument('<filing>', t(lang, 'cli.build.arg.filing'))
+    .option('-o, --out <dir>', t(lang, 'cli.build.opt.out'), 'out')
+    .addOption(new Option('-e, --edition <edition>', t(lang, 'cli.build.opt.edition')).default('submission').argParser(parseChoice(lang, ['submission', 'public', 'both'] as const)))
+    .option('-t, --templates <dir>', t(lang, 'cli.build.opt.templates'))
+    .addOption(new Option('-f, --format <format>', t(lang, 'cli.opt.format')).default('text').argParser(parseChoice(lang, REPORT_FORMATS)))
+    .option('-c, --config <file>', t(lang, 'cli.opt.config'))
+    .option('--max-file-size <MB>', t(lang, 'cli.opt.maxFileSize'), parsePositiveNumber(lang))
+    .option('-w, --watch', t(lang, 'cli.build.opt.watch'))
+    .action(async (filing: string, options: BuildCommandOptions) => {
+      const once = () => runBuild(filing, options, ctx);
+      const result = await once();
+      if (!options.watch) {
+        ctx.exit(result.ioFailure ? EXIT.io : result.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok);
+        return;
+      }
+      ctx.io.stderr.write(t(lang, 'cli.build.watching', { path: filing }) + '\n');
+      await watchAndRebuild(filing, once);
+    });
+}
+
+async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliContext): Promise<BuildResult> {
+  const { lang, io } = ctx;
+  const editions: Edition[] = options.edition === 'both' ? ['submission', 'public'] : [options.edition];
+  const started = Date.now();
+  const showProgress = Boolean(io.stderr.isTTY);
+  let shown = false;
+  const result = await buildFiling(filing, {
+    lang,
+    out: options.out,
+    editions,
+    templatesDir: options.templates,
+    configPath: options.config,
+    maxFileMB: options.maxFileSize,
+    onProgress: showProgress
+      ? (edition, fraction) => {
+          if (Date.now() - started < 1000) return;
+          shown = true;
+          io.stderr.write(`\r${t(lang, 'cli.build.progress', { edition: t(lang, `cli.build.edition.${edition}`), percent: Math.floor(fraction * 100) })}   `);
+        }
+      : undefined,
+  });
+  if (shown) io.stderr.write('\r\u001b[K');
+  if (result.diagnostics.length > 0 || options.format !== 'text' || result.outputs.length === 0) {
+    io.stdout.write(reporters[options.format](result, { lang, color: options.format === 'text' && useColor(io), toolVersion: TOOL_VERSION }));
+  }
+  for (const output of result.outputs) {
+    io.stderr.write(t(lang, 'cli.build.wrote', { path: output.path, edition: t(lang, `cli.build.edition.${output.edition}`), size: Math.ceil(output.bytes / 1024), withheld: output.withheld }) + '\n');
+  }
+  return result;
+}
+
+/** Rebuilds when a file of the filing changes; runs until interrupted. */
+function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promise<void> {
+  return new Promise(() => {
+    let timer: NodeJS.Timeout | undefined;
+    let running = false;
+    let again = false;
+    const trigger = () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        if (running) {
+          again = true;
+          return;
+        }
+        running = true;
+        do {
+          again = false;
+          await rebuild();
+        } while (again);
+        running = false;
+      }, 200);
+    };
+    watch(filing, { recursive: false }, (_event, name) => {
+      if (!name || /\.ya?ml$/i.test(String(name))) trigger();
+    });
+  });
+}

@@ -1,0 +1,352 @@
+// Filing (possibly redacted) + profile → a pdfmake document definition. Layout lives here; every
+// fixed word comes from the templates, field labels from the schema, item titles from the profile.
+import type { Profile, ProfileItem } from '../profiles/index.js';
+import { getAt, parsePointer } from '../util/pointer.js';
+import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
+import { SECTION_LAYOUTS, type Block, type Field } from './layouts.js';
+import { paragraphInlines, proseInlines, type Inline } from './phrases.js';
+import { attachmentWithheld, Withheld } from './redact.js';
+import type { Wording } from './templates.js';
+import { eraDate, wareki } from './wareki.js';
+
+export type Edition = 'submission' | 'public';
+
+export interface DocumentInput {
+  data: Record<string, unknown>;
+  profile: Profile;
+  edition: Edition;
+  wording: Wording;
+  schema: SchemaIndex;
+  toolVersion: string;
+}
+
+type Content = Record<string, unknown> | string | Content[];
+
+const BODY_SIZE = 10;
+/** A4 width less the left and right page margins. */
+const CONTENT_WIDTH = 595.28 - 64 - 64;
+const TABLE_SIZE = 9;
+
+type Entry = Record<string, unknown>;
+
+export function fiscalYearLabel(wording: Wording, fiscalYear: number): string {
+  const { era, year } = eraDate(`${fiscalYear}-04-01`);
+  return wording.text('fiscal-year', { era, year });
+}
+
+/** Builds the pdfmake document definition. */
+export function buildDocument(input: DocumentInput): Record<string, unknown> {
+  const { data, profile, wording, edition } = input;
+  const filer = data.filer as Entry;
+  const fiscalYear = data.fiscalYear as number;
+  const fy = fiscalYearLabel(wording, fiscalYear);
+  const templateData = {
+    filer: plainFiler(filer, wording),
+    fiscalYear: fy,
+    periodFrom: wareki(`${fiscalYear}-04-01`),
+    periodTo: wareki(`${fiscalYear + 1}-03-31`),
+    date: wareki(String(data.submissionDate)),
+    addressee: (data.addressee as string | undefined) ?? '経済産業大臣',
+    legalBasis: profile.legalBasis,
+    profile: profile.title,
+  };
+  const context = new RenderContext(input);
+  const content: Content[] = [
+    ...cover(wording, templateData, edition),
+    { text: wording.text('toc-title'), style: 'tocTitle', pageBreak: 'before' },
+    { toc: { numberStyle: { fontSize: BODY_SIZE }, textStyle: { fontSize: BODY_SIZE } } },
+    { text: wording.text('attachment-title', templateData), style: 'attachmentTitle', pageBreak: 'before' },
+    ...profile.items.flatMap((item) => context.item(item)),
+    ...context.attachments(),
+  ];
+  const submissionDate = new Date(`${String(data.submissionDate)}T00:00:00+09:00`);
+  return {
+    pageSize: 'A4',
+    pageMargins: [64, 64, 64, 60],
+    language: 'ja-JP',
+    info: {
+      title: wording.text('metadata-title', templateData),
+      author: String(filer.name),
+      subject: wording.text('metadata-subject', templateData),
+      keywords: wording.text('metadata-keywords', templateData),
+      creator: 'taisei',
+      producer: `taisei ${input.toolVersion}`,
+      creationDate: submissionDate,
+      modDate: submissionDate,
+    },
+    defaultStyle: { font: 'Serif', fontSize: BODY_SIZE, lineHeight: 1.3 },
+    styles: {
+      coverForm: { fontSize: 9 },
+      coverTitle: { font: 'Sans', bold: true, fontSize: 20, alignment: 'center', characterSpacing: 4 },
+      tocTitle: { font: 'Sans', bold: true, fontSize: 14, alignment: 'center', margin: [0, 0, 0, 16] },
+      attachmentTitle: { font: 'Sans', bold: true, fontSize: 13, margin: [0, 0, 0, 10] },
+      item: { font: 'Sans', bold: true, fontSize: 11, lineHeight: 1.3, margin: [0, 16, 0, 6] },
+      block: { font: 'Sans', bold: true, fontSize: 9.5, margin: [0, 8, 0, 4] },
+      record: { font: 'Sans', bold: true, fontSize: 9.5, margin: [0, 8, 0, 3] },
+      th: { font: 'Sans', bold: true, fontSize: 8.5, fillColor: '#eeeeee' },
+      label: { font: 'Sans', bold: true, fontSize: 8.5 },
+      none: { margin: [0, 2, 0, 4] },
+      note: { fontSize: 8.5 },
+    },
+    header: (page: number) => (page === 1 ? null : { text: wording.text('running-header', templateData), fontSize: 8, alignment: 'right', margin: [64, 28, 64, 0], color: '#444444' }),
+    footer: (page: number, pages: number) => (page === 1 ? null : { text: wording.text('footer', { page, pages }), fontSize: 9, alignment: 'center', margin: [0, 18, 0, 0] }),
+    // A heading never ends a page: if nothing follows it on its page, it moves to the next one.
+    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage: () => unknown[] }) => node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
+    content,
+  };
+}
+
+function plainFiler(filer: Entry, wording: Wording): Entry {
+  // The cover shows the filer's own particulars; a withheld one prints as 非公表.
+  const text = (v: unknown) => (v instanceof Withheld ? wording.text('withheld') : v);
+  const representative = filer.representative as Entry;
+  return { name: text(filer.name), address: text(filer.address), representative: { title: text(representative.title), name: text(representative.name) } };
+}
+
+function cover(wording: Wording, data: Record<string, unknown>, edition: Edition): Content[] {
+  const filerLines = wording.text('cover-filer', data).split('\n');
+  return [
+    { text: wording.text('cover-form'), style: 'coverForm' },
+    { text: wording.text('cover-date', data), alignment: 'right', margin: [0, 24, 0, 24] },
+    { text: wording.text('cover-addressee', data), margin: [0, 0, 0, 24] },
+    { columns: [{ width: '*', text: '' }, { width: 'auto', stack: filerLines.map((line) => ({ text: paragraphInlines(line) })), lineHeight: 1.6 }] },
+    { text: wording.text('cover-title'), style: 'coverTitle', margin: [0, 64, 0, 40] },
+    { text: proseInlines(wording.text('cover-body', data)), lineHeight: 1.8, leadingIndent: BODY_SIZE },
+    ...(edition === 'public' ? [{ text: wording.text('public-note'), style: 'note', margin: [0, 40, 0, 0] }] : []),
+  ];
+}
+
+class RenderContext {
+  constructor(private readonly input: DocumentInput) {}
+
+  private get wording(): Wording {
+    return this.input.wording;
+  }
+
+  item(item: ProfileItem): Content[] {
+    const heading = this.wording.text('item-heading', { label: item.label, title: item.title });
+    const out: Content[] = [{ stack: [{ text: paragraphInlines(heading), tocItem: true, outline: true, outlineText: `${item.label}　${shorten(item.title)}` }], style: 'item', unbreakable: true, headlineLevel: 1 }];
+    const sections = item.sections as string[];
+    const single = sections.length === 1;
+    let wrote = false;
+    for (const section of sections) {
+      const value = this.input.data[section];
+      const blocks = SECTION_LAYOUTS[section] ?? [];
+      const empty = value === undefined || (Array.isArray(value) && value.length === 0);
+      if (empty) {
+        if (!single) out.push({ text: this.title([section]), style: 'block' });
+        // a corrective item with nothing to correct says so; a section left out never vanishes
+        out.push({ text: this.wording.text(item.whenEmpty === 'none' || value !== undefined ? 'none' : 'empty-section'), style: 'none' });
+        wrote = true;
+        continue;
+      }
+      if (!single && blocks.length > 0) out.push({ text: this.title([section]), style: 'block', headlineLevel: 2 });
+      for (const block of blocks) {
+        const rendered = this.block(block, single && blocks.length === 1);
+        out.push(...rendered);
+        wrote ||= rendered.length > 0;
+      }
+    }
+    if (!wrote) out.push({ text: this.wording.text('none'), style: 'none' });
+    return out;
+  }
+
+  private title(segments: readonly string[]): string {
+    return this.input.schema.at(segments)?.title ?? segments[segments.length - 1] ?? '';
+  }
+
+  private block(block: Block, onlyBlock: boolean): Content[] {
+    const segments = parsePointer(block.path);
+    const value = getAt(this.input.data, segments);
+    if (value === undefined || value === null) return [];
+    const heading = onlyBlock || block.kind === 'text' || block.kind === 'corrections' ? [] : [{ text: this.title(segments), style: 'block', headlineLevel: 2 }];
+    switch (block.kind) {
+      case 'text':
+        return [{ text: proseInlines(this.format(value, this.input.schema.at(segments))), margin: [0, 0, 0, 6] }];
+      case 'table': {
+        if (!Array.isArray(value)) return [];
+        if (value.length === 0) return [...heading, { text: this.wording.text('none'), style: 'none' }];
+        return [this.table(segments, value as Entry[], block.columns, block.fontSize ?? TABLE_SIZE, onlyBlock ? undefined : this.title(segments))];
+      }
+      case 'records': {
+        if (!Array.isArray(value)) return [];
+        return (value as Entry[]).map((entry, index) =>
+          this.fieldTable([...segments, String(index)], entry, block.fields, block.heading.map((k) => this.display(entry[k])).filter(Boolean).join('　'), 'record'),
+        );
+      }
+      case 'fields':
+        return [this.fieldTable(segments, value as Entry, block.fields, onlyBlock ? undefined : this.title(segments), 'block')];
+      case 'corrections':
+        return this.corrections(segments, value, block.findings);
+    }
+  }
+
+  /**
+   * A heading as the first header row of its table: it stays with the table (never stranded at
+   * the foot of a page) and is repeated on every page the table runs onto.
+   */
+  private headingRow(heading: string, style: string, columns: number): Content[] {
+    const none = [false, false, false, false];
+    return [{ text: paragraphInlines(heading), style, colSpan: columns, border: none, margin: [-4, 4, 0, 0] }, ...Array.from({ length: columns - 1 }, () => ({ text: '', border: none }))];
+  }
+
+  /** A label/value table for one object. Fields with no value are left out. */
+  private fieldTable(segments: string[], entry: Entry, fields: Field[], heading?: string, headingStyle = 'block'): Content {
+    const body: Content[] = [];
+    for (const field of fields) {
+      const path = field.path.split('.');
+      const value = getAt(entry, path);
+      if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+      const node = this.input.schema.at([...segments, ...path]);
+      body.push([{ text: paragraphInlines(node?.title ?? field.path, 11), style: 'label' }, { text: this.fieldInlines(value, node, field, entry, (CONTENT_WIDTH - 110 - 16) / TABLE_SIZE) }]);
+    }
+    if (body.length === 0) body.push([{ text: this.wording.text('none'), colSpan: 2 }, {}]);
+    if (heading !== undefined) body.unshift(this.headingRow(heading, headingStyle, 2));
+    const headerRows = heading !== undefined ? 1 : 0;
+    return { table: { headerRows, keepWithHeaderRows: headerRows, widths: [110, '*'], body, dontBreakRows: true }, taiseiHeading: heading !== undefined, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 6] };
+  }
+
+  private table(segments: string[], entries: Entry[], columns: Field[], fontSize: number, heading?: string): Content {
+    const itemNode = this.input.schema.at([...segments, '0']);
+    // The width each column gets, to size phrases so that none is wider than its cell.
+    const fixed = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
+    const stars = columns.filter((c) => typeof c.width !== 'number').length;
+    const starWidth = stars > 0 ? Math.max(40, (CONTENT_WIDTH - fixed - columns.length * 9) / stars) : 0;
+    const inner = (column: Field) => (typeof column.width === 'number' ? column.width : starWidth) - 8;
+    const maxEms = (column: Field, size: number) => Math.max(2, inner(column) / size);
+    const header = columns.map((column) => ({ text: paragraphInlines(this.columnTitle(itemNode, segments, column), maxEms(column, 8.5)), style: 'th' }));
+    const widths = columns.map((c) => c.width ?? '*');
+    const body: Content[] = [header];
+    entries.forEach((entry, index) => {
+      body.push(
+        columns.map((column) => {
+          const path = column.path.split('.');
+          const node = this.input.schema.at([...segments, String(index), ...path]);
+          return { text: this.fieldInlines(getAt(entry, path), node, column, entry, maxEms(column, fontSize)) };
+        }),
+      );
+    });
+    if (heading !== undefined) body.unshift(this.headingRow(heading, 'block', columns.length));
+    const headerRows = heading !== undefined ? 2 : 1;
+    return { table: { headerRows, keepWithHeaderRows: 1, widths, body, dontBreakRows: true }, taiseiHeading: heading !== undefined, layout: 'taisei', fontSize, margin: [0, 0, 0, 8] };
+  }
+
+  private columnTitle(itemNode: SchemaNode | undefined, segments: string[], column: Field): string {
+    const path = column.path.split('.');
+    const node = itemNode ? this.input.schema.at([...segments, '0', ...path]) : undefined;
+    return node?.title ?? column.path;
+  }
+
+  private corrections(segments: string[], value: unknown, findingsPath: string): Content[] {
+    const entries = Array.isArray(value) ? (value as Entry[]) : [];
+    if (entries.length === 0) return [{ text: this.wording.text('none'), style: 'none' }];
+    const findings = (getAt(this.input.data, parsePointer(findingsPath)) as Entry[] | undefined) ?? [];
+    const itemNode = this.input.schema.at([...segments, '0']);
+    const title = (key: string) => this.input.schema.resolve(itemNode?.properties?.[key])?.title ?? key;
+    const body: Content[] = [[title('finding'), title('outcome'), `${title('action')}／${title('reason')}`, title('completed')].map((t) => ({ text: paragraphInlines(t), style: 'th' }))];
+    entries.forEach((entry, index) => {
+      const finding = findings.find((f) => f.id === entry.finding);
+      const findingText = finding ? `${String(entry.finding)}　${this.display(finding.summary)}` : this.display(entry.finding);
+      const node = (key: string) => this.input.schema.at([...segments, String(index), key]);
+      body.push([
+        { text: paragraphInlines(findingText, 13) },
+        { text: this.fieldInlines(entry.outcome, node('outcome'), { path: 'outcome' }, entry, 10) },
+        { text: this.fieldInlines(entry.outcome === 'taken' ? entry.action : entry.reason, node(entry.outcome === 'taken' ? 'action' : 'reason'), { path: 'action' }, entry, 24) },
+        { text: this.fieldInlines(entry.completed, node('completed'), { path: 'completed' }, entry, 10) },
+      ]);
+    });
+    return [{ table: { headerRows: 1, keepWithHeaderRows: 1, widths: [130, 60, '*', 62], body, dontBreakRows: true }, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 8] }];
+  }
+
+  attachments(): Content[] {
+    const list = (this.input.data.attachments as Entry[] | undefined) ?? [];
+    if (list.length === 0) return [];
+    const node = (i: number, key: string) => this.input.schema.at(['attachments', String(i), key]);
+    const header = ['title', 'kind', 'file'].map((key) => ({ text: node(0, key)?.title ?? key, style: 'th' }));
+    const body: Content[] = [header];
+    list.forEach((entry, i) => {
+      const hidden = this.input.edition === 'public' && attachmentWithheld(entry as { kind?: string; withheld?: boolean });
+      body.push([
+        { text: this.fieldInlines(entry.title, node(i, 'title'), { path: 'title' }, entry, 20) },
+        { text: this.fieldInlines(entry.kind, node(i, 'kind'), { path: 'kind' }, entry, 10) },
+        { text: hidden ? this.wording.text('withheld') : this.fieldInlines(entry.file, node(i, 'file'), { path: 'file' }, entry, 30) },
+      ]);
+    });
+    return [
+      { stack: [{ text: this.wording.text('attachments-title'), tocItem: true, outline: true }], style: 'item', unbreakable: true, headlineLevel: 1 },
+      { table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 70, '*'], body, dontBreakRows: true }, layout: 'taisei', fontSize: TABLE_SIZE },
+    ];
+  }
+
+  /** A value as inline phrases for a table cell. */
+  private fieldInlines(value: unknown, node: SchemaNode | undefined, field: Field, entry: Entry, maxEms: number): Inline[] {
+    if (field.derived === 'completionRate') {
+      const targeted = entry.targeted as number | undefined;
+      const participants = entry.participants as number | undefined;
+      if (typeof targeted === 'number' && typeof participants === 'number' && targeted > 0) {
+        const rate = (Math.floor((participants / targeted) * 1000) / 10).toFixed(1);
+        return paragraphInlines(`${participants} / ${targeted}\n${this.wording.text('completion-rate', { rate })}`, maxEms);
+      }
+    }
+    if (field.ref && !(value instanceof Withheld)) {
+      const list = (getAt(this.input.data, parsePointer(field.ref.list)) as Entry[] | undefined) ?? [];
+      const ids = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+      const names = ids.map((id) => {
+        const target = list.find((e) => e.id === id);
+        const shown = target?.[field.ref!.show];
+        return shown === undefined ? String(id) : this.display(shown);
+      });
+      return paragraphInlines(names.join('、'), maxEms);
+    }
+    return this.cellInlines(value, node, maxEms);
+  }
+
+  private cellInlines(value: unknown, node: SchemaNode | undefined, maxEms: number): Inline[] {
+    return paragraphInlines(this.format(value, node), maxEms);
+  }
+
+  /** The text of a value, formatted by its schema: 和暦 dates, enum labels, はい/いいえ, nested objects as lines. */
+  format(value: unknown, node: SchemaNode | undefined): string {
+    const schema = this.input.schema;
+    const resolved = schema.resolve(node);
+    if (value instanceof Withheld) return this.wording.text('withheld');
+    if (value === undefined || value === null) return '';
+    if (typeof value === 'boolean') return this.wording.text(value ? 'yes' : 'no');
+    if (typeof value === 'number') return String(value);
+    if (typeof value === 'string') {
+      if (resolved?.format === 'date') return wareki(value);
+      const index = resolved?.enum?.indexOf(value) ?? -1;
+      if (index >= 0 && resolved?.enumDescriptions?.[index]) return resolved.enumDescriptions[index]!;
+      return value;
+    }
+    if (Array.isArray(value)) {
+      const items = schema.resolve(resolved?.items);
+      if (items?.type === 'object') return value.map((v) => this.format(v, items).replace(/\n/g, '　')).join('\n');
+      return value.map((v) => this.format(v, items)).join('、');
+    }
+    if (typeof value === 'object') {
+      const entry = value as Entry;
+      const properties = resolved?.properties ?? {};
+      if ('from' in entry && 'to' in entry && Object.keys(properties).length === 2) {
+        return this.wording.text('period', { from: this.format(entry.from, properties.from), to: this.format(entry.to, properties.to) });
+      }
+      return Object.entries(entry)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .map(([k, v]) => {
+          const child = schema.resolve(properties[k]);
+          return `${child?.title ?? k}：${this.format(v, properties[k])}`;
+        })
+        .join('\n');
+    }
+    return String(value);
+  }
+
+  private display(value: unknown): string {
+    return this.format(value, undefined);
+  }
+}
+
+/** Outline entries are short: the item's title up to its first clause. */
+function shorten(title: string): string {
+  return title.length <= 40 ? title : `${title.slice(0, 38)}…`;
+}

@@ -1,0 +1,64 @@
+// Fonts: Noto Serif JP (a Mincho face) for the body and Noto Sans JP Bold (a Gothic face) for
+// headings, labels and table headers, from npm packages — the only Japanese families on npm with
+// both a serif and a sans face in real weights. pdfkit embeds only the glyphs used (subsetting).
+// A filer can point to other TrueType/OpenType fonts in taisei.config.yaml (fonts.body, fonts.heading).
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
+import * as fontkit from 'fontkit';
+
+const require = createRequire(import.meta.url);
+
+export interface FontFiles {
+  /** body text (Mincho) */
+  body: string;
+  /** headings, labels, table headers (Gothic, bold) */
+  heading: string;
+}
+
+export function defaultFonts(): FontFiles {
+  return {
+    body: require.resolve('@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf'),
+    heading: require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'),
+  };
+}
+
+export function fontsFromConfig(configured: { body?: string; heading?: string } | undefined, baseDir: string): FontFiles {
+  const defaults = defaultFonts();
+  const at = (path: string | undefined, fallback: string) => (path ? (isAbsolute(path) ? path : resolve(baseDir, path)) : fallback);
+  return { body: at(configured?.body, defaults.body), heading: at(configured?.heading, defaults.heading) };
+}
+
+/** pdfmake font descriptors: one family per face; the heading face serves as its own bold. */
+export function fontDescriptors(files: FontFiles): Record<string, Record<string, string>> {
+  return {
+    Serif: { normal: files.body, bold: files.body, italics: files.body, bolditalics: files.body },
+    Sans: { normal: files.heading, bold: files.heading, italics: files.heading, bolditalics: files.heading },
+  };
+}
+
+interface GlyphFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+export function openFont(path: string): GlyphFont {
+  const font = (fontkit as unknown as { openSync(path: string): GlyphFont & { fonts?: GlyphFont[] } }).openSync(path);
+  return font.fonts ? font.fonts[0]! : font; // a collection (.ttc): its first face
+}
+
+/** Characters that are layout, not ink: no glyph needed. */
+const NO_GLYPH_NEEDED = /[\n\r\t\u200b-\u200d\u2060\ufe00-\ufe0f]/u;
+
+/** The characters of `text` that none of the fonts can draw, each once. */
+export function missingCharacters(text: string, fonts: readonly GlyphFont[], known: Map<number, boolean> = new Map()): string[] {
+  const missing = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let drawable = known.get(cp);
+    if (drawable === undefined) {
+      drawable = NO_GLYPH_NEEDED.test(ch) || fonts.every((f) => f.hasGlyphForCodePoint(cp));
+      known.set(cp, drawable);
+    }
+    if (!drawable) missing.add(ch);
+  }
+  return [...missing];
+}

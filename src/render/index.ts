@@ -1,0 +1,85 @@
+// The render stage: a validated filing → PDF editions. Loaded lazily (its own bundle): nothing on
+// the validate path touches pdfmake, fonts or Handlebars.
+import type { Diagnostic } from '../diagnostics.js';
+import { filingSchemas } from '../generated/schema-bundle.js';
+import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
+import type { Mark } from '../load/parse.js';
+import { t, type Lang } from '../messages/index.js';
+import type { Profile } from '../profiles/index.js';
+import { toPointer } from '../util/pointer.js';
+import { SchemaIndex, type SchemaNode } from '../validate/schema-nav.js';
+import { buildDocument, type Edition } from './document.js';
+import { fontDescriptors, missingCharacters, openFont, type FontFiles } from './fonts.js';
+import { renderPdf } from './pdf.js';
+import { redact } from './redact.js';
+import { TemplateError, Wording } from './templates.js';
+
+export type { Edition };
+export { fiscalYearLabel } from './document.js';
+export { wareki } from './wareki.js';
+
+export interface RenderOptions {
+  lang: Lang;
+  editions: Edition[];
+  fonts: FontFiles;
+  templatesDir?: string;
+  toolVersion: string;
+  onProgress?: (edition: Edition, fraction: number) => void;
+}
+
+export interface RenderedEdition {
+  edition: Edition;
+  pdf: Buffer;
+  /** JSON pointers of the values withheld (public edition). */
+  withheld: string[];
+}
+
+export interface RenderResult {
+  editions: RenderedEdition[];
+  diagnostics: Diagnostic[];
+}
+
+function schemaIndex(): SchemaIndex {
+  return new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode);
+}
+
+/** Every string value with its pointer. */
+function* strings(value: unknown, path: (string | number)[] = []): Generator<[string, string]> {
+  if (typeof value === 'string') yield [toPointer(path), value];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+}
+
+/** Characters the fonts cannot draw, as diagnostics on the values that contain them. */
+export function checkGlyphs(data: Record<string, unknown>, fonts: FontFiles, lang: Lang): Diagnostic[] {
+  const faces = [openFont(fonts.body), openFont(fonts.heading)];
+  const out: Diagnostic[] = [];
+  const known = new Map<number, boolean>();
+  for (const [pointer, text] of strings(data)) {
+    for (const ch of missingCharacters(text, faces, known)) {
+      const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      out.push({ code: 'render/missing-glyph', severity: 'error', pointer, message: t(lang, 'render.missingGlyph', { char: ch, code }), hint: t(lang, 'render.missingGlyph.hint') });
+    }
+  }
+  return out;
+}
+
+export async function renderEditions(data: Record<string, unknown>, marks: ReadonlyMap<string, Mark>, profile: Profile, options: RenderOptions): Promise<RenderResult> {
+  const diagnostics = checkGlyphs(data, options.fonts, options.lang);
+  if (diagnostics.length > 0) return { editions: [], diagnostics };
+  const schema = schemaIndex();
+  const wording = new Wording(profile.id, options.templatesDir);
+  const editions: RenderedEdition[] = [];
+  try {
+    for (const edition of options.editions) {
+      const view = edition === 'public' ? redact(data, schema, marks) : { data, withheld: [] };
+      const doc = buildDocument({ data: view.data, profile, edition, wording, schema, toolVersion: options.toolVersion });
+      const pdf = await renderPdf(doc, fontDescriptors(options.fonts), options.onProgress && ((f) => options.onProgress!(edition, f)));
+      editions.push({ edition, pdf, withheld: view.withheld });
+    }
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return { editions: [], diagnostics: [{ code: 'render/template', severity: 'error', file: error.file, message: t(options.lang, 'render.template', { template: error.template, detail: error.detail }), hint: t(options.lang, 'render.template.hint') }] };
+  }
+  return { editions, diagnostics: [] };
+}
