@@ -33,6 +33,10 @@ if (cachedData === undefined || script.cachedDataRejected) {
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, cacheFile);
   } catch {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written
+    }
   }
 }

@@ -4,7 +4,7 @@ import type { Profile, ProfileItem } from '../profiles/index.js';
 import { getAt, parsePointer } from '../util/pointer.js';
 import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
 import { SECTION_LAYOUTS, type Block, type Field } from './layouts.js';
-import { paragraphInlines, proseInlines, type Inline } from './phrases.js';
+import { paragraphInlines, proseInlines, widthInEms, type Inline } from './phrases.js';
 import { attachmentWithheld, Withheld } from './redact.js';
 import type { Wording } from './templates.js';
 import { eraDate, wareki } from './wareki.js';
@@ -25,6 +25,31 @@ type Content = Record<string, unknown> | string | Content[];
 const BODY_SIZE = 10;
 /** A4 width less the left and right page margins. */
 const CONTENT_WIDTH = 595.28 - 64 - 64;
+/**
+ * Rows are kept whole (and with the header) unless one might not fit on a page at all: pdfmake
+ * silently drops a row taller than a page when it may not break or must stay with the header, and
+ * content must never vanish.
+ */
+const MAX_UNBROKEN_ROW = 420;
+
+/** A generous estimate of a cell's height in points. */
+function estimatedHeight(inlines: Inline[], width: number, fontSize: number): number {
+  let lines = 1;
+  let line = 0;
+  for (const inline of inlines) {
+    if (inline.text === '\n') {
+      lines++;
+      line = 0;
+      continue;
+    }
+    line += widthInEms(inline.text) * fontSize;
+    while (line > width) {
+      lines++;
+      line -= width;
+    }
+  }
+  return lines * fontSize * 1.4 + 6;
+}
 const TABLE_SIZE = 9;
 
 type Entry = Record<string, unknown>;
@@ -49,6 +74,7 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     addressee: (data.addressee as string | undefined) ?? '経済産業大臣',
     legalBasis: profile.legalBasis,
     profile: profile.title,
+    contact: data.contact ? displayed(data.contact as Entry, wording) : undefined,
   };
   const context = new RenderContext(input);
   const content: Content[] = [
@@ -56,6 +82,7 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     { text: wording.text('toc-title'), style: 'tocTitle', pageBreak: 'before' },
     { toc: { numberStyle: { fontSize: BODY_SIZE }, textStyle: { fontSize: BODY_SIZE } } },
     { text: wording.text('attachment-title', templateData), style: 'attachmentTitle', pageBreak: 'before' },
+    ...context.relatedCompanies(),
     ...profile.items.flatMap((item) => context.item(item)),
     ...context.attachments(),
   ];
@@ -96,6 +123,11 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
   };
 }
 
+/** A flat object's values as text for a template (withheld ones as 非公表). */
+function displayed(entry: Entry, wording: Wording): Entry {
+  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, v instanceof Withheld ? wording.text('withheld') : v]));
+}
+
 function plainFiler(filer: Entry, wording: Wording): Entry {
   // The cover shows the filer's own particulars; a withheld one prints as 非公表.
   const text = (v: unknown) => (v instanceof Withheld ? wording.text('withheld') : v);
@@ -112,6 +144,7 @@ function cover(wording: Wording, data: Record<string, unknown>, edition: Edition
     { columns: [{ width: '*', text: '' }, { width: 'auto', stack: filerLines.map((line) => ({ text: paragraphInlines(line) })), lineHeight: 1.6 }] },
     { text: wording.text('cover-title'), style: 'coverTitle', margin: [0, 64, 0, 40] },
     { text: proseInlines(wording.text('cover-body', data)), lineHeight: 1.8, leadingIndent: BODY_SIZE },
+    ...(data.contact ? [{ text: proseInlines(wording.text('cover-contact', data)), style: 'note', margin: [0, 48, 0, 0] }] : []),
     ...(edition === 'public' ? [{ text: wording.text('public-note'), style: 'note', margin: [0, 40, 0, 0] }] : []),
   ];
 }
@@ -193,17 +226,22 @@ class RenderContext {
   /** A label/value table for one object. Fields with no value are left out. */
   private fieldTable(segments: string[], entry: Entry, fields: Field[], heading?: string, headingStyle = 'block'): Content {
     const body: Content[] = [];
+    const valueWidth = CONTENT_WIDTH - 110 - 16;
+    let tallest = 0;
     for (const field of fields) {
       const path = field.path.split('.');
       const value = getAt(entry, path);
       if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
       const node = this.input.schema.at([...segments, ...path]);
-      body.push([{ text: paragraphInlines(node?.title ?? field.path, 11), style: 'label' }, { text: this.fieldInlines(value, node, field, entry, (CONTENT_WIDTH - 110 - 16) / TABLE_SIZE) }]);
+      const text = this.fieldInlines(value, node, field, entry, valueWidth / TABLE_SIZE);
+      tallest = Math.max(tallest, estimatedHeight(text, valueWidth, TABLE_SIZE));
+      body.push([{ text: paragraphInlines(node?.title ?? field.path, 11), style: 'label' }, { text }]);
     }
     if (body.length === 0) body.push([{ text: this.wording.text('none'), colSpan: 2 }, {}]);
     if (heading !== undefined) body.unshift(this.headingRow(heading, headingStyle, 2));
     const headerRows = heading !== undefined ? 1 : 0;
-    return { table: { headerRows, keepWithHeaderRows: headerRows, widths: [110, '*'], body, dontBreakRows: true }, taiseiHeading: heading !== undefined, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 6] };
+    const fits = tallest < MAX_UNBROKEN_ROW;
+    return { table: { headerRows, keepWithHeaderRows: fits ? headerRows : 0, widths: [110, '*'], body, dontBreakRows: fits }, taiseiHeading: heading !== undefined, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 6] };
   }
 
   private table(segments: string[], entries: Entry[], columns: Field[], fontSize: number, heading?: string): Content {
@@ -217,18 +255,22 @@ class RenderContext {
     const header = columns.map((column) => ({ text: paragraphInlines(this.columnTitle(itemNode, segments, column), maxEms(column, 8.5)), style: 'th' }));
     const widths = columns.map((c) => c.width ?? '*');
     const body: Content[] = [header];
+    let tallest = 0;
     entries.forEach((entry, index) => {
       body.push(
         columns.map((column) => {
           const path = column.path.split('.');
           const node = this.input.schema.at([...segments, String(index), ...path]);
-          return { text: this.fieldInlines(getAt(entry, path), node, column, entry, maxEms(column, fontSize)) };
+          const text = this.fieldInlines(getAt(entry, path), node, column, entry, maxEms(column, fontSize));
+          tallest = Math.max(tallest, estimatedHeight(text, inner(column), fontSize));
+          return { text };
         }),
       );
     });
     if (heading !== undefined) body.unshift(this.headingRow(heading, 'block', columns.length));
     const headerRows = heading !== undefined ? 2 : 1;
-    return { table: { headerRows, keepWithHeaderRows: 1, widths, body, dontBreakRows: true }, taiseiHeading: heading !== undefined, layout: 'taisei', fontSize, margin: [0, 0, 0, 8] };
+    const fits = tallest < MAX_UNBROKEN_ROW;
+    return { table: { headerRows, keepWithHeaderRows: fits ? 1 : 0, widths, body, dontBreakRows: fits }, taiseiHeading: heading !== undefined, layout: 'taisei', fontSize, margin: [0, 0, 0, 8] };
   }
 
   private columnTitle(itemNode: SchemaNode | undefined, segments: string[], column: Field): string {
@@ -256,6 +298,13 @@ class RenderContext {
       ]);
     });
     return [{ table: { headerRows: 1, keepWithHeaderRows: 1, widths: [130, 60, '*', 62], body, dontBreakRows: true }, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 8] }];
+  }
+
+  /** The related companies (特定関係事業者) the report is about, before the items. */
+  relatedCompanies(): Content[] {
+    const list = (this.input.data.relatedCompanies as Entry[] | undefined) ?? [];
+    if (list.length === 0) return [];
+    return [this.table(['relatedCompanies'], list, [{ path: 'name', width: '*' }, { path: 'business', width: '*' }], TABLE_SIZE, this.title(['relatedCompanies']))];
   }
 
   attachments(): Content[] {

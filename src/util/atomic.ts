@@ -12,7 +12,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode?: 
     writeFileSync(temp, data, mode === undefined ? undefined : { mode });
     renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // the temporary file could not even be created
+    }
     throw new InputOutputError('cli.error.write', { path, reason: errnoReason(error) });
   }
 }

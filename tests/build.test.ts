@@ -1,0 +1,207 @@
+// `taisei build` end to end: real PDFs, read back with pdfjs-dist.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getProfile } from '../src/profiles/index.js';
+import { EXAMPLES, HEADER, runCli, tempDir, writeTree } from './helpers.js';
+import { compact, readPdf, type PdfContent } from './pdf-helpers.js';
+
+const ippan = join(EXAMPLES, 'ippan-15');
+let out: string;
+let submission: PdfContent;
+let publicEdition: PdfContent;
+let submissionBytes: Buffer;
+
+beforeAll(async () => {
+  out = tempDir('taisei-build-');
+  const run = runCli(['build', ippan, '--out', out, '--edition', 'both']);
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  submissionBytes = readFileSync(join(out, 'report-2024-submission.pdf'));
+  submission = await readPdf(submissionBytes);
+  publicEdition = await readPdf(readFileSync(join(out, 'report-2024-public.pdf')));
+}, 60_000);
+
+describe('the submission edition', () => {
+  it('writes both editions and says so', () => {
+    expect(readdirSync(out).sort()).toEqual(['report-2024-public.pdf', 'report-2024-submission.pdf']);
+  });
+
+  it('has every item title of the profile verbatim, in order, after the table of contents', () => {
+    const profile = getProfile('ippan-15')!;
+    const body = submission.compact.slice(submission.compact.indexOf('別紙'));
+    let at = 0;
+    for (const item of profile.items) {
+      const found = body.indexOf(compact(`${item.label}　${item.title}`), at);
+      expect(found, `${item.label} ${item.title}`).toBeGreaterThan(at - 1);
+      at = found + 1;
+    }
+  });
+
+  it('has the cover fields, with the date in the Japanese era', () => {
+    const cover = compact(submission.pages[0]!);
+    for (const text of ['体制整備等報告書', '経済産業大臣殿', '東雲県湊市中央一丁目1番1号', '東雲電力送配電株式会社', '代表取締役社長執行役員青木誠一', '令和7年6月20日', '電気事業法第二十三条の四第二項', '令和6年度', '令和6年4月1日から令和7年3月31日まで']) {
+      expect(cover, text).toContain(text);
+    }
+  });
+
+  it('numbers the pages "N / M" and repeats the company and year at the top', () => {
+    const total = submission.pages.length;
+    expect(total).toBeGreaterThan(20);
+    for (let i = 2; i <= total; i++) {
+      expect(compact(submission.pages[i - 1]!), `page ${i}`).toContain(`${i}/${total}`);
+      expect(compact(submission.pages[i - 1]!)).toContain('東雲電力送配電株式会社令和6年度体制整備等報告書');
+    }
+    expect(compact(submission.pages[0]!)).not.toContain(`1/${total}`);
+  });
+
+  it('has a table of contents with page numbers and an outline entry per item', () => {
+    expect(compact(submission.pages[1]!)).toContain('目次');
+    expect(submission.pages[1]).toMatch(/前条第一項第一号の規定により区分した室の配置\s*\d+/);
+    expect(submission.outline).toHaveLength(16);
+    expect(submission.outline[0]).toBe('一　前条第一項第一号の規定により区分した室の配置');
+    expect(submission.outline[15]).toBe('添付資料一覧');
+  });
+
+  it('carries the metadata', () => {
+    expect(submission.info).toMatchObject({ Title: '東雲電力送配電株式会社 体制整備等報告書（令和6年度）', Author: '東雲電力送配電株式会社', Creator: 'taisei', Language: 'ja-JP' });
+    expect(String(submission.info.Subject)).toContain('電気事業法第23条の4第2項');
+    expect(String(submission.info.Keywords)).toContain('体制整備等報告書');
+  });
+
+  it('embeds subset fonts: a Mincho face for the body and a bold Gothic for headings', () => {
+    const raw = submissionBytes.toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifJP-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansJP-Bold/);
+    expect((raw.match(/\/FontFile2 /g) ?? []).length).toBe(2);
+    expect(submissionBytes.length).toBeLessThan(1024 * 1024);
+  });
+
+  it('writes values as the filer wrote them: enum labels, 和暦 dates, kept line breaks', () => {
+    expect(submission.compact).toContain('ハードウェア（サーバ）を共用');
+    expect(submission.compact).toContain('令和6年6月27日');
+    expect(submission.compact).toContain('宮下健太郎');
+    expect(submission.compact).toContain('当社専用のサーバを新設してデータを移行し');
+  });
+
+  it('is byte-identical when built again', () => {
+    const again = tempDir('taisei-build-');
+    expect(runCli(['build', ippan, '--out', again]).status).toBe(0);
+    expect(readFileSync(join(again, 'report-2024-submission.pdf')).equals(submissionBytes)).toBe(true);
+  });
+});
+
+describe('the public edition', () => {
+  it('prints 非公表 in place of every withheld value, and leaks none of them anywhere', () => {
+    // values that appear nowhere else in the filing (a room's site, floor and name also spell a host's location)
+    const withheld = ['宮下 健太郎', '大西 由紀子', '佐伯 真理', '仮想サーバ 4台（アプリケーション 2台、データベース 2台）', '情報システム部の指定された者のみ。IDカードと静脈認証の二要素で入室する。'];
+    expect(publicEdition.compact).toContain('非公表');
+    const metadata = JSON.stringify(publicEdition.info);
+    for (const value of withheld) {
+      expect(submission.compact, `present in the submission: ${value}`).toContain(compact(value));
+      expect(publicEdition.compact, `page text: ${value}`).not.toContain(compact(value));
+      expect(metadata).not.toContain(value);
+      expect(publicEdition.outline.join()).not.toContain(value);
+    }
+    expect(publicEdition.attachments).toBeNull();
+    expect(compact(publicEdition.pages[0]!)).toContain('公表版');
+  });
+
+  it('keeps a value published with !publish and withholds one marked !withhold', async () => {
+    const dir = writeTree({
+      'filing.yaml': HEADER.replace('name: 山田 太郎', 'name: 山田 太郎') + 'contact:\n  department: !withhold 経営企画部 秘密グループ\n  name: !publish 佐伯 真理\n  phone: "099-555-0100"\n',
+    });
+    const target = tempDir('taisei-build-');
+    const run = runCli(['build', join(dir, 'filing.yaml'), '--out', target, '--edition', 'public']);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/1 values withheld/);
+    const pdf = await readPdf(readFileSync(join(target, 'report-2024-public.pdf')));
+    expect(pdf.compact).toContain('佐伯真理');
+    expect(pdf.compact).not.toContain('秘密グループ');
+  });
+});
+
+describe('other profiles and wording', () => {
+  it('files a 送電事業者 under 第二十七条の十二 with its 13 items, and says 該当なし where nothing was corrected', async () => {
+    const target = tempDir('taisei-build-');
+    expect(runCli(['build', join(EXAMPLES, 'soden-13'), '--out', target]).status).toBe(0);
+    const pdf = await readPdf(readFileSync(join(target, 'report-2024-submission.pdf')));
+    expect(compact(pdf.pages[0]!)).toContain('電気事業法第二十七条の十二において準用する同法第二十三条の四第二項');
+    const profile = getProfile('soden-13')!;
+    for (const n of [9, 11, 12]) {
+      const item = profile.items[n - 1]!;
+      const start = pdf.compact.lastIndexOf(compact(`${item.label}　${item.title}`));
+      const next = profile.items[n]!;
+      const end = pdf.compact.lastIndexOf(compact(`${next.label}　${next.title}`));
+      expect(start).toBeGreaterThan(0);
+      expect(pdf.compact.slice(start, end), item.label).toContain('該当なし');
+    }
+  });
+
+  it('takes wording from --templates over the shipped templates', async () => {
+    const templates = writeTree({ 'none.hbs': '該当する事項はない', 'soden-13/cover-title.hbs': '体制整備等報告書（送電）' });
+    const target = tempDir('taisei-build-');
+    expect(runCli(['build', join(EXAMPLES, 'soden-13'), '--out', target, '--templates', templates]).status).toBe(0);
+    const pdf = await readPdf(readFileSync(join(target, 'report-2024-submission.pdf')));
+    expect(pdf.compact).toContain('該当する事項はない');
+    expect(pdf.compact).not.toContain('該当なし');
+    expect(compact(pdf.pages[0]!)).toContain('体制整備等報告書（送電）');
+  });
+});
+
+describe('hostile values', () => {
+  it('prints template syntax, JSON, HTML, long unbroken strings and 𠮷 as text, never as structure', async () => {
+    const long = 'A'.repeat(2000);
+    const values = ['{{filer.name}}', '{"text": "X", "bold": true}', '<b>太字</b>&amp;', '𠮷野家の髙橋さん'];
+    const rules = ['rules:', ...values.map((v, i) => `  - id: R-${i}\n    title: ${JSON.stringify(v)}\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${JSON.stringify(v)}`), `  - id: R-long\n    title: 長い値\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${long}`, `  - id: R-after\n    title: 後の規程\n    established: 2020-04-01\n    scope: [employees]\n    summary: 長い値の後も続く`].join('\n');
+    const dir = writeTree({ 'filing.yaml': HEADER, 'rules.yaml': rules + '\n' });
+    const target = tempDir('taisei-build-');
+    const run = runCli(['build', dir, '--out', target]);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const pdf = await readPdf(readFileSync(join(target, 'report-2024-submission.pdf')));
+    for (const v of values) expect(pdf.compact, v).toContain(compact(v));
+    // a table's columns interleave line by line in extracted text: count the characters instead
+    expect((pdf.compact.match(/A/g) ?? []).length).toBe(2000);
+    expect(pdf.compact).toContain('長い値の後も続く');
+  });
+
+  it('never drops a table whose first row is taller than a page', async () => {
+    const dir = writeTree({ 'filing.yaml': HEADER, 'rules.yaml': `rules:\n  - id: R-long\n    title: 長い値\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${'B'.repeat(3000)}\n` });
+    const target = tempDir('taisei-build-');
+    expect(runCli(['build', dir, '--out', target]).status).toBe(0);
+    const pdf = await readPdf(readFileSync(join(target, 'report-2024-submission.pdf')));
+    expect((pdf.compact.match(/B/g) ?? []).length).toBe(3000);
+  });
+
+  it('reports a character the fonts cannot draw, with its place, and writes nothing', () => {
+    const dir = writeTree({ 'filing.yaml': HEADER.replace('name: テスト送配電株式会社', 'name: テスト送配電株式会社😀') });
+    const target = join(tempDir('taisei-build-'), 'out');
+    const run = runCli(['build', dir, '--out', target, '--format', 'json']);
+    expect(run.status).toBe(1);
+    const d = JSON.parse(run.stdout).diagnostics[0];
+    expect(d).toMatchObject({ code: 'render/missing-glyph', file: join(dir, 'filing.yaml'), line: 2, column: 9 });
+    expect(d.message).toContain('U+1F600');
+    expect(existsSync(target)).toBe(false);
+  });
+});
+
+describe('failures', () => {
+  it('stops on validation errors with the same diagnostics as validate, writing nothing', () => {
+    const target = join(tempDir('taisei-build-'), 'out');
+    const bad = join(EXAMPLES, '..', 'tests', 'fixtures', 'diagnostics', 'enum.yaml');
+    const run = runCli(['build', bad, '--out', target]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(runCli(['validate', bad]).stdout);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('exits 3 with a clear message when --out cannot be written, leaving no partial file', () => {
+    const dir = tempDir('taisei-build-');
+    const blocker = join(dir, 'not-a-directory');
+    writeFileSync(blocker, 'x');
+    const run = runCli(['build', join(EXAMPLES, 'soden-13'), '--out', blocker]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/cannot write .*not-a-directory/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual(['not-a-directory']);
+  });
+});

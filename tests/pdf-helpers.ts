@@ -1,0 +1,28 @@
+// Reading generated PDFs in tests, with pdfjs-dist (no system tools).
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfContent {
+  pages: string[];
+  /** all page text, with whitespace removed (text runs are split at phrase boundaries) */
+  compact: string;
+  info: Record<string, unknown>;
+  outline: string[];
+  attachments: Record<string, unknown> | null;
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+  }
+  const { info } = await doc.getMetadata();
+  const outline = ((await doc.getOutline()) ?? []).map((o: { title: string }) => o.title);
+  const attachments = await doc.getAttachments();
+  await doc.destroy();
+  return { pages, compact: pages.join('').replace(/\s+/g, ''), info: info as Record<string, unknown>, outline, attachments };
+}
+
+export const compact = (s: string) => s.replace(/\s+/g, '');
