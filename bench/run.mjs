@@ -2,6 +2,7 @@
 // `npm run bench`: whole-process timings of the CLI against the issue targets, with plain Node
 // timing (spawnSync, performance.now). Medians over several runs; `--check` exits 1 on a miss.
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateFiling } from './generate.mjs';
@@ -13,11 +14,17 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const check = process.argv.includes('--check');
 
 function time(args, expectStatus = 0) {
+  return measure(args, expectStatus).seconds;
+}
+
+/** Wall time of a whole process, and its peak RSS (reported by a preloaded hook). */
+function measure(args, expectStatus = 0) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
-  const elapsed = (performance.now() - started) / 1000;
+  const result = spawnSync(process.execPath, ['-r', join(root, 'bench', 'peak-rss.cjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C' }, maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
   if (result.status !== expectStatus) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr || result.stdout}`);
-  return elapsed;
+  const rss = Number(/bench-peak-rss-kb (\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024;
+  return { seconds, rssMB: rss };
 }
 
 const median = (xs) => {
@@ -52,6 +59,32 @@ function report(name, value, unit, target, pass) {
   const xs = [];
   for (let i = 0; i < Math.max(5, Math.floor(runs / 3)); i++) xs.push(time([bin, 'validate', dir]));
   report('validate, 10,000 transaction records (median wall)', median(xs), 's', '≤ 0.35 s', median(xs) <= 0.35);
+}
+
+// 3. Build the example's PDF (submission edition), cold.
+{
+  const out = join(work, 'build-example');
+  time([bin, 'build', 'examples/ippan-15', '--out', out]);
+  const xs = [];
+  for (let i = 0; i < Math.max(5, Math.floor(runs / 3)); i++) xs.push(time([bin, 'build', 'examples/ippan-15', '--out', out]));
+  report('build examples/ippan-15 (median wall)', median(xs), 's', '≤ 1.5 s', median(xs) <= 1.5);
+  const size = statSync(join(out, 'report-2024-submission.pdf')).size / 1024 / 1024;
+  report('  its PDF', size, 'MB', '≤ 1 MB', size <= 1);
+}
+
+// 4. Build a filing with 10,000 transaction records.
+{
+  const dir = join(work, 'tx10k');
+  const out = join(work, 'build-10k');
+  const xs = [];
+  const rss = [];
+  for (let i = 0; i < 3; i++) {
+    const m = measure([bin, 'build', dir, '--out', out]);
+    xs.push(m.seconds);
+    rss.push(m.rssMB);
+  }
+  report('build, 10,000 transaction records (median wall)', median(xs), 's', '≤ 7 s', median(xs) <= 7);
+  report('  peak RSS (largest of the runs)', Math.max(...rss), 'MB', '≤ 600 MB', Math.max(...rss) <= 600);
 }
 
 if (check && results.some((r) => !r.pass)) process.exit(1);

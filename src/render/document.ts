@@ -4,7 +4,7 @@ import type { Profile, ProfileItem } from '../profiles/index.js';
 import { getAt, parsePointer } from '../util/pointer.js';
 import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
 import { SECTION_LAYOUTS, type Block, type Field } from './layouts.js';
-import { paragraphInlines, proseInlines, widthInEms, type Inline } from './phrases.js';
+import { brokenLines, paragraphInlines, proseInlines, widthInEms, type Inline, type Measure } from './phrases.js';
 import { attachmentWithheld, Withheld } from './redact.js';
 import type { Wording } from './templates.js';
 import { eraDate, wareki } from './wareki.js';
@@ -18,6 +18,8 @@ export interface DocumentInput {
   wording: Wording;
   schema: SchemaIndex;
   toolVersion: string;
+  /** Widths in the body font: table cells are broken into lines with it before layout. */
+  measure?: Measure;
 }
 
 type Content = Record<string, unknown> | string | Content[];
@@ -233,7 +235,7 @@ class RenderContext {
       const value = getAt(entry, path);
       if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
       const node = this.input.schema.at([...segments, ...path]);
-      const text = this.fieldInlines(value, node, field, entry, valueWidth / TABLE_SIZE);
+      const text = this.cell(this.fieldText(value, node, field, entry), valueWidth, TABLE_SIZE);
       tallest = Math.max(tallest, estimatedHeight(text, valueWidth, TABLE_SIZE));
       body.push([{ text: paragraphInlines(node?.title ?? field.path, 11), style: 'label' }, { text }]);
     }
@@ -261,7 +263,8 @@ class RenderContext {
         columns.map((column) => {
           const path = column.path.split('.');
           const node = this.input.schema.at([...segments, String(index), ...path]);
-          const text = this.fieldInlines(getAt(entry, path), node, column, entry, maxEms(column, fontSize));
+          const extra = (column.lines ?? []).map((line) => this.fieldText(getAt(entry, line.split('.')), this.input.schema.at([...segments, String(index), ...line.split('.')]), { path: line }, entry));
+          const text = this.cell([this.fieldText(getAt(entry, path), node, column, entry), ...extra].filter((t) => t !== '').join('\n'), inner(column), fontSize);
           tallest = Math.max(tallest, estimatedHeight(text, inner(column), fontSize));
           return { text };
         }),
@@ -274,9 +277,9 @@ class RenderContext {
   }
 
   private columnTitle(itemNode: SchemaNode | undefined, segments: string[], column: Field): string {
-    const path = column.path.split('.');
-    const node = itemNode ? this.input.schema.at([...segments, '0', ...path]) : undefined;
-    return node?.title ?? column.path;
+    return [column.path, ...(column.lines ?? [])]
+      .map((p) => (itemNode ? this.input.schema.at([...segments, '0', ...p.split('.')])?.title : undefined) ?? p)
+      .join('／');
   }
 
   private corrections(segments: string[], value: unknown, findingsPath: string): Content[] {
@@ -290,11 +293,12 @@ class RenderContext {
       const finding = findings.find((f) => f.id === entry.finding);
       const findingText = finding ? `${String(entry.finding)}　${this.display(finding.summary)}` : this.display(entry.finding);
       const node = (key: string) => this.input.schema.at([...segments, String(index), key]);
+      const widths = [122, 52, CONTENT_WIDTH - 130 - 60 - 62 - 4 * 9, 54];
       body.push([
-        { text: paragraphInlines(findingText, 13) },
-        { text: this.fieldInlines(entry.outcome, node('outcome'), { path: 'outcome' }, entry, 10) },
-        { text: this.fieldInlines(entry.outcome === 'taken' ? entry.action : entry.reason, node(entry.outcome === 'taken' ? 'action' : 'reason'), { path: 'action' }, entry, 24) },
-        { text: this.fieldInlines(entry.completed, node('completed'), { path: 'completed' }, entry, 10) },
+        { text: this.cell(findingText, widths[0]!, TABLE_SIZE) },
+        { text: this.cell(this.fieldText(entry.outcome, node('outcome'), { path: 'outcome' }, entry), widths[1]!, TABLE_SIZE) },
+        { text: this.cell(this.fieldText(entry.outcome === 'taken' ? entry.action : entry.reason, node(entry.outcome === 'taken' ? 'action' : 'reason'), { path: 'action' }, entry), widths[2]!, TABLE_SIZE) },
+        { text: this.cell(this.fieldText(entry.completed, node('completed'), { path: 'completed' }, entry), widths[3]!, TABLE_SIZE) },
       ]);
     });
     return [{ table: { headerRows: 1, keepWithHeaderRows: 1, widths: [130, 60, '*', 62], body, dontBreakRows: true }, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 8] }];
@@ -315,10 +319,11 @@ class RenderContext {
     const body: Content[] = [header];
     list.forEach((entry, i) => {
       const hidden = this.input.edition === 'public' && attachmentWithheld(entry as { kind?: string; withheld?: boolean });
+      const star = (CONTENT_WIDTH - 70 - 3 * 9) / 2;
       body.push([
-        { text: this.fieldInlines(entry.title, node(i, 'title'), { path: 'title' }, entry, 20) },
-        { text: this.fieldInlines(entry.kind, node(i, 'kind'), { path: 'kind' }, entry, 10) },
-        { text: hidden ? this.wording.text('withheld') : this.fieldInlines(entry.file, node(i, 'file'), { path: 'file' }, entry, 30) },
+        { text: this.cell(this.fieldText(entry.title, node(i, 'title'), { path: 'title' }, entry), star, TABLE_SIZE) },
+        { text: this.cell(this.fieldText(entry.kind, node(i, 'kind'), { path: 'kind' }, entry), 62, TABLE_SIZE) },
+        { text: hidden ? this.wording.text('withheld') : this.cell(this.fieldText(entry.file, node(i, 'file'), { path: 'file' }, entry), star, TABLE_SIZE) },
       ]);
     });
     return [
@@ -327,31 +332,32 @@ class RenderContext {
     ];
   }
 
-  /** A value as inline phrases for a table cell. */
-  private fieldInlines(value: unknown, node: SchemaNode | undefined, field: Field, entry: Entry, maxEms: number): Inline[] {
+  /** A value's text for a cell: references by their names, the training's completion rate, else formatted. */
+  private fieldText(value: unknown, node: SchemaNode | undefined, field: Field, entry: Entry): string {
     if (field.derived === 'completionRate') {
       const targeted = entry.targeted as number | undefined;
       const participants = entry.participants as number | undefined;
       if (typeof targeted === 'number' && typeof participants === 'number' && targeted > 0) {
         const rate = (Math.floor((participants / targeted) * 1000) / 10).toFixed(1);
-        return paragraphInlines(`${participants} / ${targeted}\n${this.wording.text('completion-rate', { rate })}`, maxEms);
+        return `${participants} / ${targeted}\n${this.wording.text('completion-rate', { rate })}`;
       }
     }
     if (field.ref && !(value instanceof Withheld)) {
       const list = (getAt(this.input.data, parsePointer(field.ref.list)) as Entry[] | undefined) ?? [];
       const ids = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-      const names = ids.map((id) => {
-        const target = list.find((e) => e.id === id);
-        const shown = target?.[field.ref!.show];
-        return shown === undefined ? String(id) : this.display(shown);
-      });
-      return paragraphInlines(names.join('、'), maxEms);
+      return ids
+        .map((id) => {
+          const shown = list.find((e) => e.id === id)?.[field.ref!.show];
+          return shown === undefined ? String(id) : this.display(shown);
+        })
+        .join('、');
     }
-    return this.cellInlines(value, node, maxEms);
+    return this.format(value, node);
   }
 
-  private cellInlines(value: unknown, node: SchemaNode | undefined, maxEms: number): Inline[] {
-    return paragraphInlines(this.format(value, node), maxEms);
+  /** A cell's text as lines no wider than the cell (measured in the body font). */
+  private cell(text: string, width: number, fontSize: number): Inline[] {
+    return this.input.measure ? brokenLines(text, width, fontSize, this.input.measure) : paragraphInlines(text, width / fontSize);
   }
 
   /** The text of a value, formatted by its schema: 和暦 dates, enum labels, はい/いいえ, nested objects as lines. */

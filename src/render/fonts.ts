@@ -40,9 +40,26 @@ interface GlyphFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
+interface MetricFont extends GlyphFont {
+  unitsPerEm: number;
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+}
+
+const opened = new Map<string, MetricFont>();
+
+/** Opens a font file once per process (a collection, .ttc: its first face). */
+export function openFontWithMetrics(path: string): MetricFont {
+  let font = opened.get(path);
+  if (!font) {
+    const file = (fontkit as unknown as { openSync(path: string): MetricFont & { fonts?: MetricFont[] } }).openSync(path);
+    font = file.fonts ? file.fonts[0]! : file;
+    opened.set(path, font);
+  }
+  return font;
+}
+
 export function openFont(path: string): GlyphFont {
-  const font = (fontkit as unknown as { openSync(path: string): GlyphFont & { fonts?: GlyphFont[] } }).openSync(path);
-  return font.fonts ? font.fonts[0]! : font; // a collection (.ttc): its first face
+  return openFontWithMetrics(path);
 }
 
 /** Characters that are layout, not ink: no glyph needed. */

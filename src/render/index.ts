@@ -11,6 +11,7 @@ import { SchemaIndex, type SchemaNode } from '../validate/schema-nav.js';
 import { buildDocument, type Edition } from './document.js';
 import { fontDescriptors, missingCharacters, openFont, type FontFiles } from './fonts.js';
 import { renderPdf } from './pdf.js';
+import { fontMeasure } from './measure.js';
 import { redact } from './redact.js';
 import { TemplateError, Wording } from './templates.js';
 
@@ -69,11 +70,12 @@ export async function renderEditions(data: Record<string, unknown>, marks: Reado
   if (diagnostics.length > 0) return { editions: [], diagnostics };
   const schema = schemaIndex();
   const wording = new Wording(profile.id, options.templatesDir);
+  const measure = fontMeasure(options.fonts.body);
   const editions: RenderedEdition[] = [];
   try {
     for (const edition of options.editions) {
       const view = edition === 'public' ? redact(data, schema, marks) : { data, withheld: [] };
-      const doc = buildDocument({ data: view.data, profile, edition, wording, schema, toolVersion: options.toolVersion });
+      const doc = buildDocument({ data: view.data, profile, edition, wording, schema, toolVersion: options.toolVersion, measure });
       const pdf = await renderPdf(doc, fontDescriptors(options.fonts), options.onProgress && ((f) => options.onProgress!(edition, f)));
       editions.push({ edition, pdf, withheld: view.withheld });
     }

@@ -11,6 +11,8 @@ export interface Field {
   ref?: { list: string; show: string };
   /** Computed value instead of a path (e.g. the completion rate of a training). */
   derived?: 'completionRate' | 'correctionText' | 'findingText';
+  /** Further paths shown on their own lines in the same cell (their titles join the header with ／). */
+  lines?: string[];
 }
 
 export type Block =
@@ -160,13 +162,12 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     {
       kind: 'table',
       path: '/transactions/records',
+      // Thousands of rows: two facts per cell keeps the table short and fast to lay out.
       columns: [
-        { path: 'date', width: 58 },
-        { path: 'counterparty.name', width: 84 },
-        { path: 'counterparty.kind', width: 50 },
-        { path: 'subject', width: 80 },
-        { path: 'summary', width: '*' },
-        { path: 'outcome', width: 50 },
+        { path: 'date', width: 62 },
+        { path: 'counterparty.name', width: 110, lines: ['counterparty.kind'] },
+        { path: 'subject', width: '*', lines: ['summary'] },
+        { path: 'outcome', width: 56 },
       ],
       fontSize: 8,
     },

@@ -99,3 +99,63 @@ export function proseInlines(text: string): Inline[] {
   });
   return out;
 }
+
+/** Width of a text in points at a font size (from the font's advance widths). */
+export type Measure = (text: string, fontSize: number) => number;
+
+/**
+ * Breaks text into lines no wider than `width`, between phrases; a phrase wider than a line breaks
+ * between characters, and a character that may not start a line takes the one before it along
+ * (追い出し). Returns the lines as unbreakable runs separated by newline runs, so the layout engine
+ * has nothing left to decide — which is also what keeps very long tables fast and small in memory.
+ */
+export function brokenLines(text: string, width: number, fontSize: number, measure: Measure): Inline[] {
+  const out: Inline[] = [];
+  const emit = (line: string) => {
+    if (out.length > 0) out.push({ text: '\n' });
+    out.push({ text: line, noWrap: true });
+  };
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    let lineWidth = 0;
+    for (const { text: phrase } of phrases(paragraph, Number.POSITIVE_INFINITY)) {
+      const w = measure(phrase, fontSize);
+      if (lineWidth + w <= width) {
+        line += phrase;
+        lineWidth += w;
+        continue;
+      }
+      if (line !== '' && w <= width) {
+        emit(line);
+        line = phrase;
+        lineWidth = w;
+        continue;
+      }
+      // The phrase does not fit on a line of its own: break it between characters.
+      for (const ch of phrase) {
+        const cw = measure(ch, fontSize);
+        if (lineWidth + cw <= width || line === '') {
+          line += ch;
+          lineWidth += cw;
+          continue;
+        }
+        let carried = '';
+        if (NO_LINE_START.test(ch)) {
+          const chars = [...line];
+          if (chars.length > 1) carried = chars.pop()!;
+          line = chars.join('');
+        }
+        while (line !== '' && NO_LINE_END.test([...line].pop()!) && [...line].length > 1) {
+          const chars = [...line];
+          carried = chars.pop()! + carried;
+          line = chars.join('');
+        }
+        emit(line);
+        line = carried + ch;
+        lineWidth = measure(line, fontSize);
+      }
+    }
+    emit(line);
+  }
+  return out;
+}

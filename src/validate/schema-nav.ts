@@ -19,6 +19,9 @@ export interface SchemaNode {
 }
 
 export class SchemaIndex {
+  /** at() by path shape: list indices do not change the schema, so they share one entry. */
+  private readonly cache = new Map<string, SchemaNode | undefined>();
+
   constructor(private readonly root: SchemaNode) {}
 
   /** Follows $ref chains; the outermost title and description win (a $ref'd date titled 制定日). */
@@ -47,6 +50,14 @@ export class SchemaIndex {
 
   /** The schema that governs the value at `segments` (data path), or undefined. */
   at(segments: readonly string[]): SchemaNode | undefined {
+    const key = segments.map((s) => (/^\d+$/.test(s) ? '#' : s)).join('/');
+    if (this.cache.has(key)) return this.cache.get(key);
+    const node = this.walk(segments);
+    this.cache.set(key, node);
+    return node;
+  }
+
+  private walk(segments: readonly string[]): SchemaNode | undefined {
     let node = this.resolve(this.root);
     for (const segment of segments) {
       if (!node) return undefined;
