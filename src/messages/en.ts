@@ -133,6 +133,7 @@ export const en = {
   'cli.build.opt.templates': 'folder of Handlebars templates that override the shipped wording',
   'cli.build.opt.watch': 'rebuild whenever a file of the filing changes (until Ctrl-C)',
   'cli.build.watching': 'watching {path} for changes (Ctrl-C to stop)',
+  'cli.build.layout': 'laying out the pages…',
   'cli.build.progress': 'rendering the {edition}… {percent}%',
   'cli.build.wrote': 'wrote {path} ({edition}, {size} kB, {withheld} values withheld)',
   'cli.build.edition.submission': 'submission edition',

@@ -129,6 +129,7 @@ export const ja: Record<MessageKey, string> = {
   'cli.build.opt.templates': '文言を差し替える Handlebars テンプレートのフォルダ',
   'cli.build.opt.watch': '申請データのファイルが変わるたびに作り直す（Ctrl-C で終了）',
   'cli.build.watching': '{path} の変更を監視しています（Ctrl-C で終了）',
+  'cli.build.layout': 'ページを組んでいます…',
   'cli.build.progress': '{edition}を作成中… {percent}%',
   'cli.build.wrote': '{path} を書き出しました（{edition}、{size} kB、非公表 {withheld} 件）',
   'cli.build.edition.submission': '提出版',

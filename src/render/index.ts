@@ -25,6 +25,7 @@ export interface RenderOptions {
   fonts: FontFiles;
   templatesDir?: string;
   toolVersion: string;
+  /** Called with -1 when layout starts, then with 0..1 while pages are drawn. */
   onProgress?: (edition: Edition, fraction: number) => void;
 }
 
@@ -76,6 +77,7 @@ export async function renderEditions(data: Record<string, unknown>, marks: Reado
     for (const edition of options.editions) {
       const view = edition === 'public' ? redact(data, schema, marks) : { data, withheld: [] };
       const doc = buildDocument({ data: view.data, profile, edition, wording, schema, toolVersion: options.toolVersion, measure });
+      options.onProgress?.(edition, -1);
       const pdf = await renderPdf(doc, fontDescriptors(options.fonts), options.onProgress && ((f) => options.onProgress!(edition, f)));
       editions.push({ edition, pdf, withheld: view.withheld });
     }

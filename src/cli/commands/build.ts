@@ -48,6 +48,7 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
   const started = Date.now();
   const showProgress = Boolean(io.stderr.isTTY);
   let shown = false;
+  let lastPercent = -1;
   const result = await buildFiling(filing, {
     lang,
     out: options.out,
@@ -57,9 +58,17 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
     maxFileMB: options.maxFileSize,
     onProgress: showProgress
       ? (edition, fraction) => {
-          if (Date.now() - started < 1000) return;
+          // a negative fraction: layout starts (synchronous, so say it before it begins)
+          if (fraction < 0) {
+            shown = true;
+            io.stderr.write(`\r${t(lang, 'cli.build.layout')}   `);
+            return;
+          }
+          const percent = Math.floor(fraction * 100);
+          if (Date.now() - started < 1000 || percent === lastPercent) return;
           shown = true;
-          io.stderr.write(`\r${t(lang, 'cli.build.progress', { edition: t(lang, `cli.build.edition.${edition}`), percent: Math.floor(fraction * 100) })}   `);
+          lastPercent = percent;
+          io.stderr.write(`\r${t(lang, 'cli.build.progress', { edition: t(lang, `cli.build.edition.${edition}`), percent })}   `);
         }
       : undefined,
   });
