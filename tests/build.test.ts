@@ -118,6 +118,16 @@ describe('the public edition', () => {
     expect(pdf.compact).toContain('佐伯真理');
     expect(pdf.compact).not.toContain('秘密グループ');
   });
+
+  it('withholds a whole mapping marked !withhold', async () => {
+    const dir = writeTree({ 'filing.yaml': HEADER + 'contact: !withhold\n  department: 経営企画部\n  phone: "099-555-0199"\n' });
+    const target = tempDir('taisei-build-');
+    expect(runCli(['build', join(dir, 'filing.yaml'), '--out', target, '--edition', 'public']).status).toBe(0);
+    const pdf = await readPdf(readFileSync(join(target, 'report-2024-public.pdf')));
+    expect(compact(pdf.pages[0]!)).toContain('連絡先非公表');
+    expect(pdf.compact).not.toContain('099-555-0199');
+    expect(pdf.compact).not.toContain('経営企画部');
+  });
 });
 
 describe('other profiles and wording', () => {

@@ -76,7 +76,7 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     addressee: (data.addressee as string | undefined) ?? '経済産業大臣',
     legalBasis: profile.legalBasis,
     profile: profile.title,
-    contact: data.contact ? displayed(data.contact as Entry, wording) : undefined,
+    contact: data.contact instanceof Withheld ? { department: wording.text('withheld') } : data.contact ? displayed(data.contact as Entry, wording) : undefined,
   };
   const context = new RenderContext(input);
   const content: Content[] = [
