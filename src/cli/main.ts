@@ -69,7 +69,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .helpOption('-h, --help', t(lang, 'cli.opt.help'))
     .helpCommand('help [command]', t(lang, 'cli.help.command'))
     .showSuggestionAfterError(false)
-    .configureHelp({ styleTitle: (title) => helpTitle(lang, title) })
+    .configureHelp({ styleTitle: (title) => helpTitle(lang, title), optionDescription: (option) => option.description, argumentDescription: (argument) => argument.description ?? '' })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   for (const command of COMMANDS) command.register(program, ctx);
@@ -78,7 +78,8 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       .helpOption('-h, --help', t(lang, 'cli.opt.help'))
       .exitOverride()
       .configureOutput({ outputError: () => undefined })
-      .configureHelp({ styleTitle: (title) => helpTitle(lang, title) });
+      // our descriptions state their defaults, in the user's language
+      .configureHelp({ styleTitle: (title) => helpTitle(lang, title), optionDescription: (option) => option.description, argumentDescription: (argument) => argument.description ?? '' });
     command.option('--lang <lang>', t(lang, 'cli.opt.lang')).option('--debug', t(lang, 'cli.opt.debug'));
   }
 

@@ -1,5 +1,6 @@
 // Option value parsers that fail with our own (localised) usage errors.
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { REPORT_FORMATS } from '../validate/reporters/index.js';
 import { t, type Lang } from '../messages/index.js';
 
 export function parseChoice<T extends string>(lang: Lang, allowed: readonly T[]): (value: string) => T {
@@ -23,4 +24,12 @@ export function parsePositiveInteger(lang: Lang): (value: string) => number {
     if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(t(lang, 'cli.error.badNumber', { value }));
     return n;
   };
+}
+
+/** The options of every command that reads a filing: output format, config file, size limit. */
+export function addInputOptions(command: Command, lang: Lang): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', t(lang, 'cli.opt.format')).default('text').argParser(parseChoice(lang, REPORT_FORMATS)))
+    .option('-c, --config <file>', t(lang, 'cli.opt.config'))
+    .option('--max-file-size <MB>', t(lang, 'cli.opt.maxFileSize'), parsePositiveNumber(lang));
 }

@@ -3,9 +3,9 @@ import { Option, type Command } from 'commander';
 import { buildFiling, type BuildResult, type Edition } from '../../build/index.js';
 import { TOOL_VERSION } from '../../generated/schemas.js';
 import { t } from '../../messages/index.js';
-import { REPORT_FORMATS, reporters, type ReportFormat } from '../../validate/reporters/index.js';
+import { reporters, type ReportFormat } from '../../validate/reporters/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
-import { parseChoice, parsePositiveNumber } from '../options.js';
+import { addInputOptions, parseChoice } from '../options.js';
 
 interface BuildCommandOptions {
   out: string;
@@ -19,16 +19,14 @@ interface BuildCommandOptions {
 
 export function register(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
-  program
+  const command = program
     .command('build')
     .description(t(lang, 'cli.build.description'))
     .argument('<filing>', t(lang, 'cli.build.arg.filing'))
     .option('-o, --out <dir>', t(lang, 'cli.build.opt.out'), 'out')
     .addOption(new Option('-e, --edition <edition>', t(lang, 'cli.build.opt.edition')).default('submission').argParser(parseChoice(lang, ['submission', 'public', 'both'] as const)))
-    .option('-t, --templates <dir>', t(lang, 'cli.build.opt.templates'))
-    .addOption(new Option('-f, --format <format>', t(lang, 'cli.opt.format')).default('text').argParser(parseChoice(lang, REPORT_FORMATS)))
-    .option('-c, --config <file>', t(lang, 'cli.opt.config'))
-    .option('--max-file-size <MB>', t(lang, 'cli.opt.maxFileSize'), parsePositiveNumber(lang))
+    .option('-t, --templates <dir>', t(lang, 'cli.build.opt.templates'));
+  addInputOptions(command, lang)
     .option('-w, --watch', t(lang, 'cli.build.opt.watch'))
     .action(async (filing: string, options: BuildCommandOptions) => {
       const once = () => runBuild(filing, options, ctx);
