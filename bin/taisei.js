@@ -9,6 +9,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
+// `taisei rules list | head`: when the reader closes the pipe, stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const filename = join(dist, 'cli.cjs');
 const cacheFile = `${filename}.cache`;

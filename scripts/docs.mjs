@@ -13,8 +13,18 @@ export function currentFieldReference(root) {
   return renderFieldReference(bundle, profiles, CURRENT_VERSION);
 }
 
+/** The README with its generated rules table (between the rules markers) replaced. */
+export function readmeWithRules(readme, table) {
+  return readme.replace(/(<!-- rules:start -->)[\s\S]*?(<!-- rules:end -->)/, `$1\n${table}\n$2`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   writeFileSync(join(root, 'docs', 'fields.md'), currentFieldReference(root));
-  process.stderr.write('wrote docs/fields.md\n');
+  // The rules' documentation comes from the built library (run after `npm run build`).
+  const { rulesMarkdown, rulesTable } = await import(join(root, 'dist', 'lib', 'index.js'));
+  writeFileSync(join(root, 'docs', 'rules.md'), rulesMarkdown());
+  const readme = join(root, 'README.md');
+  writeFileSync(readme, readmeWithRules(readFileSync(readme, 'utf8'), rulesTable()));
+  process.stderr.write('wrote docs/fields.md, docs/rules.md and the rules table in README.md\n');
 }

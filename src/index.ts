@@ -13,3 +13,7 @@ export { skeletonFiles } from './init/skeleton.js';
 export { t, langFromEnv, type Lang } from './messages/index.js';
 export { SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION, TOOL_VERSION } from './generated/schemas.js';
 export { main } from './cli/main.js';
+export { runRules, ruleText, type RuleRun } from './rules/engine.js';
+export { RULES } from './rules/registry.js';
+export { rulesMarkdown, rulesTable } from './rules/docs.js';
+export type { Rule, RuleContext } from './rules/types.js';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getProfile } from '../src/profiles/index.js';
-import { EXAMPLES, HEADER, runCli, tempDir, writeTree } from './helpers.js';
+import { EXAMPLES, HEADER, RULES_OFF, runCli, tempDir, writeTree } from './helpers.js';
 import { compact, readPdf, type PdfContent } from './pdf-helpers.js';
 
 const ippan = join(EXAMPLES, 'ippan-15');
@@ -108,6 +108,7 @@ describe('the public edition', () => {
 
   it('keeps a value published with !publish and withholds one marked !withhold', async () => {
     const dir = writeTree({
+      'taisei.config.yaml': RULES_OFF,
       'filing.yaml': HEADER.replace('name: 山田 太郎', 'name: 山田 太郎') + 'contact:\n  department: !withhold 経営企画部 秘密グループ\n  name: !publish 佐伯 真理\n  phone: "099-555-0100"\n',
     });
     const target = tempDir('taisei-build-');
@@ -120,7 +121,7 @@ describe('the public edition', () => {
   });
 
   it('withholds a whole mapping marked !withhold', async () => {
-    const dir = writeTree({ 'filing.yaml': HEADER + 'contact: !withhold\n  department: 経営企画部\n  phone: "099-555-0199"\n' });
+    const dir = writeTree({ 'taisei.config.yaml': RULES_OFF, 'filing.yaml': HEADER + 'contact: !withhold\n  department: 経営企画部\n  phone: "099-555-0199"\n' });
     const target = tempDir('taisei-build-');
     expect(runCli(['build', join(dir, 'filing.yaml'), '--out', target, '--edition', 'public']).status).toBe(0);
     const pdf = await readPdf(readFileSync(join(target, 'report-2024-public.pdf')));
@@ -163,7 +164,7 @@ describe('hostile values', () => {
     const long = 'A'.repeat(2000);
     const values = ['{{filer.name}}', '{"text": "X", "bold": true}', '<b>太字</b>&amp;', '𠮷野家の髙橋さん'];
     const rules = ['rules:', ...values.map((v, i) => `  - id: R-${i}\n    title: ${JSON.stringify(v)}\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${JSON.stringify(v)}`), `  - id: R-long\n    title: 長い値\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${long}`, `  - id: R-after\n    title: 後の規程\n    established: 2020-04-01\n    scope: [employees]\n    summary: 長い値の後も続く`].join('\n');
-    const dir = writeTree({ 'filing.yaml': HEADER, 'rules.yaml': rules + '\n' });
+    const dir = writeTree({ 'taisei.config.yaml': RULES_OFF, 'filing.yaml': HEADER, 'rules.yaml': rules + '\n' });
     const target = tempDir('taisei-build-');
     const run = runCli(['build', dir, '--out', target]);
     expect(run.status, run.stdout + run.stderr).toBe(0);
@@ -175,7 +176,7 @@ describe('hostile values', () => {
   });
 
   it('never drops a table whose first row is taller than a page', async () => {
-    const dir = writeTree({ 'filing.yaml': HEADER, 'rules.yaml': `rules:\n  - id: R-long\n    title: 長い値\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${'B'.repeat(3000)}\n` });
+    const dir = writeTree({ 'taisei.config.yaml': RULES_OFF, 'filing.yaml': HEADER, 'rules.yaml': `rules:\n  - id: R-long\n    title: 長い値\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${'B'.repeat(3000)}\n` });
     const target = tempDir('taisei-build-');
     expect(runCli(['build', dir, '--out', target]).status).toBe(0);
     const pdf = await readPdf(readFileSync(join(target, 'report-2024-submission.pdf')));
@@ -183,11 +184,11 @@ describe('hostile values', () => {
   });
 
   it('reports a character the fonts cannot draw, with its place, and writes nothing', () => {
-    const dir = writeTree({ 'filing.yaml': HEADER.replace('name: テスト送配電株式会社', 'name: テスト送配電株式会社😀') });
+    const dir = writeTree({ 'taisei.config.yaml': RULES_OFF, 'filing.yaml': HEADER.replace('name: テスト送配電株式会社', 'name: テスト送配電株式会社😀') });
     const target = join(tempDir('taisei-build-'), 'out');
     const run = runCli(['build', dir, '--out', target, '--format', 'json']);
     expect(run.status).toBe(1);
-    const d = JSON.parse(run.stdout).diagnostics[0];
+    const d = JSON.parse(run.stdout).diagnostics.find((x: { code: string }) => x.code === 'render/missing-glyph');
     expect(d).toMatchObject({ code: 'render/missing-glyph', file: join(dir, 'filing.yaml'), line: 2, column: 9 });
     expect(d.message).toContain('U+1F600');
     expect(existsSync(target)).toBe(false);

@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, FIXTURES, HEADER, runCli, tempDir, writeTree } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, EXAMPLES, FIXTURES, HEADER, runCli, tempDir, writeTree } from './helpers.js';
 
 const bad = join(FIXTURES, 'diagnostics', 'enum.yaml');
 
@@ -39,6 +40,14 @@ describe('exit codes', () => {
       const run = runCli(args);
       expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     }
+  });
+});
+
+describe('pipes', () => {
+  it('stops quietly when the reader closes the pipe', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" profiles | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+    expect(run.stdout.trim()).toMatch(/^ippan/);
+    expect(run.stderr).toBe('');
   });
 });
 

@@ -9,10 +9,11 @@ import { EXIT, type CliContext, type CliIO } from './context.js';
 import * as build from './commands/build.js';
 import * as init from './commands/init.js';
 import * as profiles from './commands/profiles.js';
+import * as rules from './commands/rules.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
 
-const COMMANDS = [validate, build, profiles, init, schema];
+const COMMANDS = [validate, build, rules, profiles, init, schema];
 
 /** --lang and --debug are read before commander so that even its errors speak the right language. */
 function preScan(argv: readonly string[]): { lang?: string; debug: boolean } {
@@ -73,7 +74,7 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   for (const command of COMMANDS) command.register(program, ctx);
-  for (const command of program.commands) {
+  for (const command of program.commands.flatMap((c) => [c, ...c.commands])) {
     command
       .helpOption('-h, --help', t(lang, 'cli.opt.help'))
       .exitOverride()

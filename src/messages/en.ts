@@ -1,6 +1,8 @@
 // English message catalog. Keys are shared with ja.ts; a test checks both have the same keys and
 // the same {placeholders}.
-export const en = {
+import { rulesEn } from './rules.en.js';
+
+const base = {
   // yaml / input
   'input.notFound': 'cannot read {path}: no such file or directory',
   'input.notFound.hint': 'check the path; a filing is a directory holding filing.yaml, or a single .yaml file',
@@ -183,6 +185,23 @@ export const en = {
   'cli.error.internal': 'internal error: {detail}',
   'cli.error.internal.hint': 'this is a bug in taisei; run again with --debug and report the output',
   'cli.error.write': 'cannot write {path}: {reason}',
+  'config.unknownRule': 'taisei.config.yaml names the rule "{id}", which does not exist',
+  'config.unknownRule.didYouMean': 'did you mean "{suggestion}"? (`taisei rules list` lists them)',
+  'config.unknownRule.hint': '`taisei rules list` lists the rules',
+  'config.ruleRelevelled': 'rule {id} is set from {from} to {to} by taisei.config.yaml',
+  'cli.rules.description': 'list the filing rules, or explain one',
+  'cli.rules.list.description': 'list every rule with its id, default severity and legal basis',
+  'cli.rules.explain.description': 'explain a rule: what it checks, why, the legal basis, how to fix, an example',
+  'cli.rules.arg.id': 'the rule id (see `taisei rules list`)',
+  'cli.rules.basis': 'legal basis',
+  'cli.rules.severity': 'default severity',
+  'cli.rules.why': 'why',
+  'cli.rules.fix': 'how to fix',
+  'cli.rules.example': 'example',
+  'cli.rules.configure': 'to re-level it, in taisei.config.yaml: rules: {{id}: {severity: warning, justification: …}}',
+  'cli.error.unknownRule': 'no rule is named "{value}"; `taisei rules list` lists them',
 } as const;
+
+export const en = { ...base, ...rulesEn } as const;
 
 export type MessageKey = keyof typeof en;

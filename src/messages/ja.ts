@@ -1,7 +1,8 @@
 // 日本語のメッセージ。キーと {差し込み} は en.ts と同じ（テストで確認する）。
 import type { MessageKey } from './en.js';
+import { rulesJa } from './rules.ja.js';
 
-export const ja: Record<MessageKey, string> = {
+const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'input.notFound': '{path} を読めません: ファイル又はディレクトリがありません',
   'input.notFound.hint': 'パスを確認してください。申請データは filing.yaml を含むディレクトリ、又は1つの .yaml ファイルです',
   'input.unreadable': '{path} を読めません: {reason}',
@@ -179,4 +180,21 @@ export const ja: Record<MessageKey, string> = {
   'cli.error.internal': '内部エラー: {detail}',
   'cli.error.internal.hint': 'taisei の不具合です。--debug を付けて再実行し、その出力を添えて報告してください',
   'cli.error.write': '{path} に書き込めません: {reason}',
+  'config.unknownRule': 'taisei.config.yaml に「{id}」というルールがありますが、そのようなルールはありません',
+  'config.unknownRule.didYouMean': '「{suggestion}」の誤りではありませんか（`taisei rules list` で一覧）',
+  'config.unknownRule.hint': '`taisei rules list` でルールを一覧できます',
+  'config.ruleRelevelled': 'ルール {id} の重大度が taisei.config.yaml で {from} から {to} に変更されています',
+  'cli.rules.description': '申請データのルールを一覧し、又は説明する',
+  'cli.rules.list.description': 'すべてのルールを、id・既定の重大度・根拠とともに一覧する',
+  'cli.rules.explain.description': 'ルールを説明する（確認の内容、理由、根拠、対処、例）',
+  'cli.rules.arg.id': 'ルールの id（`taisei rules list` で確認）',
+  'cli.rules.basis': '根拠',
+  'cli.rules.severity': '既定の重大度',
+  'cli.rules.why': '理由',
+  'cli.rules.fix': '対処',
+  'cli.rules.example': '例',
+  'cli.rules.configure': '重大度を変えるには taisei.config.yaml に: rules: {{id}: {severity: warning, justification: …}}',
+  'cli.error.unknownRule': '「{value}」というルールはありません。`taisei rules list` で一覧できます',
 };
+
+export const ja: Record<MessageKey, string> = { ...base, ...rulesJa };

@@ -7,6 +7,7 @@ import { InputOutputError, isInputOutputError } from '../errors.js';
 import { loadTarget, resolveTargets, type LoadedFiling, type Target } from '../load/filing.js';
 import { t, type Lang } from '../messages/index.js';
 import { chooseProfile, type Profile } from '../profiles/index.js';
+import { runRules } from '../rules/engine.js';
 import { checkDuplicateIds } from './ids.js';
 import { checkSchema } from './schema.js';
 
@@ -16,6 +17,8 @@ export interface ValidateOptions {
   maxFileMB?: number;
   /** A config file to use instead of the filing directory's taisei.config.yaml. */
   configPath?: string;
+  /** Run the filing rules after the schema (default true); false checks the schema only. */
+  rules?: boolean;
 }
 
 export interface FilingResult {
@@ -99,6 +102,11 @@ export async function validateTarget(target: Target, options: ValidateOptions): 
       const choice = chooseProfile(loaded.data, lang, config.profileStart);
       profile = choice.profile;
       found.push(...choice.diagnostics);
+    }
+    // The rules read facts across sections and rely on the shape the schema guarantees: they run on
+    // a whole filing once it is well-formed.
+    if (whole && options.rules !== false && !found.some((d) => d.severity === 'error')) {
+      found.push(...runRules(loaded.data, { lang, profile, config, configPath: loadedConfig.path, baseDir: loaded.baseDir }).diagnostics);
     }
   }
   await loaded.sourceMap.attachPositions(found);

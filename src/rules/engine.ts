@@ -1,0 +1,80 @@
+// Runs the rules over a filing that passed the schema: config re-levels or turns off rules (each
+// with a written justification), and every finding is worded from the catalogs.
+import type { Config } from '../config.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import { hasKey, t, type Lang, type MessageKey } from '../messages/index.js';
+import type { Profile } from '../profiles/index.js';
+import { suggest } from '../util/suggest.js';
+import { RULES } from './registry.js';
+import type { Report, Rule } from './types.js';
+import type { Data } from './util.js';
+
+export interface RuleRun {
+  diagnostics: Diagnostic[];
+  /** Rules whose severity the config changed, with the reason given. */
+  relevelled: { id: string; from: Severity; to: Severity | 'off'; justification: string }[];
+}
+
+export interface RunOptions {
+  lang: Lang;
+  profile?: Profile;
+  config: Config;
+  configPath?: string;
+  baseDir: string;
+  rules?: readonly Rule[];
+}
+
+export function ruleText(lang: Lang, id: string, part: string, args = {}): string {
+  const key = `rule.${id}.${part}`;
+  return hasKey(key) ? t(lang, key as MessageKey, args) : key;
+}
+
+export function runRules(data: Data, options: RunOptions): RuleRun {
+  const { lang } = options;
+  const rules = options.rules ?? RULES;
+  const settings = options.config.rules ?? {};
+  const diagnostics: Diagnostic[] = [];
+  const relevelled: RuleRun['relevelled'] = [];
+  for (const [id, setting] of Object.entries(settings)) {
+    const rule = rules.find((r) => r.id === id);
+    if (!rule) {
+      const near = suggest(id, rules.map((r) => r.id));
+      diagnostics.push({
+        code: 'config/unknown-rule',
+        severity: 'warning',
+        ...(options.configPath ? { file: options.configPath } : {}),
+        message: t(lang, 'config.unknownRule', { id }),
+        hint: near ? t(lang, 'config.unknownRule.didYouMean', { suggestion: near }) : t(lang, 'config.unknownRule.hint'),
+      });
+      continue;
+    }
+    if (setting.severity !== rule.severity) relevelled.push({ id, from: rule.severity, to: setting.severity, justification: setting.justification });
+  }
+  for (const rule of rules) {
+    const setting = settings[rule.id];
+    if (setting?.severity === 'off') continue;
+    const severity = (setting?.severity ?? rule.severity) as Severity;
+    const report = (finding: Report) => {
+      diagnostics.push({
+        code: rule.id,
+        severity,
+        pointer: finding.pointer,
+        ...(finding.target ? { target: finding.target } : {}),
+        message: ruleText(lang, rule.id, `msg.${finding.message}`, finding.args),
+        hint: ruleText(lang, rule.id, 'fix'),
+        ...(finding.related?.length ? { related: finding.related.map((r) => ({ pointer: r.pointer, message: ruleText(lang, rule.id, `msg.${r.message}`, r.args) })) } : {}),
+      });
+    };
+    rule.check({ data, profile: options.profile, config: options.config, baseDir: options.baseDir, report });
+  }
+  for (const r of relevelled) {
+    diagnostics.push({
+      code: 'config/rule-relevelled',
+      severity: 'info',
+      ...(options.configPath ? { file: options.configPath } : {}),
+      message: t(lang, 'config.ruleRelevelled', { id: r.id, from: r.from, to: r.to }),
+      hint: r.justification,
+    });
+  }
+  return { diagnostics, relevelled };
+}

@@ -1,0 +1,32 @@
+// The rules, in the order they are listed and run. Adding a rule: a module in this folder, its
+// wording under rule.<id>.* in the catalogs, a fixture pair in tests/fixtures/rules/<id>/.
+import type { Rule } from './types.js';
+import { rule as findingHasCorrection } from './corrections-finding-has-correction.js';
+import { rule as referencesResolve } from './references-resolve.js';
+import { rule as datesWithinFiscalYear } from './dates-within-fiscal-year.js';
+import { rule as informationManagerIsOfficer } from './organisation-information-manager-is-officer.js';
+import { rule as monitoringIndependent } from './organisation-monitoring-independent.js';
+import { rule as retentionFiveYears } from './retention-five-years.js';
+import { rule as traceableIds } from './systems-traceable-ids.js';
+import { rule as logReviewFrequency } from './log-reviews-frequency.js';
+import { rule as sharingSeparation } from './systems-sharing-separation.js';
+import { rule as separationTarget } from './systems-separation-target.js';
+import { rule as disasterAccessWindow } from './disaster-access-window.js';
+import { rule as trainingsCoverage } from './trainings-coverage.js';
+import { rule as requiredSections } from './items-required-sections.js';
+
+export const RULES: readonly Rule[] = [
+  requiredSections,
+  findingHasCorrection,
+  referencesResolve,
+  datesWithinFiscalYear,
+  informationManagerIsOfficer,
+  monitoringIndependent,
+  retentionFiveYears,
+  traceableIds,
+  logReviewFrequency,
+  sharingSeparation,
+  separationTarget,
+  disasterAccessWindow,
+  trainingsCoverage,
+];
