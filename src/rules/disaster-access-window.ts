@@ -18,7 +18,7 @@ export const rule: Rule = {
       const deadline = addDays(response.response.to, days);
       const args = { event: response.event, deadline, days };
       if (response.idType === 'everyday') report({ pointer: `${at}/idType`, message: 'everydayIds', args });
-      if (response.passwordsReset !== true || response.randomPasswords !== true) report({ pointer: `${at}/idType`, message: 'passwords', args });
+      if (response.passwordsReset !== true || response.randomPasswords !== true) report({ pointer: `${at}/${response.randomPasswords !== true ? 'randomPasswords' : 'passwordsReset'}`, message: 'passwords', args });
       if (!response.accessRevoked) report({ pointer: at, target: 'key', message: 'notRevoked', args });
       else if (response.accessRevoked > deadline) report({ pointer: `${at}/accessRevoked`, message: 'lateRevocation', args: { ...args, date: response.accessRevoked } });
       if (response.accessGranted < response.response.from) report({ pointer: `${at}/accessGranted`, message: 'earlyGrant', args: { ...args, date: response.accessGranted } });

@@ -1,5 +1,7 @@
 // SARIF 2.1.0 for code-scanning tools: one run, a rule per diagnostic code, a result per diagnostic.
 import type { Severity } from '../../diagnostics.js';
+import { ruleText } from '../../rules/engine.js';
+import { RULES } from '../../rules/registry.js';
 import { helpUri, type Reporter } from './context.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -18,6 +20,21 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
             informationUri: 'https://taisei.dev/',
             rules: codes.map((id) => {
               const example = result.diagnostics.find((d) => d.code === id)!;
+              const rule = RULES.find((r) => r.id === id);
+              if (rule) {
+                // a filing rule: its own documentation, as `taisei rules explain` gives it
+                const why = ruleText(lang, id, 'why');
+                const fix = ruleText(lang, id, 'fix');
+                return {
+                  id,
+                  shortDescription: { text: ruleText(lang, id, 'title') },
+                  fullDescription: { text: why },
+                  helpUri: `https://taisei.dev/docs/rules#${id.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`,
+                  help: { text: `${why}\n${fix}`, markdown: `${why}\n\n**${rule.basis}**\n\n${fix}\n\n\`\`\`yaml\n${ruleText(lang, id, 'example')}\n\`\`\`` },
+                  defaultConfiguration: { level: LEVEL[rule.severity] },
+                  properties: { basis: rule.basis },
+                };
+              }
               return { id, shortDescription: { text: id }, helpUri: helpUri(id), help: { text: example.hint ?? example.message }, defaultConfiguration: { level: LEVEL[example.severity] } };
             }),
           },

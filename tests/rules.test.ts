@@ -1,0 +1,120 @@
+// The rules as a conformance suite: for each rule, tests/fixtures/rules/<id>/invalid.yaml fires it at
+// the places its "# expect: line:col" comments state, and valid.yaml does not. Each rule runs alone.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../src/rules/engine.js';
+import { RULES } from '../src/rules/registry.js';
+import type { Rule } from '../src/rules/types.js';
+import { validatePaths } from '../src/validate/index.js';
+import { FIXTURES, runCli, writeTree } from './helpers.js';
+
+const dir = join(FIXTURES, 'rules');
+
+async function runOne(rule: Rule, path: string, lang: 'en' | 'ja' = 'en') {
+  const result = await validatePaths([path], { lang, rules: false });
+  expect(result.diagnostics.filter((d) => d.severity === 'error'), `${path} must pass the schema`).toEqual([]);
+  const filing = result.results[0]!;
+  const loaded = filing.loaded!;
+  const run = runRules(loaded.data!, { lang, profile: filing.profile, config: {}, baseDir: loaded.baseDir, rules: [rule] });
+  await loaded.sourceMap.attachPositions(run.diagnostics);
+  return run.diagnostics;
+}
+
+describe('rule conformance', () => {
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      const invalid = join(dir, rule.id, 'invalid.yaml');
+      const valid = join(dir, rule.id, 'valid.yaml');
+
+      it('has an invalid and a valid fixture', () => {
+        expect(existsSync(invalid), invalid).toBe(true);
+        expect(existsSync(valid), valid).toBe(true);
+      });
+
+      it('fires on the invalid fixture, where it says', async () => {
+        const expected = [...readFileSync(invalid, 'utf8').matchAll(/^# expect: (\d+):(\d+)$/gm)].map((m) => `${m[1]}:${m[2]}`).sort();
+        expect(expected.length).toBeGreaterThan(0);
+        const found = await runOne(rule, invalid);
+        expect(found.map((d) => d.code)).toEqual(found.map(() => rule.id));
+        expect(found.map((d) => d.severity)).toEqual(found.map(() => rule.severity));
+        expect(found.map((d) => `${d.line}:${d.column}`).sort()).toEqual(expected);
+        for (const d of found) {
+          expect(d.file).toBe(invalid);
+          expect(d.message).not.toMatch(/^rule\./);
+          expect(d.hint).not.toMatch(/^rule\./);
+        }
+        const ja = await runOne(rule, invalid, 'ja');
+        for (const d of ja) expect(d.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      });
+
+      it('stays quiet on the valid fixture', async () => {
+        expect(await runOne(rule, valid)).toEqual([]);
+      });
+    });
+  }
+
+  it('leaves the examples clean', async () => {
+    for (const example of ['ippan-15', 'soden-13']) {
+      const result = await validatePaths([join(FIXTURES, '..', '..', 'examples', example)], { lang: 'en' });
+      expect(result.diagnostics, example).toEqual([]);
+    }
+  });
+});
+
+describe('re-levelling by taisei.config.yaml', () => {
+  const filing = readFileSync(join(dir, 'systems', 'separation-target', 'invalid.yaml'), 'utf8');
+
+  it('changes a severity and says so, with the justification', () => {
+    const tree = writeTree({ 'filing.yaml': filing, 'taisei.config.yaml': 'rules:\n  systems/separation-target:\n    severity: info\n    justification: 目標日は報告済みの計画に基づく\n' });
+    const run = runCli(['validate', tree, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const diagnostics = JSON.parse(run.stdout).diagnostics as { code: string; severity: string; hint?: string; message: string }[];
+    expect(diagnostics.find((d) => d.code === 'systems/separation-target')?.severity).toBe('info');
+    const note = diagnostics.find((d) => d.code === 'config/rule-relevelled')!;
+    expect(note.message).toContain('systems/separation-target');
+    expect(note.message).toContain('warning');
+    expect(note.hint).toBe('目標日は報告済みの計画に基づく');
+  });
+
+  it('turns a rule off', () => {
+    const tree = writeTree({ 'filing.yaml': filing.replace('level: hardware', 'level: software'), 'taisei.config.yaml': 'rules:\n  systems/sharing-separation: {severity: "off", justification: 別途報告済み}\n' });
+    const codes = JSON.parse(runCli(['validate', tree, '--format', 'json']).stdout).diagnostics.map((d: { code: string }) => d.code);
+    expect(codes).not.toContain('systems/sharing-separation');
+    expect(codes).toContain('config/rule-relevelled');
+  });
+
+  it('requires a justification, and names an unknown rule with a suggestion', () => {
+    const missing = writeTree({ 'filing.yaml': filing, 'taisei.config.yaml': 'rules:\n  systems/separation-target: {severity: info}\n' });
+    const run = runCli(['validate', missing, '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).diagnostics.find((x: { code: string }) => x.code === 'schema/required')).toMatchObject({ file: join(missing, 'taisei.config.yaml'), line: 2, column: 3 });
+    const unknown = writeTree({ 'filing.yaml': filing, 'taisei.config.yaml': 'rules:\n  systems/separation-targets: {severity: info, justification: x}\n' });
+    const d = JSON.parse(runCli(['validate', unknown, '--format', 'json']).stdout).diagnostics.find((x: { code: string }) => x.code === 'config/unknown-rule');
+    expect(d.hint).toContain('systems/separation-target');
+  });
+});
+
+describe('rules list and explain', () => {
+  it('lists every rule, as text and as JSON', () => {
+    const text = runCli(['rules', 'list']).stdout;
+    for (const rule of RULES) expect(text).toContain(rule.id);
+    const json = JSON.parse(runCli(['rules', 'list', '--format', 'json']).stdout);
+    expect(json.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(json[0]).toMatchObject({ severity: 'error', basis: expect.any(String), why: expect.any(String), fix: expect.any(String) });
+  });
+  it('explains a rule: why, basis, how to fix, an example', () => {
+    const run = runCli(['rules', 'explain', 'organisation/information-manager-is-officer'], { env: { LANG: 'ja_JP.UTF-8' } });
+    expect(run.status).toBe(0);
+    for (const part of ['理由', '根拠', '施行規則第33条の15第1項第10号', '対処', '例', 'position: director']) expect(run.stdout).toContain(part);
+    const unknown = runCli(['rules', 'explain', 'nope']);
+    expect(unknown.status).toBe(2);
+  });
+  it('puts the rule\'s help into SARIF', () => {
+    const sarif = JSON.parse(runCli(['validate', join(dir, 'retention', 'five-years', 'invalid.yaml'), '--format', 'sarif']).stdout);
+    const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'retention/five-years');
+    expect(rule.help.text).toContain('five years');
+    expect(rule.helpUri).toBe('https://taisei.dev/docs/rules#retention-five-years');
+    expect(rule.properties.basis).toBe('施行規則第33条の15第2項');
+  });
+});
