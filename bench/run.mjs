@@ -61,6 +61,16 @@ function report(name, value, unit, target, pass) {
   report('validate, 10,000 transaction records (median wall)', median(xs), 's', '≤ 0.35 s', median(xs) <= 0.35);
 }
 
+// 2b. What the rules add: their cold, first-call time in a fresh process.
+for (const [name, target, limit] of [['examples/ippan-15', 'examples/ippan-15', 20], ['10,000 transaction records', join(work, 'tx10k'), 100]]) {
+  const xs = [];
+  for (let i = 0; i < 7; i++) {
+    const result = spawnSync(process.execPath, [join(root, 'bench', 'rules-time.mjs'), root, target], { cwd: root, encoding: 'utf8' });
+    xs.push(JSON.parse(result.stdout).ms);
+  }
+  report(`rules on ${name} (median, cold)`, median(xs), 'ms', `≤ ${limit} ms`, median(xs) <= limit);
+}
+
 // 3. Build the example's PDF (submission edition), cold.
 {
   const out = join(work, 'build-example');

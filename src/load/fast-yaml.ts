@@ -415,7 +415,16 @@ function looksLikeMappingEntry(text: string): boolean {
     }
   }
   if (text[0] === '[' || text[0] === '{' || text[0] === '|' || text[0] === '>') return false;
-  return /:(?: |$)/.test(stripComment(text));
+  return keyColon(stripComment(text)) !== -1;
+}
+
+/** The index of the ":" that ends a plain key (followed by a space or the end of the line), or -1. */
+function keyColon(text: string): number {
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (Number.isNaN(next) || next === 32) return i;
+  }
+  return -1;
 }
 
 /** "key: rest" → [key, rest]. Keys are plain or quoted one-line strings. */
@@ -429,16 +438,16 @@ function splitKey(text: string): [string, string] {
     while (text[after] === ' ') after++;
     if (text[after] !== ':') fail();
   } else {
-    const m = /:(?: |$)/.exec(text);
-    if (!m) fail();
-    after = m!.index;
+    after = keyColon(text);
+    if (after === -1) fail();
     key = text.slice(0, after).trimEnd();
     if (key === '' || badPlainStart(key) || key.includes(' #') || key.includes('\t')) fail();
     if (typeof resolvePlain(key) !== 'string') fail();
   }
   const rest = text.slice(after + 1);
   if (rest !== '' && rest[0] !== ' ') fail();
-  return [key, rest.trim() === '' ? '' : rest.trimStart()];
+  const value = rest.trimStart();
+  return [key, value];
 }
 
 /** Parses `source` if it is written in the plain subset; otherwise NOT_HANDLED. */
