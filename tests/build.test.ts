@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 describe('the submission edition', () => {
   it('writes both editions and says so', () => {
-    expect(readdirSync(out).sort()).toEqual(['report-2024-public.pdf', 'report-2024-submission.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['report-2024-public.pdf', 'report-2024-public.zip', 'report-2024-submission.pdf', 'report-2024-submission.zip']);
   });
 
   it('has every item title of the profile verbatim, in order, after the table of contents', () => {

@@ -19,6 +19,7 @@ describe('docs/diagnostics.md', () => {
       for (const m of text.matchAll(/code: '([a-z]+\/[a-z-]+)'/g)) codes.add(m[1]!);
       for (const m of text.matchAll(/make\('([a-z-]+)'/g)) codes.add(`schema/${m[1]}`);
       for (const m of text.matchAll(/'(io\/[a-z-]+)'/g)) codes.add(m[1]!);
+      for (const m of text.matchAll(/problem\('([a-z]+\/[a-z-]+)'/g)) codes.add(m[1]!);
     }
     codes.add('input/encoding');
     expect(codes.size).toBeGreaterThan(25);

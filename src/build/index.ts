@@ -20,6 +20,10 @@ export interface BuildOptions {
   configPath?: string;
   maxFileMB?: number;
   onProgress?: (edition: Edition, fraction: number) => void;
+  /** Write the machine-readable bundle next to each PDF (default true). */
+  bundle?: boolean;
+  /** An Ed25519 private key (PEM file) to sign the bundles with. */
+  signWith?: string;
 }
 
 export interface BuildOutput {
@@ -27,6 +31,9 @@ export interface BuildOutput {
   path: string;
   bytes: number;
   withheld: number;
+  /** The bundle written beside the PDF, if any. */
+  bundle?: string;
+  signed?: boolean;
 }
 
 export interface BuildResult extends ValidateResult {
@@ -66,11 +73,20 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
 
   const fiscalYear = loaded.data.fiscalYear as number;
+  const signingKey = options.signWith ? (await import('../bundle/keys.js')).readPrivateKey(options.signWith) : undefined;
+  const bundler = options.bundle === false ? undefined : await import('../bundle/write.js');
   const outputs: BuildOutput[] = [];
   for (const edition of rendered.editions) {
     const file = join(options.out, outputName(fiscalYear, edition.edition));
+    let bundlePath: string | undefined;
+    let zip: Buffer | undefined;
+    if (bundler) {
+      zip = bundler.bundle({ data: edition.data, withheld: edition.withheld, profile: result.profile, edition: edition.edition, pdf: edition.pdf, schema: rendered.schema, baseDir: loaded.baseDir, signingKey }).zip;
+      bundlePath = file.replace(/\.pdf$/, '.zip');
+    }
     writeFileAtomic(file, edition.pdf);
-    outputs.push({ edition: edition.edition, path: file, bytes: edition.pdf.length, withheld: edition.withheld.length });
+    if (bundlePath && zip) writeFileAtomic(bundlePath, zip);
+    outputs.push({ edition: edition.edition, path: file, bytes: edition.pdf.length, withheld: edition.withheld.length, ...(bundlePath ? { bundle: bundlePath, signed: Boolean(signingKey) } : {}) });
   }
   return { results: [result], diagnostics: diagnostics.sort(compareDiagnostics), files: loaded.files, ioFailure: false, outputs };
 }

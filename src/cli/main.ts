@@ -8,12 +8,14 @@ import { suggest } from '../util/suggest.js';
 import { EXIT, type CliContext, type CliIO } from './context.js';
 import * as build from './commands/build.js';
 import * as init from './commands/init.js';
+import * as keygen from './commands/keygen.js';
+import * as verify from './commands/verify.js';
 import * as profiles from './commands/profiles.js';
 import * as rules from './commands/rules.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
 
-const COMMANDS = [validate, build, rules, profiles, init, schema];
+const COMMANDS = [validate, build, verify, keygen, rules, profiles, init, schema];
 
 /** --lang and --debug are read before commander so that even its errors speak the right language. */
 function preScan(argv: readonly string[]): { lang?: string; debug: boolean } {

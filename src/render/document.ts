@@ -5,7 +5,7 @@ import { getAt, parsePointer } from '../util/pointer.js';
 import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
 import { SECTION_LAYOUTS, type Block, type Field } from './layouts.js';
 import { brokenLines, paragraphInlines, proseInlines, widthInEms, type Inline, type Measure } from './phrases.js';
-import { attachmentWithheld, Withheld } from './redact.js';
+import { attachmentWithheld, isWithheld } from './redact.js';
 import type { Wording } from './templates.js';
 import { eraDate, wareki } from './wareki.js';
 
@@ -76,7 +76,7 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     addressee: (data.addressee as string | undefined) ?? '経済産業大臣',
     legalBasis: profile.legalBasis,
     profile: profile.title,
-    contact: data.contact instanceof Withheld ? { department: wording.text('withheld') } : data.contact ? displayed(data.contact as Entry, wording) : undefined,
+    contact: isWithheld(data.contact) ? { department: wording.text('withheld') } : data.contact ? displayed(data.contact as Entry, wording) : undefined,
   };
   const context = new RenderContext(input);
   const content: Content[] = [
@@ -127,12 +127,12 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
 
 /** A flat object's values as text for a template (withheld ones as 非公表). */
 function displayed(entry: Entry, wording: Wording): Entry {
-  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, v instanceof Withheld ? wording.text('withheld') : v]));
+  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, isWithheld(v) ? wording.text('withheld') : v]));
 }
 
 function plainFiler(filer: Entry, wording: Wording): Entry {
   // The cover shows the filer's own particulars; a withheld one prints as 非公表.
-  const text = (v: unknown) => (v instanceof Withheld ? wording.text('withheld') : v);
+  const text = (v: unknown) => (isWithheld(v) ? wording.text('withheld') : v);
   const representative = filer.representative as Entry;
   return { name: text(filer.name), address: text(filer.address), representative: { title: text(representative.title), name: text(representative.name) } };
 }
@@ -342,7 +342,7 @@ class RenderContext {
         return `${participants} / ${targeted}\n${this.wording.text('completion-rate', { rate })}`;
       }
     }
-    if (field.ref && !(value instanceof Withheld)) {
+    if (field.ref && !isWithheld(value)) {
       const list = (getAt(this.input.data, parsePointer(field.ref.list)) as Entry[] | undefined) ?? [];
       const ids = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
       return ids
@@ -364,7 +364,7 @@ class RenderContext {
   format(value: unknown, node: SchemaNode | undefined): string {
     const schema = this.input.schema;
     const resolved = schema.resolve(node);
-    if (value instanceof Withheld) return this.wording.text('withheld');
+    if (isWithheld(value)) return this.wording.text('withheld');
     if (value === undefined || value === null) return '';
     if (typeof value === 'boolean') return this.wording.text(value ? 'yes' : 'no');
     if (typeof value === 'number') return String(value);

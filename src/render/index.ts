@@ -32,6 +32,8 @@ export interface RenderOptions {
 export interface RenderedEdition {
   edition: Edition;
   pdf: Buffer;
+  /** The filing as rendered in this edition (the public one with withheld values replaced). */
+  data: Record<string, unknown>;
   /** JSON pointers of the values withheld (public edition). */
   withheld: string[];
 }
@@ -39,6 +41,7 @@ export interface RenderedEdition {
 export interface RenderResult {
   editions: RenderedEdition[];
   diagnostics: Diagnostic[];
+  schema: SchemaIndex;
 }
 
 function schemaIndex(): SchemaIndex {
@@ -67,9 +70,9 @@ export function checkGlyphs(data: Record<string, unknown>, fonts: FontFiles, lan
 }
 
 export async function renderEditions(data: Record<string, unknown>, marks: ReadonlyMap<string, Mark>, profile: Profile, options: RenderOptions): Promise<RenderResult> {
-  const diagnostics = checkGlyphs(data, options.fonts, options.lang);
-  if (diagnostics.length > 0) return { editions: [], diagnostics };
   const schema = schemaIndex();
+  const diagnostics = checkGlyphs(data, options.fonts, options.lang);
+  if (diagnostics.length > 0) return { editions: [], diagnostics, schema };
   const wording = new Wording(profile.id, options.templatesDir);
   const measure = fontMeasure(options.fonts.body);
   const editions: RenderedEdition[] = [];
@@ -79,11 +82,11 @@ export async function renderEditions(data: Record<string, unknown>, marks: Reado
       const doc = buildDocument({ data: view.data, profile, edition, wording, schema, toolVersion: options.toolVersion, measure });
       options.onProgress?.(edition, -1);
       const pdf = await renderPdf(doc, fontDescriptors(options.fonts), options.onProgress && ((f) => options.onProgress!(edition, f)));
-      editions.push({ edition, pdf, withheld: view.withheld });
+      editions.push({ edition, pdf, data: view.data, withheld: view.withheld });
     }
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    return { editions: [], diagnostics: [{ code: 'render/template', severity: 'error', file: error.file, message: t(options.lang, 'render.template', { template: error.template, detail: error.detail }), hint: t(options.lang, 'render.template.hint') }] };
+    return { schema, editions: [], diagnostics: [{ code: 'render/template', severity: 'error', file: error.file, message: t(options.lang, 'render.template', { template: error.template, detail: error.detail }), hint: t(options.lang, 'render.template.hint') }] };
   }
-  return { editions, diagnostics: [] };
+  return { editions, diagnostics: [], schema };
 }

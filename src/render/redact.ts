@@ -6,9 +6,21 @@ import type { Mark } from '../load/parse.js';
 import { toPointer } from '../util/pointer.js';
 import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
 
+const BRAND = Symbol.for('taisei.withheld');
+
 /** Stands in for a withheld value in the redacted copy. */
 export class Withheld {
+  readonly [BRAND] = true;
   constructor(readonly pointer: string) {}
+}
+
+/**
+ * Whether a value stands for a withheld one. By a brand in the global symbol registry, not
+ * instanceof: the renderer and the bundler are separate lazily loaded bundles, each with its own
+ * copy of the class.
+ */
+export function isWithheld(value: unknown): value is Withheld {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 export interface Redaction {

@@ -1,5 +1,7 @@
 // Runs the rules over a filing that passed the schema: config re-levels or turns off rules (each
 // with a written justification), and every finding is worded from the catalogs.
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Config } from '../config.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { hasKey, t, type Lang, type MessageKey } from '../messages/index.js';
@@ -21,7 +23,25 @@ export interface RunOptions {
   config: Config;
   configPath?: string;
   baseDir: string;
+  /** How attachments are found (default: files under baseDir). */
+  attachment?: (path: string) => 'present' | 'missing' | 'outside';
   rules?: readonly Rule[];
+}
+
+/** Attachments of a filing on disk: relative paths confined to its directory. */
+export function attachmentsOnDisk(baseDir: string): (path: string) => 'present' | 'missing' | 'outside' {
+  let root: string;
+  try {
+    root = realpathSync(baseDir);
+  } catch {
+    root = resolve(baseDir);
+  }
+  return (file) => {
+    const path = resolve(root, file);
+    const inside = relative(root, path);
+    if (inside === '' || isAbsolute(inside) || inside.split(sep).includes('..')) return 'outside';
+    return existsSync(path) ? 'present' : 'missing';
+  };
 }
 
 export function ruleText(lang: Lang, id: string, part: string, args = {}): string {
@@ -35,6 +55,7 @@ export function runRules(data: Data, options: RunOptions): RuleRun {
   const settings = options.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
   const relevelled: RuleRun['relevelled'] = [];
+  const attachment = options.attachment ?? attachmentsOnDisk(options.baseDir);
   for (const [id, setting] of Object.entries(settings)) {
     const rule = rules.find((r) => r.id === id);
     if (!rule) {
@@ -65,7 +86,7 @@ export function runRules(data: Data, options: RunOptions): RuleRun {
         ...(finding.related?.length ? { related: finding.related.map((r) => ({ pointer: r.pointer, message: ruleText(lang, rule.id, `msg.${r.message}`, r.args) })) } : {}),
       });
     };
-    rule.check({ data, profile: options.profile, config: options.config, baseDir: options.baseDir, report });
+    rule.check({ data, profile: options.profile, config: options.config, attachment, report });
   }
   for (const r of relevelled) {
     diagnostics.push({

@@ -1,7 +1,5 @@
 // Every reference resolves: trainings and management activities to rules, log reviews to systems,
 // findings to their activities, rooms to sites and floor plans, attachments to files inside the filing.
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { toPointer } from '../util/pointer.js';
 import type { Rule } from './types.js';
 import { list, type Data } from './util.js';
@@ -45,7 +43,7 @@ export const rule: Rule = {
   id: 'references/resolve',
   basis: '施行規則第33条の16',
   severity: 'error',
-  check({ data, report, baseDir }) {
+  check({ data, report, attachment }) {
     for (const ref of references(data)) {
       ref.entries.forEach((entry, i) => {
         const value = get(entry, ref.field);
@@ -57,22 +55,11 @@ export const rule: Rule = {
         }
       });
     }
-    const root = (() => {
-      try {
-        return realpathSync(baseDir);
-      } catch {
-        return resolve(baseDir);
-      }
-    })();
-    list(data.attachments).forEach((attachment, i) => {
+    list(data.attachments).forEach((entry, i) => {
       const pointer = toPointer(['attachments', i, 'file']);
-      const path = resolve(root, attachment.file);
-      const inside = relative(root, path);
-      if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) {
-        report({ pointer, message: 'escapes', args: { file: attachment.file } });
-      } else if (!existsSync(path)) {
-        report({ pointer, message: 'missingFile', args: { file: attachment.file } });
-      }
+      const found = attachment(entry.file);
+      if (found === 'outside') report({ pointer, message: 'escapes', args: { file: entry.file } });
+      else if (found === 'missing') report({ pointer, message: 'missingFile', args: { file: entry.file } });
     });
   },
 };

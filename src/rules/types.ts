@@ -22,8 +22,8 @@ export interface RuleContext {
   data: Partial<Filing>;
   profile?: Profile;
   config: Config;
-  /** The filing directory (attachments resolve against it). */
-  baseDir: string;
+  /** Whether an attachment path is present: inside the filing directory, or inside the bundle. */
+  attachment(path: string): 'present' | 'missing' | 'outside';
   report(finding: Report): void;
 }
 

@@ -15,6 +15,8 @@ interface BuildCommandOptions {
   config?: string;
   maxFileSize?: number;
   watch?: boolean;
+  bundle: boolean;
+  sign?: string;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -25,7 +27,9 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<filing>', t(lang, 'cli.build.arg.filing'))
     .option('-o, --out <dir>', t(lang, 'cli.build.opt.out'), 'out')
     .addOption(new Option('-e, --edition <edition>', t(lang, 'cli.build.opt.edition')).default('submission').argParser(parseChoice(lang, ['submission', 'public', 'both'] as const)))
-    .option('-t, --templates <dir>', t(lang, 'cli.build.opt.templates'));
+    .option('-t, --templates <dir>', t(lang, 'cli.build.opt.templates'))
+    .option('--no-bundle', t(lang, 'cli.build.opt.noBundle'))
+    .option('-s, --sign <key.pem>', t(lang, 'cli.build.opt.sign'));
   addInputOptions(command, lang)
     .option('-w, --watch', t(lang, 'cli.build.opt.watch'))
     .action(async (filing: string, options: BuildCommandOptions) => {
@@ -54,6 +58,8 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
     templatesDir: options.templates,
     configPath: options.config,
     maxFileMB: options.maxFileSize,
+    bundle: options.bundle,
+    signWith: options.sign,
     onProgress: showProgress
       ? (edition, fraction) => {
           // a negative fraction: layout starts (synchronous, so say it before it begins)
@@ -76,6 +82,7 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
   }
   for (const output of result.outputs) {
     io.stderr.write(t(lang, 'cli.build.wrote', { path: output.path, edition: t(lang, `cli.build.edition.${output.edition}`), size: Math.ceil(output.bytes / 1024), withheld: output.withheld }) + '\n');
+    if (output.bundle) io.stderr.write(t(lang, output.signed ? 'cli.build.wroteSignedBundle' : 'cli.build.wroteBundle', { path: output.bundle }) + '\n');
   }
   return result;
 }

@@ -1,0 +1,187 @@
+// verify: a bundle is refused before it is read if the archive is unsafe; then every hash is
+// checked against the manifest, the manifest against its schema, filing.json against the schema
+// version it declares, the filing rules are run again, and the signature is checked when present or
+// required. Every problem names the file inside the bundle.
+import { createHash, type KeyObject } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics.js';
+import { InputOutputError, errnoReason } from '../errors.js';
+import * as compiled from '../generated/validators.js';
+import { SCHEMA_VERSIONS } from '../generated/schemas.js';
+import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
+import { getProfile } from '../profiles/index.js';
+import { attachmentWithheld } from '../render/redact.js';
+import { runRules } from '../rules/engine.js';
+import { toPointer } from '../util/pointer.js';
+import { checkSchema } from '../validate/schema.js';
+import { keyId, verifyBytes, type Signature } from './keys.js';
+import { BUNDLE_FORMAT, FILING_FORMAT, type Manifest } from './write.js';
+import { DEFAULT_LIMITS, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
+
+export interface VerifyOptions {
+  lang: Lang;
+  keys?: KeyObject[];
+  requireSignature?: boolean;
+  limits?: ZipLimits;
+}
+
+export interface VerifiedBundle {
+  path: string;
+  diagnostics: Diagnostic[];
+  manifest?: Manifest;
+  /** filing.json: { format, schemaVersion, profile, edition, filing } */
+  filing?: { format: string; schemaVersion: number; profile: string; edition: string; filing: Record<string, unknown> };
+  files: Map<string, Buffer>;
+  signed: boolean;
+}
+
+const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
+const LAYOUT = /^(manifest\.json|manifest\.sig|filing\.json|report\.pdf|attachments\/.+)$/;
+
+export async function verifyBundle(path: string, options: VerifyOptions): Promise<VerifiedBundle> {
+  const { lang } = options;
+  const result: VerifiedBundle = { path, diagnostics: [], files: new Map(), signed: false };
+  const problem = (code: string, key: MessageKey, args: MessageArgs, entry?: string, severity: Diagnostic['severity'] = 'error') => {
+    result.diagnostics.push({ code, severity, file: entry ? `${path}:${entry}` : path, message: t(lang, key, args), hint: t(lang, `${key}.hint` as MessageKey, args) });
+  };
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputOutputError('input.notFound', { path }, 'input.notFound.hint');
+    throw new InputOutputError('input.unreadable', { path, reason: errnoReason(error) }, 'input.unreadable.hint');
+  }
+  if (size > MAX_BUNDLE_BYTES) {
+    problem('bundle/unsafe', 'bundle.unsafe.tooLarge', {});
+    return result;
+  }
+  const zip = readFileSync(path);
+  let entries;
+  try {
+    entries = readDirectory(zip, options.limits ?? DEFAULT_LIMITS);
+  } catch (error) {
+    if (!(error instanceof UnsafeZip)) throw error;
+    problem('bundle/unsafe', `bundle.unsafe.${error.reason}` as MessageKey, { entry: error.entry ?? '' }, error.entry);
+    return result;
+  }
+  for (const entry of entries) if (!LAYOUT.test(entry.name)) problem('bundle/unexpected-entry', 'bundle.unexpectedEntry', { entry: entry.name }, entry.name);
+  if (result.diagnostics.length > 0) return result;
+  try {
+    for (const entry of entries) result.files.set(entry.name, readEntry(zip, entry));
+  } catch (error) {
+    if (!(error instanceof UnsafeZip)) throw error;
+    problem('bundle/unsafe', `bundle.unsafe.${error.reason}` as MessageKey, { entry: error.entry ?? '' }, error.entry);
+    return result;
+  }
+
+  // The manifest, its schema and its signature.
+  const manifestBytes = result.files.get('manifest.json');
+  if (!manifestBytes) {
+    problem('bundle/missing-file', 'bundle.missingFile', { entry: 'manifest.json' }, 'manifest.json');
+    return result;
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest;
+  } catch {
+    problem('bundle/manifest', 'bundle.notJson', { entry: 'manifest.json' }, 'manifest.json');
+    return result;
+  }
+  const validateManifest = (compiled as unknown as Record<string, (d: unknown) => boolean>).manifest!;
+  if (!validateManifest(manifest) || manifest.format !== BUNDLE_FORMAT) {
+    problem('bundle/manifest', 'bundle.manifestSchema', {}, 'manifest.json');
+    return result;
+  }
+  result.manifest = manifest;
+  const signatureBytes = result.files.get('manifest.sig');
+  if (signatureBytes) {
+    result.signed = true;
+    let signature: Signature | undefined;
+    try {
+      signature = JSON.parse(signatureBytes.toString('utf8')) as Signature;
+    } catch {
+      signature = undefined;
+    }
+    if (!signature || signature.algorithm !== 'Ed25519' || typeof signature.signature !== 'string') {
+      problem('bundle/signature', 'bundle.signatureMalformed', {}, 'manifest.sig');
+    } else if (options.keys?.length) {
+      const key = options.keys.find((k) => keyId(k) === signature!.keyId);
+      if (!key) problem('bundle/signature', 'bundle.signatureUnknownKey', { keyId: signature.keyId.slice(0, 16) }, 'manifest.sig');
+      else if (!verifyBytes(manifestBytes, signature, key)) problem('bundle/signature', 'bundle.signatureInvalid', {}, 'manifest.sig');
+    } else if (options.requireSignature) {
+      problem('bundle/signature', 'bundle.signatureNoKey', {}, 'manifest.sig');
+    } else {
+      problem('bundle/signature-unchecked', 'bundle.signatureUnchecked', {}, 'manifest.sig', 'info');
+    }
+  } else if (options.requireSignature) {
+    problem('bundle/unsigned', 'bundle.unsigned', {});
+  }
+
+  // Every file against the manifest, and nothing beside it.
+  const listed = new Set(manifest.files.map((f) => f.path));
+  for (const file of manifest.files) {
+    const bytes = result.files.get(file.path);
+    if (!bytes) problem('bundle/missing-file', 'bundle.missingFile', { entry: file.path }, file.path);
+    else if (bytes.length !== file.size || createHash('sha256').update(bytes).digest('hex') !== file.sha256) problem('bundle/hash-mismatch', 'bundle.hashMismatch', { entry: file.path }, file.path);
+  }
+  for (const name of result.files.keys()) {
+    if (name !== 'manifest.json' && name !== 'manifest.sig' && !listed.has(name)) problem('bundle/unlisted-file', 'bundle.unlistedFile', { entry: name }, name);
+  }
+  if (result.diagnostics.some((d) => d.severity === 'error')) return result;
+
+  // filing.json against the schema version it declares, and the rules.
+  const filingBytes = result.files.get('filing.json');
+  if (!filingBytes) {
+    problem('bundle/missing-file', 'bundle.missingFile', { entry: 'filing.json' }, 'filing.json');
+    return result;
+  }
+  let filing: VerifiedBundle['filing'];
+  try {
+    filing = JSON.parse(filingBytes.toString('utf8'));
+  } catch {
+    problem('bundle/filing', 'bundle.notJson', { entry: 'filing.json' }, 'filing.json');
+    return result;
+  }
+  if (!filing || filing.format !== FILING_FORMAT || typeof filing.filing !== 'object') {
+    problem('bundle/filing', 'bundle.filingFormat', {}, 'filing.json');
+    return result;
+  }
+  if (!(SCHEMA_VERSIONS as readonly number[]).includes(filing.schemaVersion)) {
+    problem('bundle/schema-version', 'bundle.schemaVersion', { version: String(filing.schemaVersion), known: SCHEMA_VERSIONS.join(', ') }, 'filing.json');
+    return result;
+  }
+  result.filing = filing;
+  const withheld = markerPointers(filing.filing);
+  const keep = (d: Diagnostic) => d.pointer === undefined || !withheld.some((p) => d.pointer === p || d.pointer!.startsWith(`${p}/`));
+  const inFiling = (d: Diagnostic): Diagnostic => ({ ...d, file: `${path}:filing.json`, message: d.pointer ? `${d.message} (${d.pointer})` : d.message });
+  const schemaFindings = (await checkSchema(filing.filing, 'filing', lang, filing.schemaVersion)).filter(keep);
+  result.diagnostics.push(...schemaFindings.map(inFiling));
+  if (schemaFindings.some((d) => d.severity === 'error')) return result;
+  const profile = getProfile(filing.profile);
+  const present = (file: string): 'present' | 'missing' | 'outside' => {
+    if (filing!.edition === 'public') {
+      const entry = ((filing!.filing.attachments as { file: string; kind?: string; withheld?: boolean }[] | undefined) ?? []).find((a) => a.file === file);
+      if (entry && attachmentWithheld(entry)) return 'present';
+    }
+    return result.files.has(`attachments/${file}`) ? 'present' : 'missing';
+  };
+  const rules = runRules(filing.filing, { lang, profile, config: {}, baseDir: '.', attachment: present });
+  result.diagnostics.push(...rules.diagnostics.filter(keep).map(inFiling));
+  return result;
+}
+
+/** Pointers of the values a public edition withheld ({"$withheld": true}). */
+function markerPointers(value: unknown, path: (string | number)[] = [], out: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v, i) => markerPointers(v, [...path, i], out));
+  else if (value !== null && typeof value === 'object') {
+    if ((value as { $withheld?: unknown }).$withheld === true) out.push(toPointer(path));
+    else for (const [k, v] of Object.entries(value)) markerPointers(v, [...path, k], out);
+  }
+  return out;
+}
+
+/** For the regulator's tools: the bundle's contents, or the reasons it cannot be trusted. */
+export async function readVerifiedBundle(path: string, options: VerifyOptions): Promise<VerifiedBundle & { ok: boolean }> {
+  const verified = await verifyBundle(path, options);
+  return { ...verified, ok: !verified.diagnostics.some((d) => d.severity === 'error') };
+}

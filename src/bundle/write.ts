@@ -1,0 +1,125 @@
+// The machine-readable bundle: one zip per filing and edition, written next to the PDF.
+//   manifest.json   format, generator, profile, filer, year, edition, created, every file's hash
+//   manifest.sig    optional: Ed25519 signature over the manifest's bytes, with the key id
+//   filing.json     the normalised filing (files merged, defaults applied) as canonical JSON
+//   report.pdf      the PDF of the same edition
+//   attachments/…   the files the filing references (withheld ones stay out of the public edition)
+import { createHash, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import canonicalize from 'canonicalize';
+import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../generated/schemas.js';
+import type { Profile } from '../profiles/index.js';
+import { attachmentWithheld, isWithheld } from '../render/redact.js';
+import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
+import { signBytes } from './keys.js';
+import { writeZip, type ZipInput } from './zip.js';
+
+export const BUNDLE_FORMAT = 'taisei-bundle';
+export const BUNDLE_FORMAT_VERSION = 1;
+export const FILING_FORMAT = 'taisei-filing';
+/** What a withheld value becomes in the public filing.json. */
+export const WITHHELD_MARKER = { $withheld: true } as const;
+
+export type Edition = 'submission' | 'public';
+
+export interface Manifest {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: number;
+  generator: { name: string; version: string };
+  schemaVersion: number;
+  profile: string;
+  filer: { name: string; corporateNumber: string };
+  fiscalYear: number;
+  edition: Edition;
+  created: string;
+  files: { path: string; mediaType: string; size: number; sha256: string }[];
+  redaction: { withheld: number; bySection: Record<string, number> };
+}
+
+/** Canonical JSON (RFC 8785) as UTF-8 bytes. */
+export function canonicalBytes(value: unknown): Buffer {
+  return Buffer.from(canonicalize(value) ?? 'null', 'utf8');
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+const MEDIA_TYPES: Record<string, string> = { pdf: 'application/pdf', json: 'application/json', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml', txt: 'text/plain', md: 'text/markdown', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+export function mediaType(path: string): string {
+  return MEDIA_TYPES[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+}
+
+/** The filing with schema defaults filled in (addressee, inForce, holdsNonPublic, …). */
+export function withDefaults(value: unknown, node: SchemaNode | undefined, schema: SchemaIndex): unknown {
+  const n = schema.resolve(node);
+  if (Array.isArray(value)) return value.map((v) => withDefaults(v, n?.items, schema));
+  if (value === null || typeof value !== 'object' || isWithheld(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(n?.properties ?? {})) {
+    const resolved = schema.resolve(child);
+    const fallback = child.default ?? resolved?.default;
+    if (!(key in value) && fallback !== undefined) out[key] = fallback;
+  }
+  for (const [key, v] of Object.entries(value)) out[key] = withDefaults(v, n?.properties?.[key], schema);
+  return out;
+}
+
+/** Withheld values as markers, for JSON. */
+function markers(value: unknown): unknown {
+  if (isWithheld(value)) return WITHHELD_MARKER;
+  if (Array.isArray(value)) return value.map(markers);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markers(v)]));
+  return value;
+}
+
+export interface BundleInput {
+  /** The filing as rendered for this edition (the public one redacted). */
+  data: Record<string, unknown>;
+  withheld: readonly string[];
+  profile: Profile;
+  edition: Edition;
+  pdf: Uint8Array;
+  schema: SchemaIndex;
+  baseDir: string;
+  signingKey?: KeyObject;
+}
+
+export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } {
+  const { data, edition } = input;
+  const normalised = markers(withDefaults({ ...data, profile: input.profile.id }, input.schema.at([]), input.schema));
+  const filingJson = canonicalBytes({ format: FILING_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, profile: input.profile.id, edition, filing: normalised });
+  const files: ZipInput[] = [
+    { name: 'filing.json', data: filingJson },
+    { name: 'report.pdf', data: input.pdf },
+  ];
+  const attachments = Array.isArray(data.attachments) ? (data.attachments as { file: string; kind?: string; withheld?: boolean }[]) : [];
+  for (const attachment of [...attachments].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    if (edition === 'public' && attachmentWithheld(attachment)) continue;
+    const path = `attachments/${attachment.file}`;
+    if (!files.some((f) => f.name === path)) files.push({ name: path, data: readFileSync(resolve(input.baseDir, attachment.file)) });
+  }
+  const bySection: Record<string, number> = {};
+  for (const pointer of input.withheld) {
+    const section = pointer.split('/')[1] ?? '';
+    bySection[section] = (bySection[section] ?? 0) + 1;
+  }
+  const filer = data.filer as { name: string; corporateNumber: string };
+  const manifest: Manifest = {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    generator: { name: 'taisei', version: TOOL_VERSION },
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    profile: input.profile.id,
+    filer: { name: filer.name, corporateNumber: filer.corporateNumber },
+    fiscalYear: data.fiscalYear as number,
+    edition,
+    created: String(data.submissionDate),
+    files: files.map((f) => ({ path: f.name, mediaType: mediaType(f.name), size: f.data.length, sha256: sha256(f.data) })),
+    redaction: { withheld: input.withheld.length, bySection },
+  };
+  const manifestBytes = canonicalBytes(manifest);
+  const entries: ZipInput[] = [{ name: 'manifest.json', data: manifestBytes }];
+  if (input.signingKey) entries.push({ name: 'manifest.sig', data: canonicalBytes(signBytes(manifestBytes, input.signingKey)) });
+  return { zip: writeZip([...entries, ...files]), manifest };
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { TOOL_VERSION } from '../../generated/schemas.js';
+import { isInputOutputError } from '../../errors.js';
+import { t } from '../../messages/index.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { reporters, type ReportFormat } from '../../validate/reporters/index.js';
+import { EXIT, useColor, type CliContext } from '../context.js';
+import { addInputOptions } from '../options.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  const { lang } = ctx;
+  const command = program
+    .command('verify')
+    .description(t(lang, 'cli.verify.description'))
+    .argument('<bundles...>', t(lang, 'cli.verify.arg.bundles'))
+    .option('-k, --key <pem...>', t(lang, 'cli.verify.opt.key'))
+    .option('--require-signature', t(lang, 'cli.verify.opt.requireSignature'));
+  addInputOptions(command, lang).action(async (bundles: string[], options: { key?: string[]; requireSignature?: boolean; format: ReportFormat }) => {
+    const { verifyBundle } = await import('../../bundle/verify.js');
+    const { readPublicKey } = await import('../../bundle/keys.js');
+    const keys = (options.key ?? []).map((path) => readPublicKey(path));
+    const diagnostics: Diagnostic[] = [];
+    let ioFailure = false;
+    for (const bundle of bundles) {
+      try {
+        diagnostics.push(...(await verifyBundle(bundle, { lang, keys, requireSignature: options.requireSignature })).diagnostics);
+      } catch (error) {
+        if (!isInputOutputError(error)) throw error;
+        ioFailure = true;
+        diagnostics.push({ code: 'io/not-found', severity: 'error', file: bundle, message: t(lang, error.messageKey, error.args), ...(error.hintKey ? { hint: t(lang, error.hintKey, error.args) } : {}) });
+      }
+    }
+    const result = { results: [], diagnostics, files: bundles, ioFailure };
+    ctx.io.stdout.write(reporters[options.format](result, { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION }));
+    ctx.exit(ioFailure ? EXIT.io : diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok);
+  });
+}
