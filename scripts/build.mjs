@@ -199,6 +199,8 @@ const cjs = {
   legalComments: 'linked',
   minify: !process.env.TAISEI_NO_MINIFY,
   define: { 'import.meta.url': '__taiseiModuleUrl' },
+  // Japanese text as UTF-8, not \\u escapes: half the bytes for V8 to read on every start.
+  charset: 'utf8',
   banner: { js: 'var __taiseiModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
   // Rendering libraries read their own data files at run time: they stay in node_modules.
