@@ -16,7 +16,7 @@ export function schemaFiles(): { name: string; path: string }[] {
     for (const name of readdirSync(source).sort()) files.push({ name: `${version}/${name}`, path: join(source, name) });
     for (const name of ['filing.bundle.schema.json', 'section.bundle.schema.json']) files.push({ name: `${version}/${name}`, path: join(root, 'dist', 'schemas', String(version), name) });
   }
-  for (const name of ['profile.schema.json', 'config.schema.json', 'manifest.schema.json']) files.push({ name, path: join(root, 'schemas', name) });
+  for (const name of ['profile.schema.json', 'config.schema.json', 'manifest.schema.json', 'bundle-filing.schema.json']) files.push({ name, path: join(root, 'schemas', name) });
   return files;
 }
 
