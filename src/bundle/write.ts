@@ -11,7 +11,8 @@ import canonicalize from 'canonicalize';
 import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../generated/schemas.js';
 import type { Profile } from '../profiles/index.js';
 import { attachmentWithheld, isWithheld } from '../render/redact.js';
-import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
+import { withDefaults } from '../validate/defaults.js';
+import type { SchemaIndex } from '../validate/schema-nav.js';
 import { signBytes } from './keys.js';
 import { writeZip, type ZipInput } from './zip.js';
 
@@ -48,21 +49,6 @@ const MEDIA_TYPES: Record<string, string> = { pdf: 'application/pdf', json: 'app
 
 export function mediaType(path: string): string {
   return MEDIA_TYPES[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
-
-/** The filing with schema defaults filled in (addressee, inForce, holdsNonPublic, …). */
-export function withDefaults(value: unknown, node: SchemaNode | undefined, schema: SchemaIndex): unknown {
-  const n = schema.resolve(node);
-  if (Array.isArray(value)) return value.map((v) => withDefaults(v, n?.items, schema));
-  if (value === null || typeof value !== 'object' || isWithheld(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(n?.properties ?? {})) {
-    const resolved = schema.resolve(child);
-    const fallback = child.default ?? resolved?.default;
-    if (!(key in value) && fallback !== undefined) out[key] = fallback;
-  }
-  for (const [key, v] of Object.entries(value)) out[key] = withDefaults(v, n?.properties?.[key], schema);
-  return out;
 }
 
 /** Withheld values as markers, for JSON. */

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { CURRENT_SCHEMA_VERSION } from '../../generated/schemas.js';
@@ -26,7 +26,12 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<dir>', t(lang, 'cli.init.arg.dir'))
     .option('-p, --profile <id>', t(lang, 'cli.init.opt.profile'), 'ippan-15')
     .option('-y, --fiscal-year <year>', t(lang, 'cli.init.opt.fiscalYear'), parsePositiveInteger(lang))
-    .action(async (dir: string, options: { profile: string; fiscalYear?: number }) => {
+    .option('--from <filing>', t(lang, 'cli.init.opt.from'))
+    .action(async (dir: string, options: { profile: string; fiscalYear?: number; from?: string }) => {
+      if (options.from) {
+        await initFrom(dir, options.from, options.fiscalYear, ctx);
+        return;
+      }
       const profile = getProfile(options.profile);
       if (!profile) throw new UsageError('cli.error.unknownProfile', { value: options.profile, allowed: allProfiles().map((p) => p.id).join(', ') });
       if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError('cli.init.notEmpty', { dir }, 'cli.init.notEmpty.hint');
@@ -38,4 +43,36 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.io.stderr.write(`${t(lang, 'cli.init.done', { dir, n: files.length })}\n${t(lang, 'cli.init.next', { dir })}\n`);
       ctx.exit(EXIT.ok);
     });
+}
+
+const HEADER_KEYS = ['filer', 'filerType', 'fiscalYear', 'submissionDate', 'addressee', 'contact', 'relatedCompanies'];
+
+/** init --from: a new year's filing directory from last year's filing or bundle. */
+async function initFrom(dir: string, from: string, fiscalYear: number | undefined, ctx: CliContext): Promise<void> {
+  const { lang } = ctx;
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError('cli.init.notEmpty', { dir }, 'cli.init.notEmpty.hint');
+  const { loadSide } = await import('../../diff/load.js');
+  const last = await loadSide(from, lang, { normalise: false });
+  if (!last.data) throw new UsageError('cli.init.fromInvalid', { path: from }, 'cli.init.fromInvalid.hint');
+  const { carryForward } = await import('../../init/carry.js');
+  const { stringify } = await import('yaml');
+  const carried = carryForward(last.data, fiscalYear);
+  const schemaPath = join(packageRoot(), 'dist', 'schemas', String(CURRENT_SCHEMA_VERSION), 'section.bundle.schema.json');
+  const modeline = `# yaml-language-server: $schema=${relative(resolve(ctx.io.cwd, dir), schemaPath).split(sep).join('/')}\n`;
+  const yaml = (value: unknown) => stringify(value, { lineWidth: 0, schema: 'core' });
+  const header = Object.fromEntries(HEADER_KEYS.filter((k) => k in carried.data).map((k) => [k, carried.data[k]]));
+  writeFileAtomic(join(dir, 'filing.yaml'), modeline + yaml(header));
+  let files = 1;
+  for (const [key, value] of Object.entries(carried.data)) {
+    if (HEADER_KEYS.includes(key)) continue;
+    writeFileAtomic(join(dir, `${key}.yaml`), modeline + yaml({ [key]: value }));
+    files++;
+  }
+  // The attachment files come along, by the same relative paths.
+  for (const attachment of (carried.data.attachments as { file: string }[] | undefined) ?? []) {
+    const bytes = last.files?.get(`attachments/${attachment.file}`) ?? (last.baseDir && existsSync(join(last.baseDir, attachment.file)) ? readFileSync(join(last.baseDir, attachment.file)) : undefined);
+    if (bytes) writeFileAtomic(join(dir, attachment.file), bytes);
+  }
+  ctx.io.stderr.write(`${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${t(lang, 'cli.init.next', { dir })}\n`);
+  ctx.exit(EXIT.ok);
 }

@@ -1,0 +1,43 @@
+import { Option, type Command } from 'commander';
+import { TOOL_VERSION } from '../../generated/schemas.js';
+import { isInputOutputError } from '../../errors.js';
+import { t } from '../../messages/index.js';
+import { diffFilings } from '../../diff/index.js';
+import { diffJson, diffMarkdown, diffText } from '../../diff/format.js';
+import { loadSide } from '../../diff/load.js';
+import { reporters } from '../../validate/reporters/index.js';
+import { EXIT, type CliContext } from '../context.js';
+import { parseChoice } from '../options.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  const { lang } = ctx;
+  program
+    .command('diff')
+    .description(t(lang, 'cli.diff.description'))
+    .argument('<old>', t(lang, 'cli.diff.arg.old'))
+    .argument('<new>', t(lang, 'cli.diff.arg.new'))
+    .addOption(new Option('-f, --format <format>', t(lang, 'cli.diff.opt.format')).default('text').argParser(parseChoice(lang, ['text', 'markdown', 'json'] as const)))
+    .action(async (oldPath: string, newPath: string, options: { format: 'text' | 'markdown' | 'json' }) => {
+      const sides = [];
+      for (const path of [oldPath, newPath]) {
+        try {
+          sides.push(await loadSide(path, lang));
+        } catch (error) {
+          if (!isInputOutputError(error)) throw error;
+          ctx.io.stderr.write(`taisei: ${t(lang, error.messageKey, error.args)}\n`);
+          ctx.exit(EXIT.io);
+          return;
+        }
+      }
+      const [before, after] = sides as [Awaited<ReturnType<typeof loadSide>>, Awaited<ReturnType<typeof loadSide>>];
+      if (!before.data || !after.data) {
+        const diagnostics = [...before.diagnostics, ...after.diagnostics];
+        ctx.io.stdout.write(reporters.text({ results: [], diagnostics, files: [oldPath, newPath], ioFailure: false }, { lang, color: false, toolVersion: TOOL_VERSION }));
+        ctx.exit(EXIT.findings);
+        return;
+      }
+      const diff = diffFilings(before.data, after.data, after.profile);
+      ctx.io.stdout.write(options.format === 'json' ? diffJson(diff) : options.format === 'markdown' ? diffMarkdown(diff, lang) : diffText(diff, lang));
+      ctx.exit(EXIT.ok);
+    });
+}

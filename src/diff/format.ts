@@ -1,0 +1,52 @@
+// A diff as text (terminal), markdown (a reviewer's comment) or json (tools).
+import { t, type Lang } from '../messages/index.js';
+import { summaryLine, type FieldChange, type FilingDiff } from './index.js';
+
+function show(value: unknown): string {
+  if (value === undefined) return '—';
+  if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 78).replace(/\n/g, ' ')}…` : value.replace(/\n/g, ' ');
+  return JSON.stringify(value);
+}
+
+const change = (f: FieldChange) => `${f.path}: ${show(f.old)} → ${show(f.new)}`;
+
+export function diffText(diff: FilingDiff, lang: Lang): string {
+  const lines = [summaryLine(diff) || t(lang, 'diff.none'), ''];
+  for (const s of diff.sections) {
+    lines.push(s.item ? `${s.item.label}　${s.item.title}` : t(lang, 'diff.header'));
+    for (const f of s.fields) lines.push(`  ~ ${change(f)}`);
+    for (const l of s.lists) {
+      lines.push(`  ${l.list}  +${l.added} −${l.removed} ~${l.changed}`);
+      for (const e of l.entries) {
+        const mark = e.kind === 'added' ? '+' : e.kind === 'removed' ? '−' : '~';
+        lines.push(`    ${mark} ${e.key}${e.label && e.label !== e.key ? `  ${e.label}` : ''}`);
+        for (const f of e.fields) lines.push(`        ${change(f)}`);
+      }
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function diffMarkdown(diff: FilingDiff, lang: Lang): string {
+  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+  const lines = [`# ${t(lang, 'diff.title', { old: String(diff.old.fiscalYear ?? '?'), new: String(diff.new.fiscalYear ?? '?') })}`, '', `**${summaryLine(diff) || t(lang, 'diff.none')}**`, ''];
+  for (const s of diff.sections) {
+    lines.push(`## ${s.item ? `${s.item.label}　${s.item.title}` : t(lang, 'diff.header')}`, '');
+    for (const f of s.fields) lines.push(`- ${code(f.path)}: ${show(f.old)} → ${show(f.new)}`);
+    for (const l of s.lists) {
+      lines.push(`- ${code(l.list)} — +${l.added} −${l.removed} ~${l.changed}`);
+      for (const e of l.entries) {
+        const mark = e.kind === 'added' ? '➕' : e.kind === 'removed' ? '➖' : '✏️';
+        lines.push(`  - ${mark} ${code(e.key)}${e.label && e.label !== e.key ? ` ${e.label}` : ''}`);
+        for (const f of e.fields) lines.push(`    - ${code(f.path)}: ${show(f.old)} → ${show(f.new)}`);
+      }
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function diffJson(diff: FilingDiff): string {
+  return JSON.stringify(diff, null, 2) + '\n';
+}

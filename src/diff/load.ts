@@ -1,0 +1,44 @@
+// The two sides of a diff: a filing (directory or file) or a bundle (verified first).
+import type { Diagnostic } from '../diagnostics.js';
+import { resolveTargets } from '../load/filing.js';
+import type { Lang } from '../messages/index.js';
+import { getProfile, type Profile } from '../profiles/index.js';
+import { validateTarget } from '../validate/index.js';
+import { withDefaults } from '../validate/defaults.js';
+import { SchemaIndex, type SchemaNode } from '../validate/schema-nav.js';
+import { filingSchemas } from '../generated/schema-bundle.js';
+import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
+
+export interface Side {
+  data?: Record<string, unknown>;
+  profile?: Profile;
+  diagnostics: Diagnostic[];
+  /** Where the filing directory is, for carrying attachments forward. */
+  baseDir?: string;
+  /** A bundle's files, by their path in the bundle. */
+  files?: Map<string, Buffer>;
+}
+
+/** Schema defaults filled in, the explicit profile dropped: both sides compared as a bundle carries them. */
+function normalised(data: Record<string, unknown>): Record<string, unknown> {
+  const index = new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode);
+  const { profile: _profile, ...rest } = withDefaults(data, index.at([]), index) as Record<string, unknown>;
+  return rest;
+}
+
+export async function loadSide(path: string, lang: Lang, options: { normalise?: boolean } = {}): Promise<Side> {
+  const shape = (data: Record<string, unknown>) => (options.normalise === false ? data : normalised(data));
+  if (/\.zip$/i.test(path)) {
+    const { readVerifiedBundle } = await import('../bundle/verify.js');
+    const bundle = await readVerifiedBundle(path, { lang });
+    if (!bundle.ok || !bundle.filing) return { diagnostics: bundle.diagnostics };
+    return { data: shape(bundle.filing.filing), profile: getProfile(bundle.filing.profile), diagnostics: bundle.diagnostics, files: bundle.files };
+  }
+  const [target] = resolveTargets([path]).filter((t) => t.kind !== 'config');
+  if (!target) return { diagnostics: [] };
+  const result = await validateTarget(target, { lang, rules: false });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  // A half-filled new year still diffs: only a filing that could not be read at all cannot.
+  const readable = result.loaded?.complete ? result.loaded.data : undefined;
+  return { data: readable && shape(readable), profile: result.profile, diagnostics: errors, baseDir: result.loaded?.baseDir };
+}

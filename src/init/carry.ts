@@ -1,0 +1,54 @@
+// init --from: next year's filing starts from last year's. Standing facts (premises, systems, rules,
+// organisation, related companies, attachments) carry forward; the year's facts (log reviews,
+// trainings, management activities, transaction records, monitoring, findings, corrections, other
+// measures) are emptied; the fiscal year and the submission date move on.
+
+/** The sections that hold only the year's facts: emptied. */
+const YEAR_LISTS = ['logReviews', 'disasterResponses', 'managementMeasures', 'trainings', 'informationManagement', 'complianceCorrections', 'informationCorrections', 'transactionCorrections', 'otherMeasures'];
+
+function nextYear(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const moved = new Date(Date.UTC(y + years, m - 1, Math.min(d, 28)));
+  if (d > 28) moved.setUTCDate(Math.min(d, new Date(Date.UTC(y + years, m, 0)).getUTCDate()));
+  return moved.toISOString().slice(0, 10);
+}
+
+export interface Carried {
+  data: Record<string, unknown>;
+  /** Sections (or lists inside them) that were emptied and are to be filled for the new year. */
+  emptied: string[];
+}
+
+export function carryForward(last: Record<string, unknown>, fiscalYear?: number): Carried {
+  const from = last.fiscalYear as number;
+  const year = fiscalYear ?? from + 1;
+  const data: Record<string, unknown> = structuredClone(last);
+  const emptied: string[] = [];
+  delete data.profile; // the profile in force for the new year applies
+  data.fiscalYear = year;
+  if (typeof last.submissionDate === 'string') data.submissionDate = nextYear(last.submissionDate, year - from);
+  for (const section of YEAR_LISTS) {
+    if (section in data) {
+      data[section] = [];
+      emptied.push(section);
+    }
+  }
+  const emptyIn = (section: string, lists: string[]) => {
+    const value = data[section] as Record<string, unknown> | undefined;
+    if (!value) return;
+    for (const list of lists) {
+      if (list in value) {
+        value[list] = [];
+        emptied.push(`${section}.${list}`);
+      }
+    }
+  };
+  emptyIn('transactions', ['records']);
+  emptyIn('compliance', ['activities', 'findings']);
+  emptyIn('monitoring', ['activities', 'findings', 'boardReports']);
+  if (data.organisation && typeof (data.organisation as Record<string, unknown>).earlyDetection === 'object') {
+    delete ((data.organisation as Record<string, Record<string, unknown>>).earlyDetection as Record<string, unknown>).reportsReceived;
+    emptied.push('organisation.earlyDetection.reportsReceived');
+  }
+  return { data, emptied };
+}

@@ -1,0 +1,84 @@
+// Year over year: diff and init --from.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffFilings, diffList } from '../src/diff/index.js';
+import { EXAMPLES, FIXTURES, runCli, tempDir } from './helpers.js';
+
+const pair = join(FIXTURES, 'diff');
+
+describe('diff', () => {
+  it('gives the expected text for a hand-made pair, summary line first', () => {
+    const run = runCli(['diff', join(pair, 'old.yaml'), join(pair, 'new.yaml')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(pair, 'expected.txt'), 'utf8'));
+    expect(run.stdout.split('\n')[0]).toBe('header: ~2 · systems: +1 −1 ~1 · rules: +0 −0 ~1 · organisation: ~1');
+  });
+
+  it('gives the same diff as JSON and as markdown', () => {
+    const json = JSON.parse(runCli(['diff', join(pair, 'old.yaml'), join(pair, 'new.yaml'), '--format', 'json']).stdout);
+    expect(json).toMatchObject({ format: 'taisei-diff', version: 1, old: { fiscalYear: 2024 }, new: { fiscalYear: 2025, profile: 'ippan-15' } });
+    const systems = json.sections.find((s: { section: string }) => s.section === 'systems');
+    expect(systems.item.label).toBe('二');
+    expect(systems.lists[0]).toMatchObject({ list: 'systems', added: 1, removed: 1, changed: 1 });
+    expect(systems.lists[0].entries[0]).toEqual({ kind: 'changed', key: 'SYS-1', label: '託送システム', fields: [{ path: 'sharing.separationPlan.targetDate', old: '2025-12-31', new: '2026-03-31' }] });
+    const md = runCli(['diff', join(pair, 'old.yaml'), join(pair, 'new.yaml'), '--format', 'markdown', '--lang', 'ja']).stdout;
+    expect(md).toMatch(/^# 2024 年度から 2025 年度への変更/);
+    expect(md).toContain('## 二　前条第一項第二号及び第三号の規定により構築したシステムの概要');
+    expect(md).toContain('`sharing.separationPlan.targetDate`: 2025-12-31 → 2026-03-31');
+  });
+
+  it('matches entries by id, then by name', () => {
+    const renamed = diffList('rules', [{ id: 'R-1', title: '規程' }], [{ id: 'R-9', title: '規程' }]);
+    expect(renamed.entries).toEqual([{ kind: 'changed', key: 'R-9', label: '規程', fields: [{ path: 'id', old: 'R-1', new: 'R-9' }] }]);
+    const none = diffFilings({ systems: [{ id: 'A', name: 'x' }] }, { systems: [{ id: 'A', name: 'x' }] });
+    expect(none.sections).toEqual([]);
+  });
+
+  it('diffs the 13-item and 15-item layouts through the one model, labelled by the new profile', () => {
+    const diff = diffFilings({ fiscalYear: 2023, rules: [{ id: 'R-1', title: 'a' }] }, { fiscalYear: 2024, rules: [{ id: 'R-1', title: 'b' }] }, undefined);
+    expect(diff.sections.find((s) => s.section === 'rules')?.lists[0]?.changed).toBe(1);
+  });
+
+  it('reads bundles as well as filings', () => {
+    const out = join(tempDir(), 'out');
+    expect(runCli(['build', join(EXAMPLES, 'soden-13'), '--out', out]).status).toBe(0);
+    const run = runCli(['diff', join(out, 'report-2024-submission.zip'), join(EXAMPLES, 'soden-13')]);
+    expect(run.status).toBe(0);
+    // both sides normalised alike (schema defaults, key order): the same facts, no differences
+    expect(run.stdout.split('\n')[0]).toBe('no differences');
+  });
+});
+
+describe('init --from', () => {
+  for (const example of ['ippan-15', 'soden-13']) {
+    it(`carries ${example} forward: standing facts kept, the year's facts emptied, only those missing`, () => {
+      const dir = join(tempDir(), 'next');
+      const run = runCli(['init', dir, '--from', join(EXAMPLES, example)]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/fiscal year 2025/);
+      expect(run.stderr).toMatch(/logReviews/);
+      const filing = readFileSync(join(dir, 'filing.yaml'), 'utf8');
+      expect(filing).toMatch(/^# yaml-language-server: \$schema=/);
+      expect(filing).toMatch(/fiscalYear: 2025/);
+      expect(filing).toMatch(/submissionDate: 2026-06-/);
+      expect(readFileSync(join(dir, 'systems.yaml'), 'utf8')).toMatch(/^  - id: /m);
+      expect(readFileSync(join(dir, 'logReviews.yaml'), 'utf8')).toMatch(/logReviews: \[\]/);
+      const check = runCli(['validate', dir, '--format', 'json']);
+      const codes = new Set(JSON.parse(check.stdout).diagnostics.map((d: { code: string }) => d.code));
+      expect([...codes].every((c) => c === 'schema/min-items'), [...codes].join()).toBe(true);
+      // the diff against last year shows the emptied year and nothing else invented
+      const diff = runCli(['diff', join(EXAMPLES, example), dir, '--format', 'json']);
+      const sections = JSON.parse(diff.stdout).sections.map((s: { section: string }) => s.section);
+      expect(sections).not.toContain('systems');
+      expect(sections).not.toContain('rules');
+    });
+  }
+
+  it('copies the attachment files', () => {
+    const dir = join(tempDir(), 'next');
+    expect(runCli(['init', dir, '--from', join(EXAMPLES, 'ippan-15')]).status).toBe(0);
+    expect(existsSync(join(dir, 'attachments', 'floor-hq-08.pdf'))).toBe(true);
+    expect(readdirSync(join(dir, 'attachments')).length).toBe(4);
+  });
+});
