@@ -16,7 +16,7 @@ const SUBJECTS = [
 ];
 
 /** Writes examples/ippan-15 with `records` transaction records into `dir` and returns it. */
-export function generateFiling(root, dir, records) {
+export function generateFiling(root, dir, records, variant = 0) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(join(root, 'examples', 'ippan-15'), dir, { recursive: true });
@@ -25,7 +25,7 @@ export function generateFiling(root, dir, records) {
   for (let i = 0; i < records; i++) {
     const date = new Date(start + Math.floor((i * 365) / records) * 86_400_000).toISOString().slice(0, 10);
     const [name, kind] = COUNTERPARTIES[i % COUNTERPARTIES.length];
-    const [subject, summary, outcome] = SUBJECTS[i % SUBJECTS.length];
+    const [subject, summary, outcome] = SUBJECTS[(i + (variant && i % 97 === 0 ? 1 : 0)) % SUBJECTS.length];
     lines.push(
       `    - id: TR-${String(i + 1).padStart(5, '0')}`,
       `      date: ${date}`,

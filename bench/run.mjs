@@ -71,6 +71,14 @@ for (const [name, target, limit] of [['examples/ippan-15', 'examples/ippan-15', 
   report(`rules on ${name} (median, cold)`, median(xs), 'ms', `≤ ${limit} ms`, median(xs) <= limit);
 }
 
+// 2c. Diff two filings of 10,000 transaction records (about 100 of them changed).
+{
+  const other = generateFiling(root, join(work, 'tx10k-next'), 10_000, 1);
+  const xs = [];
+  for (let i = 0; i < 5; i++) xs.push(time([bin, 'diff', join(work, 'tx10k'), other, '--format', 'json']));
+  report('diff, two filings of 10,000 records (median wall)', median(xs), 's', '≤ 1 s', median(xs) <= 1);
+}
+
 // 3. Build the example's PDF (submission edition), cold.
 {
   const out = join(work, 'build-example');

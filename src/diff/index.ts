@@ -70,7 +70,7 @@ function stable(value: Json): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
-const same = (a: Json, b: Json) => a === b || stable(a) === stable(b);
+const same = (a: Json, b: Json) => a === b || JSON.stringify(a) === JSON.stringify(b) || stable(a) === stable(b);
 
 /** Field changes between two values that are not lists of entries, flattened to dotted paths. */
 function fieldChanges(old: Json, next: Json, path: string, lists: ListDiff[] | undefined, out: FieldChange[]): void {

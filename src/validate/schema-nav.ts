@@ -24,11 +24,21 @@ export class SchemaIndex {
 
   constructor(private readonly root: SchemaNode) {}
 
+  private readonly resolved = new WeakMap<SchemaNode, SchemaNode | undefined>();
+
   /** Follows $ref chains; the outermost title and description win (a $ref'd date titled 制定日). */
   resolve(node: SchemaNode | undefined): SchemaNode | undefined {
-    let current = node;
-    let title = node?.title;
-    let description = node?.description;
+    if (!node) return undefined;
+    if (this.resolved.has(node)) return this.resolved.get(node);
+    const result = this.follow(node);
+    this.resolved.set(node, result);
+    return result;
+  }
+
+  private follow(node: SchemaNode): SchemaNode | undefined {
+    let current: SchemaNode | undefined = node;
+    let title = node.title;
+    let description = node.description;
     for (let guard = 0; current?.$ref && guard < 20; guard++) {
       current = this.pointer(current.$ref);
       title ??= current?.title;
