@@ -82,3 +82,35 @@ describe('init --from', () => {
     expect(readdirSync(join(dir, 'attachments')).length).toBe(4);
   });
 });
+
+describe('build --compare-with', () => {
+  it('adds the appendix to the PDF and diff.json to the bundle, and keeps withheld values out of the public one', async () => {
+    const { cpSync, writeFileSync } = await import('node:fs');
+    const { readPdf } = await import('./pdf-helpers.js');
+    const previous = join(tempDir(), 'prev');
+    cpSync(join(EXAMPLES, 'ippan-15'), previous, { recursive: true });
+    const edit = (file: string, from: string, to: string) => writeFileSync(join(previous, file), readFileSync(join(previous, file), 'utf8').replace(from, to));
+    edit('filing.yaml', 'fiscalYear: 2024', 'fiscalYear: 2023');
+    edit('systems.yaml', '        targetDate: 2025-12-31', '        targetDate: 2026-03-31');
+    edit('organisation.yaml', '    name: 大西 由紀子', '    name: 高田 恵');
+    const out = join(tempDir(), 'out');
+    const run = runCli(['build', join(EXAMPLES, 'ippan-15'), '--compare-with', previous, '--out', out, '--edition', 'both']);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const submission = await readPdf(readFileSync(join(out, 'report-2024-submission.pdf')));
+    const appendix = submission.compact.slice(submission.compact.lastIndexOf('前年度からの主な変更点'));
+    expect(submission.outline).toContain('前年度からの主な変更点');
+    expect(appendix).toContain('令和8年3月31日→令和7年12月31日');
+    expect(appendix).toContain('高田恵→大西由紀子');
+    expect(appendix).not.toContain('記載事項の様式');
+    const publicPdf = await readPdf(readFileSync(join(out, 'report-2024-public.pdf')));
+    expect(publicPdf.compact).not.toContain('高田恵');
+    expect(publicPdf.compact).not.toContain('大西由紀子');
+    expect(runCli(['verify', join(out, 'report-2024-submission.zip'), join(out, 'report-2024-public.zip')]).status).toBe(0);
+    const { readDirectory, readEntry } = await import('../src/bundle/zip.js');
+    const zip = readFileSync(join(out, 'report-2024-public.zip'));
+    const diff = readDirectory(zip).find((e) => e.name === 'diff.json')!;
+    const text = readEntry(zip, diff).toString('utf8');
+    expect(JSON.parse(text).format).toBe('taisei-diff');
+    expect(text).not.toContain('高田');
+  });
+});

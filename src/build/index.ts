@@ -24,6 +24,8 @@ export interface BuildOptions {
   bundle?: boolean;
   /** An Ed25519 private key (PEM file) to sign the bundles with. */
   signWith?: string;
+  /** Last year's filing or bundle: the PDF gets an appendix of the changes, the bundle diff.json. */
+  compareWith?: string;
 }
 
 export interface BuildOutput {
@@ -64,10 +66,17 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   }
   if (!loaded?.data || !result.profile || diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
 
+  let previous: Record<string, unknown> | undefined;
+  if (options.compareWith) {
+    const { loadSide } = await import('../diff/load.js');
+    const side = await loadSide(options.compareWith, lang);
+    if (!side.data) return empty([...diagnostics, ...side.diagnostics].sort(compareDiagnostics), false, [result]);
+    previous = side.data;
+  }
   const render = await import('../render/index.js');
   const { fontsFromConfig } = await import('../render/fonts.js');
   const fonts = fontsFromConfig(result.config.fonts, loaded.baseDir);
-  const rendered = await render.renderEditions(loaded.data, loaded.marks, result.profile, { lang, editions: options.editions, fonts, templatesDir: options.templatesDir, toolVersion: TOOL_VERSION, onProgress: options.onProgress });
+  const rendered = await render.renderEditions(loaded.data, loaded.marks, result.profile, { lang, editions: options.editions, fonts, templatesDir: options.templatesDir, toolVersion: TOOL_VERSION, onProgress: options.onProgress, previous });
   await loaded.sourceMap.attachPositions(rendered.diagnostics);
   diagnostics.push(...rendered.diagnostics);
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
@@ -81,7 +90,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     let bundlePath: string | undefined;
     let zip: Buffer | undefined;
     if (bundler) {
-      zip = bundler.bundle({ data: edition.data, withheld: edition.withheld, profile: result.profile, edition: edition.edition, pdf: edition.pdf, schema: rendered.schema, baseDir: loaded.baseDir, signingKey }).zip;
+      zip = bundler.bundle({ data: edition.data, withheld: edition.withheld, profile: result.profile, edition: edition.edition, pdf: edition.pdf, schema: rendered.schema, baseDir: loaded.baseDir, signingKey, changes: edition.changes }).zip;
       bundlePath = file.replace(/\.pdf$/, '.zip');
     }
     writeFileAtomic(file, edition.pdf);

@@ -36,7 +36,7 @@ export interface VerifiedBundle {
 }
 
 const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
-const LAYOUT = /^(manifest\.json|manifest\.sig|filing\.json|report\.pdf|attachments\/.+)$/;
+const LAYOUT = /^(manifest\.json|manifest\.sig|filing\.json|diff\.json|report\.pdf|attachments\/.+)$/;
 
 export async function verifyBundle(path: string, options: VerifyOptions): Promise<VerifiedBundle> {
   const { lang } = options;

@@ -69,6 +69,8 @@ export interface BundleInput {
   schema: SchemaIndex;
   baseDir: string;
   signingKey?: KeyObject;
+  /** The changes from last year (build --compare-with), carried as diff.json. */
+  changes?: unknown;
 }
 
 export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } {
@@ -78,6 +80,7 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
   const files: ZipInput[] = [
     { name: 'filing.json', data: filingJson },
     { name: 'report.pdf', data: input.pdf },
+    ...(input.changes ? [{ name: 'diff.json', data: canonicalBytes(input.changes) }] : []),
   ];
   const attachments = Array.isArray(data.attachments) ? (data.attachments as { file: string; kind?: string; withheld?: boolean }[]) : [];
   for (const attachment of [...attachments].sort((a, b) => (a.file < b.file ? -1 : 1))) {

@@ -224,6 +224,7 @@ const base = {
   'cli.init.fromInvalid.hint': 'run `taisei validate {path}` (or `taisei verify` for a bundle) and fix what it reports first',
   'cli.init.carried': 'wrote {n} files to {dir}: fiscal year {year}, carried forward from {from}',
   'cli.init.toFill': 'the year\'s facts to fill in:',
+  'cli.build.opt.compareWith': 'last year\'s filing or bundle: add an appendix of the main changes to the PDF, and diff.json to the bundle',
   'cli.profiles.description': 'list the legal layouts (profiles) and their numbered items',
   'cli.profiles.arg.id': 'show only this profile',
   'cli.profiles.opt.format': 'output format: text or json',

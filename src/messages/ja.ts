@@ -219,6 +219,7 @@ const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'cli.init.fromInvalid.hint': '先に `taisei validate {path}`（バンドルなら `taisei verify`）の指摘を直してください',
   'cli.init.carried': '{dir} に {n} 個のファイルを書きました（{year} 年度、{from} から引き継ぎ）',
   'cli.init.toFill': '当年度の事実を記入してください:',
+  'cli.build.opt.compareWith': '前年度の申請データ又はバンドル: PDF に「前年度からの主な変更点」の付録を、バンドルに diff.json を加える',
   'cli.profiles.description': '様式（プロファイル）と、その番号付きの事項を一覧する',
   'cli.profiles.arg.id': 'この様式だけを表示する',
   'cli.profiles.opt.format': '出力形式: text 又は json',

@@ -3,6 +3,7 @@
 import type { Profile, ProfileItem } from '../profiles/index.js';
 import { getAt, parsePointer } from '../util/pointer.js';
 import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
+import type { FilingDiff } from '../diff/index.js';
 import { SECTION_LAYOUTS, type Block, type Field } from './layouts.js';
 import { brokenLines, paragraphInlines, proseInlines, widthInEms, type Inline, type Measure } from './phrases.js';
 import { attachmentWithheld, isWithheld } from './redact.js';
@@ -20,6 +21,8 @@ export interface DocumentInput {
   toolVersion: string;
   /** Widths in the body font: table cells are broken into lines with it before layout. */
   measure?: Measure;
+  /** Changes from last year's filing: an appendix 前年度からの主な変更点. */
+  changes?: FilingDiff;
 }
 
 type Content = Record<string, unknown> | string | Content[];
@@ -87,6 +90,7 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     ...context.relatedCompanies(),
     ...profile.items.flatMap((item) => context.item(item)),
     ...context.attachments(),
+    ...context.changes(),
   ];
   const submissionDate = new Date(`${String(data.submissionDate)}T00:00:00+09:00`);
   return {
@@ -330,6 +334,66 @@ class RenderContext {
       { stack: [{ text: this.wording.text('attachments-title'), tocItem: true, outline: true }], style: 'item', unbreakable: true, headlineLevel: 1 },
       { table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 70, '*'], body, dontBreakRows: true }, layout: 'taisei', fontSize: TABLE_SIZE },
     ];
+  }
+
+  /** The appendix: what changed since last year's filing, by item, worded from the templates. */
+  changes(): Content[] {
+    const diff = this.input.changes;
+    if (!diff) return [];
+    const w = (name: string) => this.wording.text(name);
+    const old = diff.old.fiscalYear !== undefined ? fiscalYearLabel(this.wording, diff.old.fiscalYear) : '';
+    const out: Content[] = [
+      { stack: [{ text: w('appendix-title'), tocItem: true, outline: true }], style: 'item', unbreakable: true, headlineLevel: 1, pageBreak: 'before' },
+      { text: proseInlines(this.wording.text('appendix-note', { old })), style: 'note', margin: [0, 0, 0, 8] },
+    ];
+    const summary: Content[] = [[w('change-item'), w('change-list'), w('change-added'), w('change-removed'), w('change-changed')].map((text) => ({ text, style: 'th' }))];
+    for (const s of diff.sections) {
+      for (const l of s.lists) summary.push([s.item?.label ?? '', this.titleOfPath(l.list), String(l.added), String(l.removed), String(l.changed)].map((text) => ({ text: paragraphInlines(text, 20) })));
+      if (s.fields.length > 0) summary.push([s.item?.label ?? '', s.item ? this.titleOfPath(s.section) : w('change-header'), '', '', String(s.fields.length)].map((text) => ({ text: paragraphInlines(text, 20) })));
+    }
+    if (summary.length === 1) return [...out, { text: w('none'), style: 'none' }];
+    out.push({ table: { headerRows: 1, widths: [40, '*', 40, 40, 40], body: summary, dontBreakRows: true }, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 10] });
+    const detailWidth = CONTENT_WIDTH - 40 - 130 - 3 * 9;
+    for (const s of diff.sections) {
+      const body: Content[] = [[w('change-list'), w('change-detail')].map((text) => ({ text, style: 'th' })).concat([])];
+      const rows: [string, string][] = [];
+      for (const f of s.fields) rows.push([w('change-changed'), `${this.titleOfPath(f.path)}：${this.changeValue(f.path, f.old)} → ${this.changeValue(f.path, f.new)}`]);
+      for (const l of s.lists) {
+        for (const e of l.entries) {
+          const name = `${e.key}${e.label && e.label !== e.key ? `　${e.label}` : ''}`;
+          const lines = e.fields.map((f) => `${this.titleOfPath(`${l.list}.0.${f.path}`)}：${this.changeValue(`${l.list}.0.${f.path}`, f.old)} → ${this.changeValue(`${l.list}.0.${f.path}`, f.new)}`);
+          rows.push([w(`change-${e.kind}`), [name, ...lines].join('\n')]);
+        }
+      }
+      if (rows.length === 0) continue;
+      for (const [kind, detail] of rows) body.push([{ text: paragraphInlines(kind, 6) }, { text: this.cell(detail, detailWidth + 130, TABLE_SIZE) }]);
+      const heading = s.item ? `${s.item.label}　${s.item.title}` : w('change-header');
+      out.push(this.tableWithHeading(heading, [40, '*'], body));
+    }
+    return out;
+  }
+
+  private tableWithHeading(heading: string, widths: (number | string)[], body: Content[]): Content {
+    body.unshift(this.headingRow(heading, 'block', widths.length));
+    return { table: { headerRows: 2, keepWithHeaderRows: 1, widths, body, dontBreakRows: true }, taiseiHeading: true, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 8] };
+  }
+
+  /** "systems.0.sharing.separationPlan.targetDate" → 共用解消の計画 › 解消の目標日 (schema titles). */
+  private titleOfPath(path: string): string {
+    const segments = path.split('.');
+    const titles: string[] = [];
+    for (let i = 1; i <= segments.length; i++) {
+      if (/^\d+$/.test(segments[i - 1]!)) continue;
+      const title = this.input.schema.at(segments.slice(0, i))?.title;
+      if (title && titles[titles.length - 1] !== title) titles.push(title);
+    }
+    return titles.length > 0 ? titles.slice(-2).join(' › ') : path;
+  }
+
+  private changeValue(path: string, value: unknown): string {
+    if (value === undefined) return '—';
+    const text = this.format(value, this.input.schema.at(path.split('.')));
+    return text.length > 120 ? `${text.slice(0, 118)}…` : text.replace(/\n/g, ' ');
   }
 
   /** A value's text for a cell: references by their names, the training's completion rate, else formatted. */

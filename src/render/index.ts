@@ -13,6 +13,8 @@ import { fontDescriptors, missingCharacters, openFont, type FontFiles } from './
 import { renderPdf } from './pdf.js';
 import { fontMeasure } from './measure.js';
 import { redact } from './redact.js';
+import { diffFilings, type FilingDiff } from '../diff/index.js';
+import { withDefaults } from '../validate/defaults.js';
 import { TemplateError, Wording } from './templates.js';
 
 export type { Edition };
@@ -25,6 +27,8 @@ export interface RenderOptions {
   fonts: FontFiles;
   templatesDir?: string;
   toolVersion: string;
+  /** Last year's filing (normalised): the PDF gets an appendix of the changes. */
+  previous?: Record<string, unknown>;
   /** Called with -1 when layout starts, then with 0..1 while pages are drawn. */
   onProgress?: (edition: Edition, fraction: number) => void;
 }
@@ -36,6 +40,8 @@ export interface RenderedEdition {
   data: Record<string, unknown>;
   /** JSON pointers of the values withheld (public edition). */
   withheld: string[];
+  /** The changes from last year shown in the appendix (redacted in the public edition). */
+  changes?: FilingDiff;
 }
 
 export interface RenderResult {
@@ -79,10 +85,21 @@ export async function renderEditions(data: Record<string, unknown>, marks: Reado
   try {
     for (const edition of options.editions) {
       const view = edition === 'public' ? redact(data, schema, marks) : { data, withheld: [] };
-      const doc = buildDocument({ data: view.data, profile, edition, wording, schema, toolVersion: options.toolVersion, measure });
+      let changes: FilingDiff | undefined;
+      if (options.previous) {
+        // the public edition compares redacted views: a withheld value never shows, old or new
+        const before = edition === 'public' ? redact(options.previous, schema, new Map()).data : options.previous;
+        const root = schema.at([]);
+        const normal = (d: Record<string, unknown>) => {
+          const { profile: _explicit, ...rest } = withDefaults(d, root, schema) as Record<string, unknown>;
+          return rest;
+        };
+        changes = diffFilings(normal(before), normal(view.data), profile);
+      }
+      const doc = buildDocument({ data: view.data, profile, edition, wording, schema, toolVersion: options.toolVersion, measure, changes });
       options.onProgress?.(edition, -1);
       const pdf = await renderPdf(doc, fontDescriptors(options.fonts), options.onProgress && ((f) => options.onProgress!(edition, f)));
-      editions.push({ edition, pdf, data: view.data, withheld: view.withheld });
+      editions.push({ edition, pdf, data: view.data, withheld: view.withheld, ...(changes ? { changes } : {}) });
     }
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;

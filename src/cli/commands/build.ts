@@ -17,6 +17,7 @@ interface BuildCommandOptions {
   watch?: boolean;
   bundle: boolean;
   sign?: string;
+  compareWith?: string;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -29,7 +30,8 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('-e, --edition <edition>', t(lang, 'cli.build.opt.edition')).default('submission').argParser(parseChoice(lang, ['submission', 'public', 'both'] as const)))
     .option('-t, --templates <dir>', t(lang, 'cli.build.opt.templates'))
     .option('--no-bundle', t(lang, 'cli.build.opt.noBundle'))
-    .option('-s, --sign <key.pem>', t(lang, 'cli.build.opt.sign'));
+    .option('-s, --sign <key.pem>', t(lang, 'cli.build.opt.sign'))
+    .option('--compare-with <last-year>', t(lang, 'cli.build.opt.compareWith'));
   addInputOptions(command, lang)
     .option('-w, --watch', t(lang, 'cli.build.opt.watch'))
     .action(async (filing: string, options: BuildCommandOptions) => {
@@ -60,6 +62,7 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
     maxFileMB: options.maxFileSize,
     bundle: options.bundle,
     signWith: options.sign,
+    compareWith: options.compareWith,
     onProgress: showProgress
       ? (edition, fraction) => {
           // a negative fraction: layout starts (synchronous, so say it before it begins)
