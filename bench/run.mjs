@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: whole-process timings of the CLI against the issue targets, with plain Node
 // timing (spawnSync, performance.now). Medians over several runs; `--check` exits 1 on a miss.
-import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateFiling } from './generate.mjs';
@@ -111,6 +111,33 @@ for (const [name, target, limit] of [['examples/ippan-15', 'examples/ippan-15', 
   }
   report('build, 10,000 transaction records (median wall)', median(xs), 's', '≤ 7 s', median(xs) <= 7);
   report('  peak RSS (largest of the runs)', Math.max(...rss), 'MB', '≤ 600 MB', Math.max(...rss) <= 600);
+}
+
+// 5. The regulator's side: ingest 100 generated bundles into a fresh database, then compare them.
+{
+  const dir = join(work, 'bundles100');
+  rmSync(dir, { recursive: true, force: true });
+  // generating them is not what is measured: two processes share the work
+  const halves = [[0, 50], [50, 100]].map(([from, to]) => new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bench', 'bundles.mjs'), root, dir, String(from), String(to)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bundle generation exited ${code}`))));
+  }));
+  await Promise.all(halves);
+  const bundles = readdirSync(dir).filter((n) => n.startsWith('out-')).map((n) => join(dir, n, 'report-2024-submission.zip'));
+  const xs = [];
+  const rss = [];
+  const cs = [];
+  for (let i = 0; i < 3; i++) {
+    const db = join(work, `regulator-${i}.sqlite`);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+    const m = measure([bin, 'ingest', '--db', db, ...bundles]);
+    xs.push(m.seconds);
+    rss.push(m.rssMB);
+    cs.push(time([bin, 'compare', '--db', db, '--out', join(work, 'compare.xlsx')]));
+  }
+  report(`ingest ${bundles.length} bundles into a new database (median wall)`, median(xs), 's', '≤ 10 s', median(xs) <= 10);
+  report('  peak RSS (largest of the runs)', Math.max(...rss), 'MB', '≤ 300 MB', Math.max(...rss) <= 300);
+  report(`compare ${bundles.length} filings to xlsx (median wall)`, median(cs), 's', '≤ 1 s', median(cs) <= 1);
 }
 
 if (check && results.some((r) => !r.pass)) process.exit(1);

@@ -172,7 +172,7 @@ log('type-checked');
 // requires the separate file (a dynamic import() would not survive the code cache). Code both sides
 // use is copied into each, so nothing that crosses the boundary may rely on `instanceof` of a
 // project class. The library (dist/lib) is ordinary ESM.
-const LAZY = ['src/load/yaml-document.ts', 'src/generated/schema-bundle.ts', 'src/init/skeleton.ts', 'src/render/index.ts', 'src/render/fonts.ts', 'src/bundle/write.ts', 'src/bundle/keys.ts', 'src/bundle/verify.ts'].map((p) => join(root, p));
+const LAZY = ['src/load/yaml-document.ts', 'src/generated/schema-bundle.ts', 'src/init/skeleton.ts', 'src/render/index.ts', 'src/render/fonts.ts', 'src/bundle/write.ts', 'src/bundle/keys.ts', 'src/bundle/verify.ts', 'src/regulator/db.ts', 'src/regulator/ingest.ts', 'src/regulator/compare.ts'].map((p) => join(root, p));
 const lazyPlugin = (prefix) => ({
   name: 'lazy',
   setup(b) {
@@ -204,7 +204,7 @@ const cjs = {
   banner: { js: 'var __taiseiModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
   // Rendering libraries read their own data files at run time: they stay in node_modules.
-  external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'handlebars', '@expo-google-fonts/*'],
+  external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'handlebars', '@expo-google-fonts/*', 'better-sqlite3', 'exceljs'],
 };
 await build({ ...cjs, entryPoints: [join(root, 'src', 'cli', 'main.ts')], outfile: join(dist, 'cli.cjs'), plugins: [lazyPlugin('./lazy/')] });
 for (const entry of LAZY) {

@@ -7,7 +7,9 @@ import { isLang, langFromEnv, t, type Lang, type MessageKey } from '../messages/
 import { suggest } from '../util/suggest.js';
 import { EXIT, type CliContext, type CliIO } from './context.js';
 import * as build from './commands/build.js';
+import * as compare from './commands/compare.js';
 import * as diff from './commands/diff.js';
+import * as ingest from './commands/ingest.js';
 import * as init from './commands/init.js';
 import * as keygen from './commands/keygen.js';
 import * as verify from './commands/verify.js';
@@ -16,7 +18,7 @@ import * as rules from './commands/rules.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
 
-const COMMANDS = [validate, build, verify, diff, keygen, rules, profiles, init, schema];
+const COMMANDS = [validate, build, verify, diff, ingest, compare, keygen, rules, profiles, init, schema];
 
 /** --lang and --debug are read before commander so that even its errors speak the right language. */
 function preScan(argv: readonly string[]): { lang?: string; debug: boolean } {

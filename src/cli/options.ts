@@ -26,10 +26,14 @@ export function parsePositiveInteger(lang: Lang): (value: string) => number {
   };
 }
 
+/** The report format of every command that reports diagnostics. */
+export function addFormatOption(command: Command, lang: Lang): Command {
+  return command.addOption(new Option('-f, --format <format>', t(lang, 'cli.opt.format')).default('text').argParser(parseChoice(lang, REPORT_FORMATS)));
+}
+
 /** The options of every command that reads a filing: output format, config file, size limit. */
 export function addInputOptions(command: Command, lang: Lang): Command {
-  return command
-    .addOption(new Option('-f, --format <format>', t(lang, 'cli.opt.format')).default('text').argParser(parseChoice(lang, REPORT_FORMATS)))
+  return addFormatOption(command, lang)
     .option('-c, --config <file>', t(lang, 'cli.opt.config'))
     .option('--max-file-size <MB>', t(lang, 'cli.opt.maxFileSize'), parsePositiveNumber(lang));
 }

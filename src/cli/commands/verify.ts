@@ -5,7 +5,7 @@ import { t } from '../../messages/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { reporters, type ReportFormat } from '../../validate/reporters/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
-import { addInputOptions } from '../options.js';
+import { addFormatOption } from '../options.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
@@ -15,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<bundles...>', t(lang, 'cli.verify.arg.bundles'))
     .option('-k, --key <pem...>', t(lang, 'cli.verify.opt.key'))
     .option('--require-signature', t(lang, 'cli.verify.opt.requireSignature'));
-  addInputOptions(command, lang).action(async (bundles: string[], options: { key?: string[]; requireSignature?: boolean; format: ReportFormat }) => {
+  addFormatOption(command, lang).action(async (bundles: string[], options: { key?: string[]; requireSignature?: boolean; format: ReportFormat }) => {
     const { verifyBundle } = await import('../../bundle/verify.js');
     const { readPublicKey } = await import('../../bundle/keys.js');
     const keys = (options.key ?? []).map((path) => readPublicKey(path));

@@ -1,0 +1,34 @@
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { t } from '../../messages/index.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { EXIT, type CliContext } from '../context.js';
+import { parsePositiveInteger } from '../options.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  const { lang } = ctx;
+  program
+    .command('compare')
+    .description(t(lang, 'cli.compare.description'))
+    .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
+    .requiredOption('-o, --out <file>', t(lang, 'cli.compare.opt.out'))
+    .option('-y, --fiscal-year <year>', t(lang, 'cli.compare.opt.fiscalYear'), parsePositiveInteger(lang))
+    .action(async (options: { db: string; out: string; fiscalYear?: number }) => {
+      const kind = extname(options.out).toLowerCase();
+      if (!['.xlsx', '.csv', '.html'].includes(kind)) throw new UsageError('cli.compare.badOut', { path: options.out }, 'cli.compare.badOut.hint');
+      const { openDatabase } = await import('../../regulator/db.js');
+      const { compareRows, toCsv, toHtml, toXlsx } = await import('../../regulator/compare.js');
+      const db = openDatabase(options.db, { create: false });
+      let rows;
+      try {
+        rows = compareRows(db, options.fiscalYear);
+      } finally {
+        db.close();
+      }
+      const bytes = kind === '.csv' ? toCsv(rows, lang) : kind === '.html' ? toHtml(rows, lang) : await toXlsx(rows, lang);
+      writeFileAtomic(options.out, bytes);
+      ctx.io.stderr.write(t(lang, 'cli.compare.done', { path: options.out, n: rows.length }) + '\n');
+      ctx.exit(EXIT.ok);
+    });
+}

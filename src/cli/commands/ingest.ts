@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Command } from 'commander';
+import type { KeyObject } from 'node:crypto';
+import { TOOL_VERSION } from '../../generated/schemas.js';
+import { t } from '../../messages/index.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { reporters, type ReportFormat } from '../../validate/reporters/index.js';
+import { EXIT, useColor, type CliContext } from '../context.js';
+import { addFormatOption } from '../options.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  const { lang } = ctx;
+  const command = program
+    .command('ingest')
+    .description(t(lang, 'cli.ingest.description'))
+    .argument('<bundles...>', t(lang, 'cli.verify.arg.bundles'))
+    .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
+    .option('-k, --keys <dir>', t(lang, 'cli.ingest.opt.keys'))
+    .option('--require-signature', t(lang, 'cli.ingest.opt.requireSignature'));
+  addFormatOption(command, lang).action(async (bundles: string[], options: { db: string; keys?: string; requireSignature?: boolean; format: ReportFormat }) => {
+    const { openDatabase } = await import('../../regulator/db.js');
+    const { ingestBundle } = await import('../../regulator/ingest.js');
+    const { readPublicKey } = await import('../../bundle/keys.js');
+    const keys: KeyObject[] = options.keys ? readdirSync(options.keys).filter((n) => extname(n) === '.pem' && !n.endsWith('.key.pem')).sort().map((n) => readPublicKey(join(options.keys!, n))) : [];
+    const db = openDatabase(options.db, { create: true });
+    const diagnostics: Diagnostic[] = [];
+    let rejected = 0;
+    try {
+      for (const bundle of bundles) {
+        const result = await ingestBundle(db, bundle, { lang, keys, requireSignature: options.requireSignature });
+        if (result.status === 'rejected') {
+          rejected++;
+          diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
+        }
+        ctx.io.stderr.write(t(lang, `cli.ingest.${result.status}`, { path: bundle }) + '\n');
+      }
+    } finally {
+      db.close();
+    }
+    if (diagnostics.length > 0 || options.format !== 'text') {
+      ctx.io.stdout.write(reporters[options.format]({ results: [], diagnostics, files: bundles, ioFailure: false }, { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION }));
+    }
+    ctx.exit(rejected > 0 ? EXIT.findings : EXIT.ok);
+  });
+}

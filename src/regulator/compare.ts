@@ -1,0 +1,199 @@
+// compare: one row per filer × fiscal year (the current bundle; the submission edition where both
+// editions were ingested) with the indicators a regulator reads, and the change against the
+// filer's previous year.
+import type Database from 'better-sqlite3';
+import { readDirectory, readEntry, writeZip } from '../bundle/zip.js';
+import { t, type Lang, type MessageKey } from '../messages/index.js';
+
+export interface CompareRow {
+  filer: string;
+  corporateNumber: string;
+  fiscalYear: number;
+  edition: string;
+  profile: string;
+  systems: number;
+  sharedNetwork: number;
+  sharedHardware: number;
+  sharedSoftware: number;
+  latestSeparationTarget: string | null;
+  logReviews: number;
+  unauthorisedAccess: number;
+  findingsNotAppropriate: number;
+  findingsCorrected: number;
+  trainings: number;
+  completionRate: number | null;
+  informationManagerPosition: string | null;
+  monitoringHeadcount: number | null;
+  ruleFindings: number;
+  /** Differences from the same filer's previous fiscal year in the database. */
+  change: { systems: number | null; shared: number | null; unauthorisedAccess: number | null; findingsNotAppropriate: number | null; completionRate: number | null };
+}
+
+export const COLUMNS: { key: string; label: MessageKey; value: (row: CompareRow) => string | number | null }[] = [
+  { key: 'filer', label: 'compare.col.filer', value: (r) => r.filer },
+  { key: 'corporateNumber', label: 'compare.col.corporateNumber', value: (r) => r.corporateNumber },
+  { key: 'fiscalYear', label: 'compare.col.fiscalYear', value: (r) => r.fiscalYear },
+  { key: 'edition', label: 'compare.col.edition', value: (r) => r.edition },
+  { key: 'profile', label: 'compare.col.profile', value: (r) => r.profile },
+  { key: 'systems', label: 'compare.col.systems', value: (r) => r.systems },
+  { key: 'sharedNetwork', label: 'compare.col.sharedNetwork', value: (r) => r.sharedNetwork },
+  { key: 'sharedHardware', label: 'compare.col.sharedHardware', value: (r) => r.sharedHardware },
+  { key: 'sharedSoftware', label: 'compare.col.sharedSoftware', value: (r) => r.sharedSoftware },
+  { key: 'latestSeparationTarget', label: 'compare.col.latestSeparationTarget', value: (r) => r.latestSeparationTarget },
+  { key: 'logReviews', label: 'compare.col.logReviews', value: (r) => r.logReviews },
+  { key: 'unauthorisedAccess', label: 'compare.col.unauthorisedAccess', value: (r) => r.unauthorisedAccess },
+  { key: 'findingsNotAppropriate', label: 'compare.col.findingsNotAppropriate', value: (r) => r.findingsNotAppropriate },
+  { key: 'findingsCorrected', label: 'compare.col.findingsCorrected', value: (r) => r.findingsCorrected },
+  { key: 'trainings', label: 'compare.col.trainings', value: (r) => r.trainings },
+  { key: 'completionRate', label: 'compare.col.completionRate', value: (r) => r.completionRate },
+  { key: 'informationManagerPosition', label: 'compare.col.informationManagerPosition', value: (r) => r.informationManagerPosition },
+  { key: 'monitoringHeadcount', label: 'compare.col.monitoringHeadcount', value: (r) => r.monitoringHeadcount },
+  { key: 'ruleFindings', label: 'compare.col.ruleFindings', value: (r) => r.ruleFindings },
+  { key: 'changeSystems', label: 'compare.col.changeSystems', value: (r) => r.change.systems },
+  { key: 'changeShared', label: 'compare.col.changeShared', value: (r) => r.change.shared },
+  { key: 'changeUnauthorised', label: 'compare.col.changeUnauthorised', value: (r) => r.change.unauthorisedAccess },
+  { key: 'changeFindings', label: 'compare.col.changeFindings', value: (r) => r.change.findingsNotAppropriate },
+  { key: 'changeCompletion', label: 'compare.col.changeCompletion', value: (r) => r.change.completionRate },
+];
+
+export function compareRows(db: Database.Database, fiscalYear?: number): CompareRow[] {
+  // the current bundle per filer and year, the submission edition preferred
+  const chosen = db
+    .prepare(
+      `SELECT b.* FROM bundles b WHERE b.current = 1 AND NOT EXISTS (
+         SELECT 1 FROM bundles o WHERE o.current = 1 AND o.filer_number = b.filer_number AND o.fiscal_year = b.fiscal_year AND o.edition = 'submission' AND b.edition = 'public')
+       ORDER BY b.filer_number, b.fiscal_year`,
+    )
+    .all() as { hash: string; filer_name: string; filer_number: string; fiscal_year: number; edition: string; profile: string }[];
+  const one = <T>(sql: string, hash: string) => db.prepare(sql).get(hash) as T;
+  const rows = chosen.map((b): CompareRow => {
+    const systems = one<{ total: number; network: number; hardware: number; software: number; target: string | null }>(
+      `SELECT COUNT(*) total, SUM(sharing_level = 'network') network, SUM(sharing_level = 'hardware') hardware, SUM(sharing_level = 'software') software, MAX(CASE WHEN sharing_level != 'none' THEN separation_target END) target FROM systems WHERE bundle = ? AND holds_non_public != 0`,
+      b.hash,
+    );
+    const reviews = one<{ n: number; unauthorised: number | null }>('SELECT COUNT(*) n, SUM(unauthorised_access) unauthorised FROM log_reviews WHERE bundle = ?', b.hash);
+    const findings = one<{ n: number }>("SELECT COUNT(*) n FROM findings WHERE bundle = ? AND verdict = 'not-appropriate'", b.hash);
+    const corrected = one<{ n: number }>("SELECT COUNT(*) n FROM corrections WHERE bundle = ? AND outcome = 'taken'", b.hash);
+    const trainings = one<{ n: number; targeted: number | null; participants: number | null }>('SELECT COUNT(*) n, SUM(targeted) targeted, SUM(participants) participants FROM trainings WHERE bundle = ?', b.hash);
+    const manager = one<{ position: string | null } | undefined>("SELECT position FROM officers WHERE bundle = ? AND role = 'informationManager'", b.hash);
+    const organisation = one<{ monitoring_headcount: number | null } | undefined>('SELECT monitoring_headcount FROM organisation WHERE bundle = ?', b.hash);
+    const ruleFindings = one<{ n: number }>('SELECT COUNT(*) n FROM rule_findings WHERE bundle = ?', b.hash);
+    const rate = trainings.targeted ? Math.round((trainings.participants ?? 0) / trainings.targeted * 1000) / 10 : null;
+    return {
+      filer: b.filer_name,
+      corporateNumber: b.filer_number,
+      fiscalYear: b.fiscal_year,
+      edition: b.edition,
+      profile: b.profile,
+      systems: systems.total,
+      sharedNetwork: systems.network ?? 0,
+      sharedHardware: systems.hardware ?? 0,
+      sharedSoftware: systems.software ?? 0,
+      latestSeparationTarget: systems.target,
+      logReviews: reviews.n,
+      unauthorisedAccess: reviews.unauthorised ?? 0,
+      findingsNotAppropriate: findings.n,
+      findingsCorrected: corrected.n,
+      trainings: trainings.n,
+      completionRate: rate,
+      informationManagerPosition: manager?.position ?? null,
+      monitoringHeadcount: organisation?.monitoring_headcount ?? null,
+      ruleFindings: ruleFindings.n,
+      change: { systems: null, shared: null, unauthorisedAccess: null, findingsNotAppropriate: null, completionRate: null },
+    };
+  });
+  for (const row of rows) {
+    const previous = rows.find((r) => r.corporateNumber === row.corporateNumber && r.fiscalYear === row.fiscalYear - 1);
+    if (!previous) continue;
+    const shared = (r: CompareRow) => r.sharedNetwork + r.sharedHardware + r.sharedSoftware;
+    row.change = {
+      systems: row.systems - previous.systems,
+      shared: shared(row) - shared(previous),
+      unauthorisedAccess: row.unauthorisedAccess - previous.unauthorisedAccess,
+      findingsNotAppropriate: row.findingsNotAppropriate - previous.findingsNotAppropriate,
+      completionRate: row.completionRate !== null && previous.completionRate !== null ? Math.round((row.completionRate - previous.completionRate) * 10) / 10 : null,
+    };
+  }
+  return fiscalYear === undefined ? rows : rows.filter((r) => r.fiscalYear === fiscalYear);
+}
+
+const headers = (lang: Lang) => COLUMNS.map((c) => t(lang, c.label));
+
+export function toCsv(rows: CompareRow[], lang: Lang): Buffer {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [headers(lang).map(cell).join(','), ...rows.map((r) => COLUMNS.map((c) => cell(c.value(r))).join(','))];
+  // a BOM so that Excel reads the file as UTF-8
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function toHtml(rows: CompareRow[], lang: Lang): Buffer {
+  const title = t(lang, 'compare.title');
+  const head = headers(lang).map((h, i) => `<th data-col="${i}" scope="col">${escapeHtml(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${COLUMNS.map((c) => { const v = c.value(r); return `<td${typeof v === 'number' ? ' class="n"' : ''}>${v === null ? '' : escapeHtml(String(v))}</td>`; }).join('')}</tr>`).join('\n');
+  const html = `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>
+body { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif; margin: 1.5rem; color: #222; }
+table { border-collapse: collapse; font-size: 0.85rem; }
+th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; }
+th { background: #eee; position: sticky; top: 0; cursor: pointer; }
+th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+tr:nth-child(even) td { background: #fafafa; }
+@media print { th { position: static; cursor: auto; } body { margin: 0; } table { font-size: 8pt; } }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(t(lang, 'compare.note', { n: rows.length }))}</p>
+<table id="compare"><thead><tr>${head}</tr></thead>
+<tbody>
+${body}
+</tbody></table>
+<script>
+document.querySelectorAll('#compare th').forEach(function (th) {
+  th.addEventListener('click', function () {
+    var col = Number(th.dataset.col), asc = th.getAttribute('aria-sort') !== 'ascending';
+    document.querySelectorAll('#compare th').forEach(function (o) { o.removeAttribute('aria-sort'); });
+    th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+    var tbody = document.querySelector('#compare tbody');
+    var rows = Array.prototype.slice.call(tbody.rows);
+    rows.sort(function (a, b) {
+      var x = a.cells[col].textContent, y = b.cells[col].textContent, nx = parseFloat(x), ny = parseFloat(y);
+      var c = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y, 'ja');
+      return asc ? c : -c;
+    });
+    rows.forEach(function (r) { tbody.appendChild(r); });
+  });
+});
+</script>
+</body>
+</html>
+`;
+  return Buffer.from(html, 'utf8');
+}
+
+export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'taisei';
+  workbook.created = new Date(0);
+  workbook.modified = new Date(0);
+  const sheet = workbook.addWorksheet(t(lang, 'compare.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c, i) => ({ header: headers(lang)[i], key: c.key, width: Math.max(10, Math.min(40, headers(lang)[i]!.length * 2 + 2)) }));
+  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(r)])));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  // exceljs stamps each zip entry with the time of writing; re-pack with fixed times (and the
+  // bundle writer's fixed compression) so the same database always gives the same bytes
+  const zip = Buffer.from(await workbook.xlsx.writeBuffer());
+  return writeZip(readDirectory(zip).filter((entry) => !entry.name.endsWith('/')).map((entry) => ({ name: entry.name, data: readEntry(zip, entry) })));
+}

@@ -1,0 +1,94 @@
+// The regulator's database: SQLite (better-sqlite3). The schema is versioned and migrated forward;
+// a database written by a newer taisei is refused. Every bundle loads in one transaction, so a crash
+// or a kill mid-ingest leaves the database as it was before that bundle.
+//
+// Tables (one row per fact, keyed by the bundle's SHA-256; bundles by filer, fiscal year, edition):
+//   bundles            hash, filer, year, edition, profile, versions, created, signature, current
+//   systems            id, name, sharing level, separation target, ID type, review frequency, retention
+//   log_reviews        id, system, reviewed, unauthorised access
+//   findings           compliance or monitoring, id, kind, verdict, summary
+//   corrections        section, id, finding, outcome
+//   trainings          id, title, audiences, targeted, participants
+//   officers           role, name (null when withheld), title, position, appointed
+//   organisation       monitoring department name, headcount, independence
+//   transactions       id, date, counterparty, kind, related, subject
+//   rule_findings      the filing rules' findings at ingest (code, severity, pointer, message)
+//   filings            the whole canonical filing.json, for anything the tables leave out
+import type Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { InputOutputError } from '../errors.js';
+
+const require = createRequire(import.meta.url);
+
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE bundles (
+    hash TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    filer_number TEXT NOT NULL,
+    filer_name TEXT NOT NULL,
+    fiscal_year INTEGER NOT NULL,
+    edition TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    generator_version TEXT NOT NULL,
+    created TEXT NOT NULL,
+    signed INTEGER NOT NULL,
+    current INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX bundles_filer_year ON bundles (filer_number, fiscal_year, edition);
+  CREATE TABLE systems (bundle TEXT NOT NULL REFERENCES bundles(hash), id TEXT NOT NULL, name TEXT, holds_non_public INTEGER, sharing_level TEXT, separation_target TEXT, id_type TEXT, review_frequency TEXT, retention_years REAL);
+  CREATE TABLE log_reviews (bundle TEXT NOT NULL REFERENCES bundles(hash), id TEXT NOT NULL, system TEXT, reviewed TEXT, unauthorised_access INTEGER);
+  CREATE TABLE findings (bundle TEXT NOT NULL REFERENCES bundles(hash), source TEXT NOT NULL, id TEXT NOT NULL, kind TEXT, verdict TEXT, summary TEXT);
+  CREATE TABLE corrections (bundle TEXT NOT NULL REFERENCES bundles(hash), section TEXT NOT NULL, id TEXT NOT NULL, finding TEXT, outcome TEXT);
+  CREATE TABLE trainings (bundle TEXT NOT NULL REFERENCES bundles(hash), id TEXT NOT NULL, title TEXT, audiences TEXT, targeted INTEGER, participants INTEGER);
+  CREATE TABLE officers (bundle TEXT NOT NULL REFERENCES bundles(hash), role TEXT NOT NULL, name TEXT, title TEXT, position TEXT, appointed TEXT);
+  CREATE TABLE organisation (bundle TEXT PRIMARY KEY REFERENCES bundles(hash), monitoring_department TEXT, monitoring_headcount INTEGER, monitoring_independent INTEGER);
+  CREATE TABLE transactions (bundle TEXT NOT NULL REFERENCES bundles(hash), id TEXT NOT NULL, date TEXT, counterparty TEXT, kind TEXT, related INTEGER, subject TEXT);
+  CREATE TABLE rule_findings (bundle TEXT NOT NULL REFERENCES bundles(hash), code TEXT NOT NULL, severity TEXT NOT NULL, pointer TEXT, message TEXT);
+  CREATE TABLE filings (bundle TEXT PRIMARY KEY REFERENCES bundles(hash), filing TEXT NOT NULL);
+  CREATE INDEX systems_bundle ON systems (bundle);
+  CREATE INDEX log_reviews_bundle ON log_reviews (bundle);
+  CREATE INDEX findings_bundle ON findings (bundle);
+  CREATE INDEX corrections_bundle ON corrections (bundle);
+  CREATE INDEX trainings_bundle ON trainings (bundle);
+  CREATE INDEX transactions_bundle ON transactions (bundle);
+  `,
+];
+
+export const DB_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Opens and migrates the database; `create` makes it on first use, otherwise it must exist. */
+export function openDatabase(path: string, { create }: { create: boolean }): Database.Database {
+  const BetterSqlite3 = require('better-sqlite3') as typeof import('better-sqlite3');
+  let db: Database.Database;
+  let version: number;
+  try {
+    db = new BetterSqlite3(path, { fileMustExist: !create });
+  } catch (error) {
+    throw new InputOutputError('input.unreadable', { path, reason: (error as Error).message }, create ? 'input.unreadable.hint' : 'regulator.missingDatabase.hint');
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    const hasMeta = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    version = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value?: string } | undefined)?.value ?? 0) : 0;
+    // a SQLite file of something else: leave it alone
+    if (!hasMeta && (db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }).n > 0) throw new Error('no taisei tables');
+  } catch (error) {
+    db.close();
+    throw new InputOutputError('regulator.notDatabase', { path, reason: (error as Error).message }, 'regulator.notDatabase.hint');
+  }
+  if (version > DB_SCHEMA_VERSION) {
+    db.close();
+    throw new InputOutputError('regulator.newerDatabase', { path, version, known: DB_SCHEMA_VERSION }, 'regulator.newerDatabase.hint');
+  }
+  for (let v = version; v < DB_SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(v + 1));
+    })();
+  }
+  return db;
+}

@@ -1,0 +1,97 @@
+// ingest: each bundle is verified first; one that fails (damaged, unsafe, tampered, unsigned where
+// a signature is required, not valid against its schema) is rejected with its reasons and nothing of
+// it is stored. A bundle already in the database changes nothing. A later bundle for the same filer,
+// fiscal year and edition is an amendment: it becomes current, the earlier one stays in the history.
+import { createHash, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { verifyBundle } from '../bundle/verify.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Lang } from '../messages/index.js';
+import { RULES } from '../rules/registry.js';
+
+export interface IngestOptions {
+  lang: Lang;
+  keys?: KeyObject[];
+  requireSignature?: boolean;
+}
+
+export interface IngestResult {
+  path: string;
+  status: 'ingested' | 'amended' | 'duplicate' | 'rejected';
+  hash?: string;
+  diagnostics: Diagnostic[];
+}
+
+type Entry = Record<string, unknown>;
+
+/** A value, or null where the public edition withheld it. */
+function plain(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && (value as { $withheld?: unknown }).$withheld === true) return null;
+  if (value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+const list = (value: unknown): Entry[] => (Array.isArray(value) ? (value as Entry[]) : []);
+const get = (entry: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Entry | null | undefined)?.[k], entry);
+const ruleIds = new Set(RULES.map((r) => r.id));
+
+export async function ingestBundle(db: Database.Database, path: string, options: IngestOptions): Promise<IngestResult> {
+  let zip: Buffer;
+  try {
+    zip = readFileSync(path);
+  } catch {
+    // verification names what is wrong with a bundle that cannot be read
+    return { path, status: 'rejected', diagnostics: (await verifyBundle(path, { lang: options.lang })).diagnostics };
+  }
+  const hash = createHash('sha256').update(zip).digest('hex');
+  if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) return { path, status: 'duplicate', hash, diagnostics: [] };
+  const verified = await verifyBundle(path, { lang: options.lang, keys: options.keys, requireSignature: options.requireSignature });
+  // Integrity, safety, signature and schema decide; the filing rules' findings (even errors) are
+  // what the filer reported, stored for the regulator to read rather than grounds to refuse it.
+  const refusals = verified.diagnostics.filter((d) => d.severity === 'error' && !ruleIds.has(d.code));
+  if (refusals.length > 0 || !verified.manifest || !verified.filing) {
+    return { path, status: 'rejected', hash, diagnostics: refusals.length > 0 ? refusals : verified.diagnostics };
+  }
+  const manifest = verified.manifest;
+  const filing = verified.filing.filing;
+  let amended = false;
+  db.transaction(() => {
+    const seq = ((db.prepare('SELECT MAX(seq) AS m FROM bundles').get() as { m: number | null }).m ?? 0) + 1;
+    const earlier = db.prepare('UPDATE bundles SET current = 0 WHERE filer_number = ? AND fiscal_year = ? AND edition = ? AND current = 1').run(manifest.filer.corporateNumber, manifest.fiscalYear, manifest.edition);
+    amended = earlier.changes > 0;
+    db.prepare('INSERT INTO bundles (hash, seq, filer_number, filer_name, fiscal_year, edition, profile, schema_version, generator_version, created, signed, current) VALUES (?,?,?,?,?,?,?,?,?,?,?,1)').run(
+      hash, seq, manifest.filer.corporateNumber, manifest.filer.name, manifest.fiscalYear, manifest.edition, manifest.profile, manifest.schemaVersion, manifest.generator.version, manifest.created, verified.signed ? 1 : 0,
+    );
+    const insertSystem = db.prepare('INSERT INTO systems VALUES (?,?,?,?,?,?,?,?,?)');
+    for (const s of list(filing.systems)) {
+      insertSystem.run(hash, s.id, plain(s.name), plain(s.holdsNonPublic ?? true), plain(get(s, 'sharing.level')), plain(get(s, 'sharing.separationPlan.targetDate')), plain(get(s, 'access.idType')), plain(get(s, 'accessLog.reviewFrequency')), plain(get(s, 'accessLog.retentionYears')));
+    }
+    const insertReview = db.prepare('INSERT INTO log_reviews VALUES (?,?,?,?,?)');
+    for (const r of list(filing.logReviews)) insertReview.run(hash, r.id, plain(r.system), plain(r.reviewed), plain(r.unauthorisedAccess));
+    const insertFinding = db.prepare('INSERT INTO findings VALUES (?,?,?,?,?,?)');
+    for (const f of list(get(filing, 'compliance.findings'))) insertFinding.run(hash, 'compliance', f.id, null, plain(f.verdict), plain(f.summary));
+    const kinds = new Map(list(get(filing, 'monitoring.activities')).map((a) => [a.id, a.kind]));
+    for (const f of list(get(filing, 'monitoring.findings'))) insertFinding.run(hash, 'monitoring', f.id, plain(kinds.get(f.activity)), plain(f.verdict), plain(f.summary));
+    const insertCorrection = db.prepare('INSERT INTO corrections VALUES (?,?,?,?,?)');
+    for (const section of ['complianceCorrections', 'informationCorrections', 'transactionCorrections']) {
+      for (const c of list(filing[section])) insertCorrection.run(hash, section, c.id, plain(c.finding), plain(c.outcome));
+    }
+    const insertTraining = db.prepare('INSERT INTO trainings VALUES (?,?,?,?,?,?)');
+    for (const t of list(filing.trainings)) insertTraining.run(hash, t.id, plain(t.title), Array.isArray(t.audience) ? (t.audience as string[]).join(',') : null, plain(t.targeted), plain(t.participants));
+    const insertOfficer = db.prepare('INSERT INTO officers VALUES (?,?,?,?,?,?)');
+    for (const role of ['informationManager', 'complianceOfficer']) {
+      const o = get(filing, `organisation.${role}`) as Entry | undefined;
+      if (o) insertOfficer.run(hash, role, plain(o.name), plain(o.title), plain(o.position), plain(o.appointed));
+    }
+    const monitoring = get(filing, 'organisation.monitoringDepartment') as Entry | undefined;
+    db.prepare('INSERT INTO organisation VALUES (?,?,?,?)').run(hash, plain(monitoring?.name), plain(monitoring?.headcount), plain(monitoring?.independentOfRelatedCompany));
+    const insertTransaction = db.prepare('INSERT INTO transactions VALUES (?,?,?,?,?,?,?)');
+    for (const r of list(get(filing, 'transactions.records'))) insertTransaction.run(hash, r.id, plain(r.date), plain(get(r, 'counterparty.name')), plain(get(r, 'counterparty.kind')), plain(get(r, 'counterparty.related') ?? false), plain(r.subject));
+    const insertRuleFinding = db.prepare('INSERT INTO rule_findings VALUES (?,?,?,?,?)');
+    for (const d of verified.diagnostics) if (ruleIds.has(d.code)) insertRuleFinding.run(hash, d.code, d.severity, d.pointer ?? null, d.message);
+    db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, verified.files.get('filing.json')!.toString('utf8'));
+  })();
+  return { path, status: amended ? 'amended' : 'ingested', hash, diagnostics: verified.diagnostics };
+}
