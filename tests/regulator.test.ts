@@ -238,7 +238,7 @@ describe('taisei compare', () => {
     const shinonome = rows.filter((r) => r[col('filer')] === '東雲電力送配電株式会社');
     expect(shinonome.map((r) => r[col('fiscal year')])).toEqual(['2023', '2024']);
     const [y2023, y2024] = shinonome;
-    expect(y2024![col('edition')]).toBe('submission');
+    expect(y2024![col('edition')]).toBe('submission edition');
     // the amendment is what is compared: its participants are 88 fewer
     const current = count(db, "SELECT SUM(participants) n FROM trainings t JOIN bundles b ON b.hash = t.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15'");
     const targeted = count(db, "SELECT SUM(targeted) n FROM trainings t JOIN bundles b ON b.hash = t.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15'");
@@ -267,6 +267,11 @@ describe('taisei compare', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getRow(1).getCell(1).value).toBe('提出者');
+    // enum values read as the schema describes them
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const values = sheet.getColumn(header.indexOf('版')).values.map(String);
+    expect(values).toContain('提出版');
+    expect(sheet.getColumn(header.indexOf('情報管理責任者の地位')).values.map(String)).toContain('取締役');
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(10);
     // deterministic: the same database gives the same bytes, also in another second (zip times

@@ -3,7 +3,19 @@
 // filer's previous year.
 import type Database from 'better-sqlite3';
 import { readDirectory, readEntry, writeZip } from '../bundle/zip.js';
+import { filingSchemas } from '../generated/schema-bundle.js';
+import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
+import { SchemaIndex, type SchemaNode } from '../validate/schema-nav.js';
+
+let schema: SchemaIndex | undefined;
+/** In Japanese, an enum value as the schema describes it (director → 取締役); otherwise the value. */
+function enumLabel(lang: Lang, path: string[], value: string | null): string | null {
+  if (lang !== 'ja' || value === null) return value;
+  schema ??= new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode);
+  const node = schema.resolve(schema.at(path));
+  return node?.enumDescriptions?.[node.enum?.indexOf(value) ?? -1] ?? value;
+}
 
 export interface CompareRow {
   filer: string;
@@ -29,11 +41,11 @@ export interface CompareRow {
   change: { systems: number | null; shared: number | null; unauthorisedAccess: number | null; findingsNotAppropriate: number | null; completionRate: number | null };
 }
 
-export const COLUMNS: { key: string; label: MessageKey; value: (row: CompareRow) => string | number | null }[] = [
+export const COLUMNS: { key: string; label: MessageKey; value: (row: CompareRow, lang: Lang) => string | number | null }[] = [
   { key: 'filer', label: 'compare.col.filer', value: (r) => r.filer },
   { key: 'corporateNumber', label: 'compare.col.corporateNumber', value: (r) => r.corporateNumber },
   { key: 'fiscalYear', label: 'compare.col.fiscalYear', value: (r) => r.fiscalYear },
-  { key: 'edition', label: 'compare.col.edition', value: (r) => r.edition },
+  { key: 'edition', label: 'compare.col.edition', value: (r, lang) => t(lang, `cli.build.edition.${r.edition}` as MessageKey) },
   { key: 'profile', label: 'compare.col.profile', value: (r) => r.profile },
   { key: 'systems', label: 'compare.col.systems', value: (r) => r.systems },
   { key: 'sharedNetwork', label: 'compare.col.sharedNetwork', value: (r) => r.sharedNetwork },
@@ -46,7 +58,7 @@ export const COLUMNS: { key: string; label: MessageKey; value: (row: CompareRow)
   { key: 'findingsCorrected', label: 'compare.col.findingsCorrected', value: (r) => r.findingsCorrected },
   { key: 'trainings', label: 'compare.col.trainings', value: (r) => r.trainings },
   { key: 'completionRate', label: 'compare.col.completionRate', value: (r) => r.completionRate },
-  { key: 'informationManagerPosition', label: 'compare.col.informationManagerPosition', value: (r) => r.informationManagerPosition },
+  { key: 'informationManagerPosition', label: 'compare.col.informationManagerPosition', value: (r, lang) => enumLabel(lang, ['organisation', 'informationManager', 'position'], r.informationManagerPosition) },
   { key: 'monitoringHeadcount', label: 'compare.col.monitoringHeadcount', value: (r) => r.monitoringHeadcount },
   { key: 'ruleFindings', label: 'compare.col.ruleFindings', value: (r) => r.ruleFindings },
   { key: 'changeSystems', label: 'compare.col.changeSystems', value: (r) => r.change.systems },
@@ -124,7 +136,7 @@ export function toCsv(rows: CompareRow[], lang: Lang): Buffer {
     const s = v === null ? '' : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const lines = [headers(lang).map(cell).join(','), ...rows.map((r) => COLUMNS.map((c) => cell(c.value(r))).join(','))];
+  const lines = [headers(lang).map(cell).join(','), ...rows.map((r) => COLUMNS.map((c) => cell(c.value(r, lang))).join(','))];
   // a BOM so that Excel reads the file as UTF-8
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
@@ -134,7 +146,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 export function toHtml(rows: CompareRow[], lang: Lang): Buffer {
   const title = t(lang, 'compare.title');
   const head = headers(lang).map((h, i) => `<th data-col="${i}" scope="col">${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${COLUMNS.map((c) => { const v = c.value(r); return `<td${typeof v === 'number' ? ' class="n"' : ''}>${v === null ? '' : escapeHtml(String(v))}</td>`; }).join('')}</tr>`).join('\n');
+  const body = rows.map((r) => `<tr>${COLUMNS.map((c) => { const v = c.value(r, lang); return `<td${typeof v === 'number' ? ' class="n"' : ''}>${v === null ? '' : escapeHtml(String(v))}</td>`; }).join('')}</tr>`).join('\n');
   const html = `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -189,7 +201,7 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet(t(lang, 'compare.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c, i) => ({ header: headers(lang)[i], key: c.key, width: Math.max(10, Math.min(40, headers(lang)[i]!.length * 2 + 2)) }));
-  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(r)])));
+  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(r, lang)])));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   // exceljs stamps each zip entry with the time of writing; re-pack with fixed times (and the
