@@ -21,3 +21,6 @@ export { buildFiling, type BuildOptions, type BuildResult } from './build/index.
 export { verifyBundle, readVerifiedBundle, type VerifiedBundle, type VerifyOptions } from './bundle/verify.js';
 export { writeZip, readDirectory, readEntry, UnsafeZip } from './bundle/zip.js';
 export { generateKeys, readPublicKey, readPrivateKey, keyId } from './bundle/keys.js';
+export { openDatabase, DB_SCHEMA_VERSION } from './regulator/db.js';
+export { ingestBundle, type IngestOptions, type IngestResult } from './regulator/ingest.js';
+export { compareRows, toCsv, toHtml, toXlsx, COLUMNS as COMPARE_COLUMNS, type CompareRow } from './regulator/compare.js';
