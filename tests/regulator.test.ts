@@ -159,6 +159,9 @@ describe('taisei ingest', () => {
     const notOurs = runCli(['ingest', '--db', join(ROOT, 'package.json'), bundles.current]);
     expect(notOurs.status).toBe(3);
     expect(notOurs.stderr).toContain('is not a taisei database');
+    const noBundle = runCli(['ingest', '--db', join(tempDir(), 'r.sqlite'), join(tempDir(), 'nothing.zip')]);
+    expect(noBundle.status).toBe(3);
+    expect(noBundle.stderr).toContain('a bundle is the .zip file');
     const missing = runCli(['compare', '--db', join(tempDir(), 'none.sqlite'), '--out', join(tempDir(), 'x.csv')]);
     expect(missing.status).toBe(3);
     expect(missing.stderr).toContain('taisei ingest --db');

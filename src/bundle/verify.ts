@@ -48,7 +48,7 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   try {
     size = statSync(path).size;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputOutputError('input.notFound', { path }, 'input.notFound.hint');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputOutputError('input.notFound', { path }, 'bundle.notFound.hint');
     throw new InputOutputError('input.unreadable', { path, reason: errnoReason(error) }, 'input.unreadable.hint');
   }
   if (size > MAX_BUNDLE_BYTES) {

@@ -6,6 +6,7 @@ const base = {
   // yaml / input
   'input.notFound': 'cannot read {path}: no such file or directory',
   'input.notFound.hint': 'check the path; a filing is a directory holding filing.yaml, or a single .yaml file',
+  'bundle.notFound.hint': 'check the path; a bundle is the .zip file taisei build wrote beside the PDF',
   'input.unreadable': 'cannot read {path}: {reason}',
   'input.unreadable.hint': 'check the file permissions',
   'input.notYaml': '{path} is not a YAML file',

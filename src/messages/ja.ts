@@ -5,6 +5,7 @@ import { rulesJa } from './rules.ja.js';
 const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'input.notFound': '{path} を読めません: ファイル又はディレクトリがありません',
   'input.notFound.hint': 'パスを確認してください。申請データは filing.yaml を含むディレクトリ、又は1つの .yaml ファイルです',
+  'bundle.notFound.hint': 'パスを確認してください。バンドルは taisei build が PDF の隣に書き出す .zip ファイルです',
   'input.unreadable': '{path} を読めません: {reason}',
   'input.unreadable.hint': 'ファイルのアクセス権を確認してください',
   'input.notYaml': '{path} は YAML ファイルではありません',
