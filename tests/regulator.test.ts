@@ -101,6 +101,8 @@ describe('taisei ingest', () => {
     conn.close();
     expect(rows.map((r) => r.current)).toEqual([0, 1]);
     expect(rows[0]!.participants - rows[1]!.participants).toBe(88);
+    const both = runCli(['ingest', '--db', db, bundles.current, bundles.previous]);
+    expect(both.stderr).toContain(`${db}: 1 ingested, 0 amendments, 1 already there, 0 rejected`);
   });
 
   it('rejects a tampered bundle with its reasons and stores nothing of it', () => {

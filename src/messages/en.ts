@@ -261,6 +261,7 @@ const base = {
   'cli.ingest.amended': 'ingested {path}: an amendment, now the current filing for its filer and year',
   'cli.ingest.duplicate': 'skipped {path}: already in the database',
   'cli.ingest.rejected': 'rejected {path}: nothing of it was stored',
+  'cli.ingest.summary': '{db}: {ingested} ingested, {amended} amendments, {duplicate} already there, {rejected} rejected',
   'cli.compare.description': 'one row per filer and year with the regulator\'s indicators, as xlsx, csv or html',
   'cli.compare.opt.out': 'the report to write: .xlsx, .csv (UTF-8 with BOM) or .html',
   'cli.compare.opt.fiscalYear': 'only this fiscal year',

@@ -256,6 +256,7 @@ const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'cli.ingest.amended': '{path} を取り込みました（訂正。この事業者・年度の現行の報告書になりました）',
   'cli.ingest.duplicate': '{path} は取り込み済みのため飛ばしました',
   'cli.ingest.rejected': '{path} を拒否しました（何も保存していません）',
+  'cli.ingest.summary': '{db}: 取込み {ingested} 件、訂正 {amended} 件、取込み済み {duplicate} 件、拒否 {rejected} 件',
   'cli.compare.description': '事業者・年度ごとに1行で指標を並べた比較表を xlsx, csv 又は html で書き出す',
   'cli.compare.opt.out': '書き出す比較表: .xlsx、.csv（BOM 付き UTF-8）又は .html',
   'cli.compare.opt.fiscalYear': 'この事業年度だけ',

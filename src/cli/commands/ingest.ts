@@ -25,22 +25,21 @@ export function register(program: Command, ctx: CliContext): void {
     const keys: KeyObject[] = options.keys ? readdirSync(options.keys).filter((n) => extname(n) === '.pem' && !n.endsWith('.key.pem')).sort().map((n) => readPublicKey(join(options.keys!, n))) : [];
     const db = openDatabase(options.db, { create: true });
     const diagnostics: Diagnostic[] = [];
-    let rejected = 0;
+    const counts = { ingested: 0, amended: 0, duplicate: 0, rejected: 0 };
     try {
       for (const bundle of bundles) {
         const result = await ingestBundle(db, bundle, { lang, keys, requireSignature: options.requireSignature });
-        if (result.status === 'rejected') {
-          rejected++;
-          diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
-        }
+        counts[result.status]++;
+        if (result.status === 'rejected') diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
         ctx.io.stderr.write(t(lang, `cli.ingest.${result.status}`, { path: bundle }) + '\n');
       }
     } finally {
       db.close();
     }
+    if (bundles.length > 1) ctx.io.stderr.write(t(lang, 'cli.ingest.summary', { ...counts, db: options.db }) + '\n');
     if (diagnostics.length > 0 || options.format !== 'text') {
       ctx.io.stdout.write(reporters[options.format]({ results: [], diagnostics, files: bundles, ioFailure: false }, { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION }));
     }
-    ctx.exit(rejected > 0 ? EXIT.findings : EXIT.ok);
+    ctx.exit(counts.rejected > 0 ? EXIT.findings : EXIT.ok);
   });
 }
