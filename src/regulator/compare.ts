@@ -200,7 +200,8 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet(t(lang, 'compare.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c, i) => ({ header: headers(lang)[i], key: c.key, width: Math.max(10, Math.min(40, headers(lang)[i]!.length * 2 + 2)) }));
+  const titles = headers(lang);
+  sheet.columns = COLUMNS.map((c, i) => ({ header: titles[i], key: c.key, width: Math.max(10, Math.min(40, titles[i]!.length * 2 + 2)) }));
   for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(r, lang)])));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };

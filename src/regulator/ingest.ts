@@ -9,6 +9,8 @@ import { verifyBundle } from '../bundle/verify.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../messages/index.js';
 import { RULES } from '../rules/registry.js';
+import { holdsNonPublic, list } from '../rules/util.js';
+import { getAt } from '../util/pointer.js';
 
 export interface IngestOptions {
   lang: Lang;
@@ -33,8 +35,8 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-const list = (value: unknown): Entry[] => (Array.isArray(value) ? (value as Entry[]) : []);
-const get = (entry: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v as Entry | null | undefined)?.[k], entry);
+const entries = (value: unknown): Entry[] => list(value as Entry[] | undefined);
+const get = (entry: unknown, path: string): unknown => getAt(entry, path.split('.'));
 const ruleIds = new Set(RULES.map((r) => r.id));
 
 export async function ingestBundle(db: Database.Database, path: string, options: IngestOptions): Promise<IngestResult> {
@@ -65,21 +67,21 @@ export async function ingestBundle(db: Database.Database, path: string, options:
       hash, seq, manifest.filer.corporateNumber, manifest.filer.name, manifest.fiscalYear, manifest.edition, manifest.profile, manifest.schemaVersion, manifest.generator.version, manifest.created, verified.signed ? 1 : 0,
     );
     const insertSystem = db.prepare('INSERT INTO systems VALUES (?,?,?,?,?,?,?,?,?)');
-    for (const s of list(filing.systems)) {
-      insertSystem.run(hash, s.id, plain(s.name), plain(s.holdsNonPublic ?? true), plain(get(s, 'sharing.level')), plain(get(s, 'sharing.separationPlan.targetDate')), plain(get(s, 'access.idType')), plain(get(s, 'accessLog.reviewFrequency')), plain(get(s, 'accessLog.retentionYears')));
+    for (const s of entries(filing.systems)) {
+      insertSystem.run(hash, s.id, plain(s.name), holdsNonPublic(s) ? 1 : 0, plain(get(s, 'sharing.level')), plain(get(s, 'sharing.separationPlan.targetDate')), plain(get(s, 'access.idType')), plain(get(s, 'accessLog.reviewFrequency')), plain(get(s, 'accessLog.retentionYears')));
     }
     const insertReview = db.prepare('INSERT INTO log_reviews VALUES (?,?,?,?,?)');
-    for (const r of list(filing.logReviews)) insertReview.run(hash, r.id, plain(r.system), plain(r.reviewed), plain(r.unauthorisedAccess));
+    for (const r of entries(filing.logReviews)) insertReview.run(hash, r.id, plain(r.system), plain(r.reviewed), plain(r.unauthorisedAccess));
     const insertFinding = db.prepare('INSERT INTO findings VALUES (?,?,?,?,?,?)');
-    for (const f of list(get(filing, 'compliance.findings'))) insertFinding.run(hash, 'compliance', f.id, null, plain(f.verdict), plain(f.summary));
-    const kinds = new Map(list(get(filing, 'monitoring.activities')).map((a) => [a.id, a.kind]));
-    for (const f of list(get(filing, 'monitoring.findings'))) insertFinding.run(hash, 'monitoring', f.id, plain(kinds.get(f.activity)), plain(f.verdict), plain(f.summary));
+    for (const f of entries(get(filing, 'compliance.findings'))) insertFinding.run(hash, 'compliance', f.id, null, plain(f.verdict), plain(f.summary));
+    const kinds = new Map(entries(get(filing, 'monitoring.activities')).map((a) => [a.id, a.kind]));
+    for (const f of entries(get(filing, 'monitoring.findings'))) insertFinding.run(hash, 'monitoring', f.id, plain(kinds.get(f.activity)), plain(f.verdict), plain(f.summary));
     const insertCorrection = db.prepare('INSERT INTO corrections VALUES (?,?,?,?,?)');
     for (const section of ['complianceCorrections', 'informationCorrections', 'transactionCorrections']) {
-      for (const c of list(filing[section])) insertCorrection.run(hash, section, c.id, plain(c.finding), plain(c.outcome));
+      for (const c of entries(filing[section])) insertCorrection.run(hash, section, c.id, plain(c.finding), plain(c.outcome));
     }
     const insertTraining = db.prepare('INSERT INTO trainings VALUES (?,?,?,?,?,?)');
-    for (const t of list(filing.trainings)) insertTraining.run(hash, t.id, plain(t.title), Array.isArray(t.audience) ? (t.audience as string[]).join(',') : null, plain(t.targeted), plain(t.participants));
+    for (const t of entries(filing.trainings)) insertTraining.run(hash, t.id, plain(t.title), Array.isArray(t.audience) ? (t.audience as string[]).join(',') : null, plain(t.targeted), plain(t.participants));
     const insertOfficer = db.prepare('INSERT INTO officers VALUES (?,?,?,?,?,?)');
     for (const role of ['informationManager', 'complianceOfficer']) {
       const o = get(filing, `organisation.${role}`) as Entry | undefined;
@@ -88,7 +90,7 @@ export async function ingestBundle(db: Database.Database, path: string, options:
     const monitoring = get(filing, 'organisation.monitoringDepartment') as Entry | undefined;
     db.prepare('INSERT INTO organisation VALUES (?,?,?,?)').run(hash, plain(monitoring?.name), plain(monitoring?.headcount), plain(monitoring?.independentOfRelatedCompany));
     const insertTransaction = db.prepare('INSERT INTO transactions VALUES (?,?,?,?,?,?,?)');
-    for (const r of list(get(filing, 'transactions.records'))) insertTransaction.run(hash, r.id, plain(r.date), plain(get(r, 'counterparty.name')), plain(get(r, 'counterparty.kind')), plain(get(r, 'counterparty.related') ?? false), plain(r.subject));
+    for (const r of entries(get(filing, 'transactions.records'))) insertTransaction.run(hash, r.id, plain(r.date), plain(get(r, 'counterparty.name')), plain(get(r, 'counterparty.kind')), plain(get(r, 'counterparty.related') ?? false), plain(r.subject));
     const insertRuleFinding = db.prepare('INSERT INTO rule_findings VALUES (?,?,?,?,?)');
     for (const d of verified.diagnostics) if (ruleIds.has(d.code)) insertRuleFinding.run(hash, d.code, d.severity, d.pointer ?? null, d.message);
     db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, verified.files.get('filing.json')!.toString('utf8'));
