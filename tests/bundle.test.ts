@@ -52,14 +52,14 @@ describe('writing', () => {
     const files = entries(submission);
     expect([...files.keys()]).toEqual(['manifest.json', 'manifest.sig', 'filing.json', 'report.pdf', 'attachments/attachments/floor-dispatch-03.pdf', 'attachments/attachments/floor-hq-08.pdf', 'attachments/attachments/floor-hq-09.pdf', 'attachments/attachments/rule-101.pdf']);
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
-    expect(manifest).toMatchObject({ format: 'taisei-bundle', formatVersion: 1, generator: { name: 'taisei' }, schemaVersion: 1, profile: 'ippan-15', fiscalYear: 2024, edition: 'submission', created: '2025-06-20', filer: { corporateNumber: '9010401199001' } });
+    expect(manifest).toMatchObject({ format: 'taisei-bundle', formatVersion: 1, generator: { name: 'taisei' }, schemaVersion: 2, profile: 'ippan-15', fiscalYear: 2024, edition: 'submission', created: '2025-06-20', filer: { corporateNumber: '9010401199001' } });
     for (const file of manifest.files) {
       const bytes = files.get(file.path)!;
       expect(file.size).toBe(bytes.length);
       expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
     const filing = JSON.parse(files.get('filing.json')!.toString());
-    expect(filing).toMatchObject({ format: 'taisei-filing', schemaVersion: 1, profile: 'ippan-15', edition: 'submission' });
+    expect(filing).toMatchObject({ format: 'taisei-filing', schemaVersion: 2, profile: 'ippan-15', edition: 'submission' });
     expect(filing.filing.addressee).toBe('経済産業大臣');
     expect(filing.filing.systems[0].holdsNonPublic).toBe(true); // a schema default, applied
     // canonical JSON: keys sorted, no whitespace

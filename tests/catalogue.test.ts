@@ -41,3 +41,22 @@ describe('catalogues/internal-control.json', () => {
     for (const item of catalogue.items) expect(item.ja).toMatch(/か。$/);
   });
 });
+
+describe('schema version 2 and the catalogue', () => {
+  const selfAssessment = read('schemas/2/selfAssessment.schema.json');
+  const plan = read('schemas/2/improvementPlan.schema.json');
+
+  it('keys the self-assessment by exactly the catalogue’s check items, titled with their text and ★', () => {
+    expect(Object.keys(selfAssessment.properties)).toEqual(catalogue.items.map((i) => i.id));
+    for (const item of catalogue.items) {
+      expect(selfAssessment.properties[item.id].title).toBe(`${item.id}${item.starred ? '★' : ''} ${item.ja}`);
+    }
+    expect(plan.items.properties.checkItems.items.enum).toEqual(catalogue.items.map((i) => i.id));
+  });
+
+  it('offers the catalogue’s areas, with their Japanese names, to the improvement plan', () => {
+    const area = plan.items.properties.area;
+    expect(area.enum).toEqual(catalogue.areas.map((a) => a.id));
+    expect(area.enumDescriptions).toEqual((catalogue.areas as { ja: string }[]).map((a) => a.ja));
+  });
+});

@@ -129,6 +129,12 @@ describe('schema', () => {
     const bundle = JSON.parse(readFileSync(join(dir, '1', 'filing.bundle.schema.json'), 'utf8'));
     expect(bundle.$id).toBe('https://taisei.dev/schemas/1/filing.bundle.schema.json');
     expect(JSON.stringify(bundle)).not.toMatch(/"\$ref":"[^#]/);
+    // version 2 builds on 1: written out, its folder is whole, the base's files with their $id moved
+    const v2 = readdirSync(join(dir, '2'));
+    expect(v2).toEqual(expect.arrayContaining(['filing.schema.json', 'systems.schema.json', 'selfAssessment.schema.json', 'improvementPlan.schema.json', 'filing.bundle.schema.json']));
+    expect(JSON.parse(readFileSync(join(dir, '2', 'systems.schema.json'), 'utf8')).$id).toBe('https://taisei.dev/schemas/2/systems.schema.json');
+    expect(readdirSync(join(dir, '1'))).not.toContain('selfAssessment.schema.json');
+    expect(JSON.parse(readFileSync(join(dir, '2', 'filing.bundle.schema.json'), 'utf8')).properties).toHaveProperty('selfAssessment');
     expect(existsSync(join(dir, 'profile.schema.json'))).toBe(true);
   });
 });

@@ -66,12 +66,14 @@ export function renderFieldReference(bundle, profiles, version) {
   for (const [key, node] of Object.entries(root.properties)) {
     if (header.includes(key)) continue;
     const section = resolve(node);
-    const where = profiles
-      .map((p) => {
-        const item = p.items.find((i) => i.sections.includes(key));
-        return item ? `${p.id}: ${item.label}` : `${p.id}: —`;
-      })
-      .join(' / ');
+    const where = profiles.some((p) => p.items.some((i) => i.sections.includes(key)))
+      ? profiles
+          .map((p) => {
+            const item = p.items.find((i) => i.sections.includes(key));
+            return item ? `${p.id}: ${item.label}` : `${p.id}: —`;
+          })
+          .join(' / ')
+      : '参考資料（法定の事項の外。報告書の末尾に載せる）';
     lines.push('', `## \`${key}\` — ${section.title}`, '', `記載する事項: ${where}`, '');
     if (section.description) lines.push(section.description, '');
     lines.push('| キー | 項目名 | 型 | 必須 | 説明 |', '|---|---|---|---|---|');

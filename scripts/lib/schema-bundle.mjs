@@ -16,6 +16,12 @@ export function readSchemaFiles(dir) {
   return files;
 }
 
+/** A version's schema files: its base version's, with the version's own folder laid over them. */
+export function readVersionFiles(schemasDir, version, bases) {
+  const base = bases[version];
+  return { ...(base === undefined ? {} : readVersionFiles(schemasDir, base, bases)), ...readSchemaFiles(join(schemasDir, String(version))) };
+}
+
 function rewriteRefs(node, ownKey, rootKey) {
   if (Array.isArray(node)) return node.map((n) => rewriteRefs(n, ownKey, rootKey));
   if (node === null || typeof node !== 'object') return node;

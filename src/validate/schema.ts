@@ -13,9 +13,17 @@ import { SchemaIndex, type SchemaNode } from './schema-nav.js';
 
 export type SchemaKind = 'filing' | 'section' | 'config';
 
+type Table = Record<string, CompiledValidator | undefined>;
+let previous: Table | undefined;
+
 function validatorFor(kind: SchemaKind, version: number): CompiledValidator | undefined {
-  const table = compiled as unknown as Record<string, CompiledValidator | undefined>;
-  return kind === 'config' ? table.config : table[`filing${version}`];
+  if (kind === 'config') return (compiled as unknown as Table).config;
+  return ((version === CURRENT_SCHEMA_VERSION ? compiled : previous ?? {}) as unknown as Table)[`filing${version}`];
+}
+
+/** The validators of earlier schema versions (to verify an older bundle) are loaded on first use. */
+async function loadVersion(kind: SchemaKind, version: number): Promise<void> {
+  if (kind !== 'config' && version !== CURRENT_SCHEMA_VERSION && !previous) previous = (await import('../generated/validators-previous.js')) as unknown as Table;
 }
 
 /**
@@ -24,7 +32,7 @@ function validatorFor(kind: SchemaKind, version: number): CompiledValidator | un
  */
 export function schemaErrors(data: unknown, kind: SchemaKind, version = CURRENT_SCHEMA_VERSION): ErrorObject[] {
   const validate = validatorFor(kind, version);
-  if (!validate) throw new Error(`no compiled validator for ${kind} v${version}`);
+  if (!validate) throw new Error(`no compiled validator for ${kind} v${version} (earlier versions load through checkSchema)`);
   if (validate(data)) return [];
   const errors = [...(validate.errors ?? [])];
   return kind === 'section' ? errors.filter((e) => !(e.keyword === 'required' && e.instancePath === '')) : errors;
@@ -32,6 +40,7 @@ export function schemaErrors(data: unknown, kind: SchemaKind, version = CURRENT_
 
 /** Validates and words the findings. The schema text is loaded only when there is something to say. */
 export async function checkSchema(data: unknown, kind: SchemaKind, lang: Lang, version = CURRENT_SCHEMA_VERSION): Promise<Diagnostic[]> {
+  await loadVersion(kind, version);
   const errors = schemaErrors(data, kind, version);
   if (errors.length === 0) return [];
   const bundle = await import('../generated/schema-bundle.js');
