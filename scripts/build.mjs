@@ -59,11 +59,15 @@ const profileFiles = readdirSync(join(root, 'profiles')).filter((n) => n.endsWit
 const profiles = profileFiles.map((n) => JSON.parse(readFileSync(join(root, 'profiles', n), 'utf8')));
 const profileTypes = await compile(forTypes({ ...profileSchema, title: 'Profile' }), 'Profile', { bannerComment: '', additionalProperties: false, format: false });
 const configTypes = await compile(forTypes({ ...configSchema, title: 'Config' }), 'Config', { bannerComment: '', additionalProperties: false, format: false });
+const catalogueSchema = JSON.parse(readFileSync(join(root, 'schemas', 'internal-control-catalogue.schema.json'), 'utf8'));
+const catalogueTypes = await compile(forTypes({ ...catalogueSchema, title: 'Catalogue' }), 'Catalogue', { bannerComment: '', additionalProperties: false, format: false });
+const { $schema: _catalogueSchema, ...catalogue } = JSON.parse(readFileSync(join(root, 'catalogues', 'internal-control.json'), 'utf8'));
 writeFileSync(
   join(generated, 'data.ts'),
   `/* Generated from profiles/ and schemas/ by scripts/build.mjs — do not edit. */\n` +
-    profileTypes.replace(/^export interface Profile /m, 'export interface Profile ') + '\n' + configTypes + '\n' +
-    `export const profiles: Profile[] = ${JSON.stringify(profiles.map(({ $schema, ...p }) => p))};\n`,
+    profileTypes.replace(/^export interface Profile /m, 'export interface Profile ') + '\n' + configTypes + '\n' + catalogueTypes + '\n' +
+    `export const profiles: Profile[] = ${JSON.stringify(profiles.map(({ $schema, ...p }) => p))};\n` +
+    `/** The internal-control catalogue (catalogues/internal-control.json). */\nexport const internalControl: Catalogue = ${JSON.stringify(catalogue)};\n`,
 );
 writeFileSync(
   join(generated, 'schema-bundle.ts'),

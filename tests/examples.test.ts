@@ -14,7 +14,8 @@ async function load(name: string) {
 describe('examples/ippan-15', () => {
   it('validates clean under the 15-item profile', async () => {
     const { result } = await load('ippan-15');
-    expect(result.diagnostics).toEqual([]);
+    // one recurrence of the improvement plan is missed on purpose, so that the rule shows
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['assessment/recurrence-evidenced']);
     expect(result.results[0]!.profile?.id).toBe('ippan-15');
   });
   it('has the facts the issue asks for', async () => {

@@ -71,6 +71,7 @@ const base = {
   'schema.format.date': '{field}: "{value}" is not a date; write YYYY-MM-DD with half-width digits (e.g. 2025-06-20)',
   'schema.format.corporate-number': '{field}: "{value}" is not a valid 法人番号 (13 half-width digits whose first digit is the check digit)',
   'schema.format.email': '{field}: "{value}" is not an e-mail address',
+  'schema.format.recurrence': '{field}: "{value}" is not a recurrence taisei knows; write monthly, quarterly, half-yearly, yearly or months such as "every April and October" (in Japanese 毎月, 四半期ごと, 半期ごと, 毎年, 毎年4月・10月)',
   'schema.format': '{field}: "{value}" is not a valid {format}',
   'schema.minLength.empty': '{field} is empty',
   'schema.minLength.empty.hint': 'write the value, or remove the key if it is optional',

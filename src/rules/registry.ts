@@ -14,6 +14,10 @@ import { rule as separationTarget } from './systems-separation-target.js';
 import { rule as disasterAccessWindow } from './disaster-access-window.js';
 import { rule as trainingsCoverage } from './trainings-coverage.js';
 import { rule as requiredSections } from './items-required-sections.js';
+import { rule as starredItems } from './assessment-starred-items.js';
+import { rule as evidenceResolves } from './assessment-evidence-resolves.js';
+import { rule as recurrenceEvidenced } from './assessment-recurrence-evidenced.js';
+import { rule as overdueMeasures } from './assessment-overdue-measures.js';
 
 export const RULES: readonly Rule[] = [
   requiredSections,
@@ -29,4 +33,8 @@ export const RULES: readonly Rule[] = [
   separationTarget,
   disasterAccessWindow,
   trainingsCoverage,
+  starredItems,
+  evidenceResolves,
+  recurrenceEvidenced,
+  overdueMeasures,
 ];
