@@ -1,10 +1,10 @@
 // `taisei build` end to end: real PDFs, read back with pdfjs-dist.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getProfile } from '../src/profiles/index.js';
 import { EXAMPLES, HEADER, RULES_OFF, runCli, tempDir, writeTree } from './helpers.js';
-import { compact, readPdf, type PdfContent } from './pdf-helpers.js';
+import { compact, fillColours, readPdf, type PdfContent } from './pdf-helpers.js';
 
 const ippan = join(EXAMPLES, 'ippan-15');
 let out: string;
@@ -57,9 +57,10 @@ describe('the submission edition', () => {
   it('has a table of contents with page numbers and an outline entry per item', () => {
     expect(compact(submission.pages[1]!)).toContain('目次');
     expect(submission.pages[1]).toMatch(/前条第一項第一号の規定により区分した室の配置\s*\d+/);
-    expect(submission.outline).toHaveLength(16);
+    expect(submission.outline).toHaveLength(17);
     expect(submission.outline[0]).toBe('一　前条第一項第一号の規定により区分した室の配置');
     expect(submission.outline[15]).toBe('添付資料一覧');
+    expect(submission.outline[16]).toBe('参考資料　内部統制の自己評価と改善計画');
   });
 
   it('carries the metadata', () => {
@@ -214,5 +215,51 @@ describe('failures', () => {
     expect(run.stderr).toMatch(/cannot write .*not-a-directory/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(dir)).toEqual(['not-a-directory']);
+  });
+});
+
+describe('the appendix 参考資料 with the self-assessment', () => {
+  const pageWith = (pdf: PdfContent, text: string) => pdf.pages.findIndex((p) => compact(p).includes(text));
+
+  it('shows the readiness by area as a table and as bars drawn with vector shapes', async () => {
+    const at = pageWith(submission, '区分ごとの準備度');
+    expect(at).toBeGreaterThan(0);
+    const page = compact(submission.pages[at]!);
+    expect(page).toContain('参考資料');
+    // 情報と伝達／ITガバナンス: 3 items, 33.3% in place, 66.7% evidenced, 1 of 2 periods, 46.7; overall 88.1
+    expect(page).toMatch(/情報と伝達／ITガバナンス333\.3%66\.7%1／2期（50\.0%）46\.7/);
+    expect(page).toMatch(/全体1782\.4%94\.1%14／15期（93\.3%）88\.1/);
+    const colours = await fillColours(submissionBytes, at + 1);
+    expect(colours['#777777']).toBe(6); // one bar per area
+    expect(colours['#333333']).toBe(1); // and the overall one
+  });
+
+  it('lists every check item with its status and evidence, and the plan with its missed period', () => {
+    const text = submission.compact.slice(submission.compact.indexOf('確認事項ごとの自己評価'));
+    for (const id of ['CE-1', 'RA-2★', 'IT-2★', 'IT-3★', 'MO-1★', 'OT-1']) expect(text).toContain(id);
+    expect(text).toContain('研修TRN-01役員向け行為規制研修');
+    expect(text).toContain('確認LR-001令和6年4月24日');
+    expect(text).toContain('半期ごと'); // "half-yearly" in the filing, the Japanese notation in the PDF
+    expect(text).toContain('実施の記録のない期：令和6年10月〜令和7年3月');
+  });
+
+  it('is in the public edition too', () => {
+    expect(pageWith(publicEdition, '区分ごとの準備度')).toBeGreaterThan(0);
+  });
+
+  it('can be left out, by option or by configuration; the bundle still carries the score', async () => {
+    const byOption = tempDir();
+    expect(runCli(['build', ippan, '--out', byOption, '--no-assessment-appendix']).status).toBe(0);
+    const pdf = await readPdf(readFileSync(join(byOption, 'report-2024-submission.pdf')));
+    expect(pdf.compact).not.toContain('参考資料');
+    expect(pdf.outline).toHaveLength(16);
+    const { readDirectory } = await import('../src/bundle/zip.js');
+    expect(readDirectory(readFileSync(join(byOption, 'report-2024-submission.zip'))).map((e) => e.name)).toContain('assessment.json');
+    const copy = join(tempDir(), 'filing');
+    cpSync(ippan, copy, { recursive: true });
+    writeFileSync(join(copy, 'taisei.config.yaml'), 'assessmentAppendix: false\n');
+    const byConfig = tempDir();
+    expect(runCli(['build', copy, '--out', byConfig]).status).toBe(0);
+    expect((await readPdf(readFileSync(join(byConfig, 'report-2024-submission.pdf')))).compact).not.toContain('参考資料');
   });
 });

@@ -25,6 +25,19 @@ function rezip(path: string, change: (files: Map<string, Buffer>) => void, to: s
   return to;
 }
 
+/** Replaces a file and lists it in the manifest with its new hash (the signature no longer holds: dropped). */
+function replaceListed(files: Map<string, Buffer>, name: string, bytes: Buffer | undefined, manifestChange: (m: Record<string, unknown>) => void = () => {}): void {
+  const manifest = JSON.parse(files.get('manifest.json')!.toString());
+  manifest.files = manifest.files.filter((f: { path: string }) => f.path !== name);
+  if (bytes) {
+    files.set(name, bytes);
+    manifest.files.push({ path: name, mediaType: 'application/json', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+  } else files.delete(name);
+  manifestChange(manifest);
+  files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+  files.delete('manifest.sig');
+}
+
 function verify(args: string[]) {
   const run = runCli(['verify', ...args, '--format', 'json']);
   return { status: run.status, diagnostics: JSON.parse(run.stdout).diagnostics as { code: string; file: string; message: string; severity: string }[] };
@@ -50,7 +63,7 @@ describe('writing', () => {
 
   it('holds the manifest, its signature, filing.json, the PDF and the attachments', () => {
     const files = entries(submission);
-    expect([...files.keys()]).toEqual(['manifest.json', 'manifest.sig', 'filing.json', 'report.pdf', 'attachments/attachments/floor-dispatch-03.pdf', 'attachments/attachments/floor-hq-08.pdf', 'attachments/attachments/floor-hq-09.pdf', 'attachments/attachments/rule-101.pdf']);
+    expect([...files.keys()]).toEqual(['manifest.json', 'manifest.sig', 'filing.json', 'report.pdf', 'assessment.json', 'attachments/attachments/floor-dispatch-03.pdf', 'attachments/attachments/floor-hq-08.pdf', 'attachments/attachments/floor-hq-09.pdf', 'attachments/attachments/rule-101.pdf']);
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
     expect(manifest).toMatchObject({ format: 'taisei-bundle', formatVersion: 1, generator: { name: 'taisei' }, schemaVersion: 2, profile: 'ippan-15', fiscalYear: 2024, edition: 'submission', created: '2025-06-20', filer: { corporateNumber: '9010401199001' } });
     for (const file of manifest.files) {
@@ -209,6 +222,44 @@ describe('verifying', () => {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.code)).toEqual(['organisation/information-manager-is-officer']);
     expect(errors[0]!.file).toMatch(/:filing\.json$/);
+  });
+
+  it('carries the readiness score as assessment.json, and notices one that does not agree with the filing', () => {
+    const files = entries(submission);
+    const carried = JSON.parse(files.get('assessment.json')!.toString());
+    expect(carried).toMatchObject({ method: 1, catalogue: 'internal-control-2023', overall: { items: 17, windows: 15, met: 14, readiness: 88.1 } });
+    expect(carried.recurrences.find((r: { measure: string }) => r.measure === 'IP-03').missed).toEqual([{ from: '2024-10', to: '2025-03' }]);
+    const inflated = rezip(submission, (f) => replaceListed(f, 'assessment.json', Buffer.from(JSON.stringify({ ...carried, overall: { ...carried.overall, readiness: 99.9 } }))), join(tempDir(), 'inflated.zip'));
+    expect(verify([inflated]).diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.file.split(':').pop()])).toEqual([['bundle/assessment', 'assessment.json']]);
+    const dropped = rezip(submission, (f) => replaceListed(f, 'assessment.json', undefined), join(tempDir(), 'dropped.zip'));
+    expect(verify([dropped]).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['bundle/assessment']);
+  });
+
+  it('still verifies a bundle of schema version 1, against version 1', () => {
+    const asVersion1 = (keepSections: boolean) => (f: Map<string, Buffer>) => {
+      const filing = JSON.parse(f.get('filing.json')!.toString());
+      filing.schemaVersion = 1;
+      if (!keepSections) {
+        delete filing.filing.selfAssessment;
+        delete filing.filing.improvementPlan;
+      }
+      replaceListed(f, 'filing.json', Buffer.from(JSON.stringify(filing)), (m) => (m.schemaVersion = 1));
+      replaceListed(f, 'assessment.json', undefined);
+    };
+    const old = verify([rezip(submission, asVersion1(false), join(tempDir(), 'v1.zip'))]);
+    expect(old.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(old.status).toBe(0);
+    // version 1 knows no self-assessment: the version-1 validator is the one that ran
+    const mixed = verify([rezip(submission, asVersion1(true), join(tempDir(), 'v1-mixed.zip'))]);
+    expect(mixed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['schema/unknown-key', 'schema/unknown-key']);
+  });
+
+  it('says a bundle comes from a newer taisei, rather than that its manifest is wrong', () => {
+    const newer = rezip(submission, (f) => replaceListed(f, 'future.json', Buffer.from('{}'), (m) => (m.schemaVersion = 99)), join(tempDir(), 'newer.zip'));
+    const { status, diagnostics } = verify([newer]);
+    expect(diagnostics.map((d) => d.code)).toContain('bundle/schema-version');
+    expect(diagnostics.map((d) => d.code)).not.toContain('bundle/manifest');
+    expect(status).toBe(1);
   });
 
   it('exits 3 for a bundle that is not there', () => {

@@ -75,6 +75,36 @@ describe('init --from', () => {
     });
   }
 
+  it('carries the self-assessment and the plan: standing answers kept, the year\'s evidence and finished measures not', async () => {
+    const dir = join(tempDir(), 'next');
+    const run = runCli(['init', dir, '--from', join(EXAMPLES, 'ippan-15')]);
+    expect(run.stderr).toMatch(/improvementPlan\[\]\.evidence/);
+    const { parse } = await import('yaml');
+    const assessment = parse(readFileSync(join(dir, 'selfAssessment.yaml'), 'utf8')).selfAssessment;
+    expect(Object.keys(assessment)).toHaveLength(17);
+    // CE-2 pointed at two trainings (the year's, emptied) and a rule (standing, kept)
+    expect(assessment['CE-2'].evidence).toEqual(['rules/RULE-01']);
+    expect(assessment['RA-2'].plan).toEqual([]); // IP-05 was a one-off, done: gone
+    const plan = parse(readFileSync(join(dir, 'improvementPlan.yaml'), 'utf8')).improvementPlan as { id: string; evidence?: unknown }[];
+    expect(plan.map((m) => m.id)).toEqual(['IP-01', 'IP-02', 'IP-03', 'IP-04', 'IP-06', 'IP-07', 'IP-08']);
+    expect(plan.every((m) => m.evidence === undefined)).toBe(true);
+  });
+
+  it('starts a self-assessment from the catalogue for the filer type, from the year it is asked for', async () => {
+    const { parse } = await import('yaml');
+    const general = join(tempDir(), 'general');
+    expect(runCli(['init', general, '--fiscal-year', '2025']).status).toBe(0);
+    expect(Object.keys(parse(readFileSync(join(general, 'selfAssessment.yaml'), 'utf8')).selfAssessment)).toHaveLength(17);
+    const transmission = join(tempDir(), 'transmission');
+    expect(runCli(['init', transmission, '--profile', 'soden-13', '--fiscal-year', '2025']).status).toBe(0);
+    const items = Object.keys(parse(readFileSync(join(transmission, 'selfAssessment.yaml'), 'utf8')).selfAssessment);
+    expect(items).toHaveLength(13);
+    expect(items).not.toContain('RA-2');
+    const early = join(tempDir(), 'early');
+    expect(runCli(['init', early, '--profile', 'ippan-13', '--fiscal-year', '2022']).status).toBe(0);
+    expect(existsSync(join(early, 'selfAssessment.yaml'))).toBe(false);
+  });
+
   it('copies the attachment files', () => {
     const dir = join(tempDir(), 'next');
     expect(runCli(['init', dir, '--from', join(EXAMPLES, 'ippan-15')]).status).toBe(0);

@@ -1,5 +1,5 @@
 // Reading generated PDFs in tests, with pdfjs-dist (no system tools).
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfContent {
   pages: string[];
@@ -26,3 +26,18 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
 }
 
 export const compact = (s: string) => s.replace(/\s+/g, '');
+
+/** How often each fill colour is set on a page (vector shapes drawn in a colour of their own show here). */
+export async function fillColours(bytes: Uint8Array, pageNumber: number): Promise<Record<string, number>> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const ops = await (await doc.getPage(pageNumber)).getOperatorList();
+  const out: Record<string, number> = {};
+  ops.fnArray.forEach((fn: number, i: number) => {
+    if (fn === OPS.setFillRGBColor) {
+      const colour = String((ops.argsArray[i] as unknown[])[0]);
+      out[colour] = (out[colour] ?? 0) + 1;
+    }
+  });
+  await doc.destroy();
+  return out;
+}

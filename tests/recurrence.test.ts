@@ -47,3 +47,13 @@ describe('windowsOf and missedWindows', () => {
     expect(missedWindows(parseRecurrence('yearly')!, 2024, [])).toHaveLength(1);
   });
 });
+
+describe('japaneseNotation', () => {
+  it('writes any form of a recurrence the way the Japanese notation does', async () => {
+    const { japaneseNotation, parseRecurrence } = await import('../src/assessment/recurrence.js');
+    const shown = (text: string) => japaneseNotation(parseRecurrence(text)!);
+    expect(['monthly', 'quarterly', 'half-yearly', 'yearly'].map(shown)).toEqual(['毎月', '四半期ごと', '半期ごと', '毎年']);
+    expect(shown('every February and August')).toBe('毎年8月・2月');
+    expect(shown('毎年4月、10月')).toBe('毎年4月・10月');
+  });
+});

@@ -229,7 +229,9 @@ describe('taisei compare', () => {
     expect(run.status, run.stderr).toBe(0);
   });
 
-  const csvRows = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => line.split(','));
+  // RFC 4180 fields: a header such as "Readiness: Information, communication and IT governance" is quoted
+  const csvRows = (path: string) =>
+    readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')));
 
   it('writes one row per filer and year from the current submission bundle, with the change on last year', () => {
     const out = join(tempDir(), 'report.csv');
@@ -253,6 +255,26 @@ describe('taisei compare', () => {
     expect(delta).toBeLessThan(0);
     expect(Number(y2024![col('systems holding 非公開情報')])).toBeGreaterThan(0);
     expect(y2024![col('Δ systems')]).toBe('0');
+    // the internal-control column group: the example's score, the period it missed, by area
+    expect(y2024![col('Internal control: readiness')]).toBe('88.1');
+    expect(y2024![col('Internal control: recurring periods missed')]).toBe('1');
+    expect(y2024![col('Internal control: overdue measures')]).toBe('0');
+    expect(y2024![col('Internal control: ★ items not addressed')]).toBe('0');
+    expect(y2024![col('Readiness: Information, communication and IT governance')]).toBe('46.7');
+    // the 2023 copy has the same plan, but its measures start in April 2024: no period was due in
+    // 2023, so its readiness is coverage and evidence alone, (50 × 82.4 + 30 × 94.1) / 80 = 86.8
+    expect(y2023![col('Internal control: readiness')]).toBe('86.8');
+    expect(y2024![col('Δ readiness (points)')]).toBe('1.3');
+    const soden = rows.find((r) => r[col('filer')] === '北灘送電株式会社')!;
+    expect(Number(soden[col('Internal control: readiness')])).toBeGreaterThan(0);
+    expect(soden[col('Internal control: ★ items not addressed')]).toBe('0');
+  });
+
+  it('stores the score and the plan where SQL can reach them', () => {
+    const readiness = count(db, "SELECT a.readiness n FROM assessment a JOIN bundles b ON b.hash = a.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15' AND a.area = 'overall'");
+    expect(readiness).toBe(88.1);
+    const missed = count(db, "SELECT p.missed n FROM plan_measures p JOIN bundles b ON b.hash = p.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15' AND p.id = 'IP-03'");
+    expect(missed).toBe(1);
   });
 
   it('filters by fiscal year', () => {

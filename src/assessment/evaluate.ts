@@ -68,9 +68,21 @@ export function addresses(entry: Assessment | undefined): boolean {
   return entry !== undefined && entry.status !== 'not-applicable';
 }
 
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Robust to what a public edition may hold: a withheld value (an object marker or anything not of
+ * its schema type) counts as absent.
+ */
 export function evaluate(data: Data, catalogue: Catalogue = internalControl): Evaluation {
   const evidence = new EvidenceIndex(data as Record<string, unknown>);
-  const assessments = (data.selfAssessment ?? {}) as Record<string, Assessment | undefined>;
+  const assessments: Record<string, Assessment | undefined> = {};
+  if (isObject(data.selfAssessment)) {
+    for (const [id, entry] of Object.entries(data.selfAssessment)) {
+      if (isObject(entry)) assessments[id] = { status: typeof entry.status === 'string' ? entry.status : '', evidence: strings(entry.evidence) };
+    }
+  }
   const filerType = data.filerType;
   const fiscalYear = data.fiscalYear;
   const inForce = typeof fiscalYear === 'number' && fiscalYear >= catalogue.fiscalYears.from && (catalogue.fiscalYears.to === undefined || fiscalYear <= catalogue.fiscalYears.to);
@@ -89,7 +101,7 @@ export function evaluate(data: Data, catalogue: Catalogue = internalControl): Ev
     if (addresses(entry) && (entry!.evidence ?? []).some((ref) => evidence.resolve(ref))) counts.evidenced++;
   }
   for (const r of recurrences) {
-    const counts = byArea.get(r.measure.area);
+    const counts = typeof r.measure.area === 'string' ? byArea.get(r.measure.area) : undefined;
     if (!counts) continue;
     counts.windows += r.due.length;
     counts.met += r.due.length - r.missed.length;
@@ -125,13 +137,16 @@ export function score(counts: Counts): Scored {
  */
 function planRecurrences(data: Data, fiscalYear: number, index: EvidenceIndex): MeasureRecurrence[] {
   const out: MeasureRecurrence[] = [];
-  (data.improvementPlan ?? []).forEach((measure, i) => {
-    if (!measure.recurrence || measure.status === 'not-started') return;
+  const plan: unknown[] = Array.isArray(data.improvementPlan) ? data.improvementPlan : [];
+  plan.forEach((value, i) => {
+    if (!isObject(value)) return;
+    const measure = value as unknown as Measure;
+    if (typeof measure.recurrence !== 'string' || measure.status === 'not-started') return;
     const recurrence = parseRecurrence(measure.recurrence);
     if (!recurrence) return;
-    const startMonth = measure.start.slice(0, 7);
+    const startMonth = typeof measure.start === 'string' ? measure.start.slice(0, 7) : '';
     const due = windowsOf(recurrence, fiscalYear).filter((w) => w.to >= startMonth);
-    const months = (measure.evidence ?? []).flatMap((ref) => index.resolve(ref)?.dates ?? []).map((d) => d.slice(0, 7));
+    const months = strings(measure.evidence).flatMap((ref) => index.resolve(ref)?.dates ?? []).map((d) => d.slice(0, 7));
     const missed = due.filter((w) => !months.some((m) => m >= w.from && m <= w.to));
     out.push({ index: i, pointer: toPointer(['improvementPlan', i]), measure, due, missed });
   });

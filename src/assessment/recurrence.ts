@@ -57,6 +57,12 @@ function withMonths(months: number[]): Recurrence | undefined {
   return new Set(months).size === months.length ? { months: [...months].sort((a, b) => fiscalOrder(a) - fiscalOrder(b)) } : undefined;
 }
 
+/** The recurrence in the notation's Japanese form (毎月, 半期ごと, 毎年4月・10月…), as a filing shows it. */
+export function japaneseNotation(recurrence: Recurrence): string {
+  if ('months' in recurrence) return `毎年${recurrence.months.map((m) => `${m}月`).join('・')}`;
+  return Object.entries(PERIODS).find(([name, r]) => /^[^a-z]/.test(name) && 'every' in r && r.every === recurrence.every)![0];
+}
+
 /** April is the first month of a fiscal year. */
 const fiscalOrder = (month: number) => (month + 8) % 12;
 

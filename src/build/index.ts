@@ -26,6 +26,8 @@ export interface BuildOptions {
   signWith?: string;
   /** Last year's filing or bundle: the PDF gets an appendix of the changes, the bundle diff.json. */
   compareWith?: string;
+  /** false: no appendix 参考資料 with the self-assessment (config assessmentAppendix can also say so). */
+  assessmentAppendix?: boolean;
 }
 
 export interface BuildOutput {
@@ -76,7 +78,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   const render = await import('../render/index.js');
   const { fontsFromConfig } = await import('../render/fonts.js');
   const fonts = fontsFromConfig(result.config.fonts, loaded.baseDir);
-  const rendered = await render.renderEditions(loaded.data, loaded.marks, result.profile, { lang, editions: options.editions, fonts, templatesDir: options.templatesDir, toolVersion: TOOL_VERSION, onProgress: options.onProgress, previous });
+  const rendered = await render.renderEditions(loaded.data, loaded.marks, result.profile, { lang, editions: options.editions, fonts, templatesDir: options.templatesDir, toolVersion: TOOL_VERSION, onProgress: options.onProgress, previous, assessmentAppendix: options.assessmentAppendix !== false && result.config.assessmentAppendix !== false });
   await loaded.sourceMap.attachPositions(rendered.diagnostics);
   diagnostics.push(...rendered.diagnostics);
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);

@@ -15,7 +15,8 @@ import { runRules } from '../rules/engine.js';
 import { toPointer } from '../util/pointer.js';
 import { checkSchema } from '../validate/schema.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
-import { BUNDLE_FORMAT, FILING_FORMAT, type Manifest } from './write.js';
+import { BUNDLE_FORMAT, FILING_FORMAT, canonicalBytes, type Manifest } from './write.js';
+import { ASSESSMENT_METHOD, assessmentSummary } from '../assessment/summary.js';
 import { DEFAULT_LIMITS, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
 
 export interface VerifyOptions {
@@ -36,7 +37,7 @@ export interface VerifiedBundle {
 }
 
 const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
-const LAYOUT = /^(manifest\.json|manifest\.sig|filing\.json|diff\.json|report\.pdf|attachments\/.+)$/;
+const LAYOUT = /^(manifest\.json|manifest\.sig|filing\.json|diff\.json|assessment\.json|report\.pdf|attachments\/.+)$/;
 
 export async function verifyBundle(path: string, options: VerifyOptions): Promise<VerifiedBundle> {
   const { lang } = options;
@@ -64,8 +65,14 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     problem('bundle/unsafe', `bundle.unsafe.${error.reason}` as MessageKey, { entry: error.entry ?? '' }, error.entry);
     return result;
   }
-  for (const entry of entries) if (!LAYOUT.test(entry.name)) problem('bundle/unexpected-entry', 'bundle.unexpectedEntry', { entry: entry.name }, entry.name);
-  if (result.diagnostics.length > 0) return result;
+  const unexpected = entries.filter((entry) => !LAYOUT.test(entry.name));
+  if (unexpected.length > 0) {
+    // a newer taisei's bundle may hold files this one has never heard of: say where it comes from
+    const newer = newerSchemaVersion(zip, entries.find((e) => e.name === 'manifest.json'));
+    if (newer !== undefined) problem('bundle/schema-version', 'bundle.schemaVersion', { version: String(newer), known: SCHEMA_VERSIONS.join(', ') }, 'manifest.json');
+    else for (const entry of unexpected) problem('bundle/unexpected-entry', 'bundle.unexpectedEntry', { entry: entry.name }, entry.name);
+    return result;
+  }
   try {
     for (const entry of entries) result.files.set(entry.name, readEntry(zip, entry));
   } catch (error) {
@@ -85,6 +92,13 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest;
   } catch {
     problem('bundle/manifest', 'bundle.notJson', { entry: 'manifest.json' }, 'manifest.json');
+    return result;
+  }
+  // A bundle of a schema version this taisei does not know comes from a newer taisei, whose manifest
+  // may list files this one has never heard of: say that, rather than that the manifest is wrong.
+  const declared = (manifest as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (manifest?.format === BUNDLE_FORMAT && typeof declared === 'number' && !(SCHEMA_VERSIONS as readonly number[]).includes(declared)) {
+    problem('bundle/schema-version', 'bundle.schemaVersion', { version: String(declared), known: SCHEMA_VERSIONS.join(', ') }, 'manifest.json');
     return result;
   }
   const validateManifest = (compiled as unknown as Record<string, (d: unknown) => boolean>).manifest!;
@@ -165,9 +179,43 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     }
     return result.files.has(`attachments/${file}`) ? 'present' : 'missing';
   };
-  const rules = runRules(filing.filing, { lang, profile, config: {}, baseDir: '.', attachment: present });
+  const rules = runRules(filing.filing, { lang, profile, config: {}, baseDir: '.', attachment: present, schemaVersion: filing.schemaVersion });
   result.diagnostics.push(...rules.diagnostics.filter(keep).map(inFiling));
+  checkAssessment(result, filing.filing, problem);
   return result;
+}
+
+/**
+ * assessment.json says what the filing's self-assessment scores: computed again from filing.json,
+ * it must agree (a bundle scored by a later method, or an older one without the file, is left be).
+ */
+function checkAssessment(result: VerifiedBundle, filing: Record<string, unknown>, problem: (code: string, key: MessageKey, args: MessageArgs, entry?: string) => void): void {
+  const expected = assessmentSummary(filing);
+  const bytes = result.files.get('assessment.json');
+  if (!bytes) {
+    if (expected && result.manifest && result.filing && result.filing.schemaVersion >= 2) problem('bundle/assessment', 'bundle.assessmentMissing', {}, 'assessment.json');
+    return;
+  }
+  let carried: { method?: unknown };
+  try {
+    carried = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    problem('bundle/assessment', 'bundle.notJson', { entry: 'assessment.json' }, 'assessment.json');
+    return;
+  }
+  if (carried?.method !== ASSESSMENT_METHOD) return;
+  if (!expected || !canonicalBytes(carried).equals(canonicalBytes(expected))) problem('bundle/assessment', 'bundle.assessmentMismatch', {}, 'assessment.json');
+}
+
+/** The schema version a manifest declares, if it is one this taisei does not know. */
+function newerSchemaVersion(zip: Buffer, entry: Parameters<typeof readEntry>[1] | undefined): number | undefined {
+  if (!entry) return undefined;
+  try {
+    const declared = (JSON.parse(readEntry(zip, entry).toString('utf8')) as { schemaVersion?: unknown }).schemaVersion;
+    return typeof declared === 'number' && !(SCHEMA_VERSIONS as readonly number[]).includes(declared) ? declared : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Pointers of the values a public edition withheld ({"$withheld": true}). */

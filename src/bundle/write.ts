@@ -3,6 +3,8 @@
 //   manifest.sig    optional: Ed25519 signature over the manifest's bytes, with the key id
 //   filing.json     the normalised filing (files merged, defaults applied) as canonical JSON
 //   report.pdf      the PDF of the same edition
+//   assessment.json the self-assessment evaluated (readiness score), when the filing has one
+//   diff.json       the changes from last year (build --compare-with)
 //   attachments/…   the files the filing references (withheld ones stay out of the public edition)
 import { createHash, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { resolve } from 'node:path';
 import canonicalize from 'canonicalize';
 import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../generated/schemas.js';
 import type { Profile } from '../profiles/index.js';
+import { assessmentSummary } from '../assessment/summary.js';
 import { attachmentWithheld, isWithheld } from '../render/redact.js';
 import { withDefaults } from '../validate/defaults.js';
 import type { SchemaIndex } from '../validate/schema-nav.js';
@@ -77,9 +80,12 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
   const { data, edition } = input;
   const normalised = markers(withDefaults({ ...data, profile: input.profile.id }, input.schema.at([]), input.schema));
   const filingJson = canonicalBytes({ format: FILING_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, profile: input.profile.id, edition, filing: normalised });
+  // computed from filing.json's own content, so that verify can compute it again and compare
+  const assessment = assessmentSummary(normalised as Record<string, unknown>);
   const files: ZipInput[] = [
     { name: 'filing.json', data: filingJson },
     { name: 'report.pdf', data: input.pdf },
+    ...(assessment ? [{ name: 'assessment.json', data: canonicalBytes(assessment) }] : []),
     ...(input.changes ? [{ name: 'diff.json', data: canonicalBytes(input.changes) }] : []),
   ];
   const attachments = Array.isArray(data.attachments) ? (data.attachments as { file: string; kind?: string; withheld?: boolean }[]) : [];

@@ -1,7 +1,10 @@
 // init --from: next year's filing starts from last year's. Standing facts (premises, systems, rules,
 // organisation, related companies, attachments) carry forward; the year's facts (log reviews,
 // trainings, management activities, transaction records, monitoring, findings, corrections, other
-// measures) are emptied; the fiscal year and the submission date move on.
+// measures) are emptied; the fiscal year and the submission date move on. The self-assessment
+// stands, less the evidence that pointed at the emptied facts; the improvement plan keeps its
+// measures, less the one-off ones done, and each measure's evidence is the new year's to give.
+import { EvidenceIndex } from '../assessment/evidence.js';
 
 /** The sections that hold only the year's facts: emptied. */
 const YEAR_LISTS = ['logReviews', 'disasterResponses', 'managementMeasures', 'trainings', 'informationManagement', 'complianceCorrections', 'informationCorrections', 'transactionCorrections', 'otherMeasures'];
@@ -50,5 +53,31 @@ export function carryForward(last: Record<string, unknown>, fiscalYear?: number)
     delete ((data.organisation as Record<string, Record<string, unknown>>).earlyDetection as Record<string, unknown>).reportsReceived;
     emptied.push('organisation.earlyDetection.reportsReceived');
   }
+  carryAssessment(data, emptied);
   return { data, emptied };
+}
+
+type Entry = Record<string, unknown>;
+
+function carryAssessment(data: Record<string, unknown>, emptied: string[]): void {
+  if (Array.isArray(data.improvementPlan)) {
+    const plan = (data.improvementPlan as Entry[]).filter((m) => !(m.status === 'done' && m.recurrence === undefined));
+    for (const measure of plan) delete measure.evidence;
+    data.improvementPlan = plan;
+    emptied.push('improvementPlan[].evidence');
+  }
+  const assessment = data.selfAssessment as Record<string, Entry> | undefined;
+  if (!assessment || typeof assessment !== 'object') return;
+  const index = new EvidenceIndex(data);
+  const planIds = new Set(((data.improvementPlan as Entry[] | undefined) ?? []).map((m) => m.id));
+  let dropped = false;
+  for (const entry of Object.values(assessment)) {
+    if (Array.isArray(entry.evidence)) {
+      const kept = (entry.evidence as unknown[]).filter((ref) => typeof ref === 'string' && index.resolve(ref));
+      dropped ||= kept.length !== entry.evidence.length;
+      entry.evidence = kept;
+    }
+    if (Array.isArray(entry.plan)) entry.plan = (entry.plan as unknown[]).filter((id) => planIds.has(id));
+  }
+  if (dropped) emptied.push('selfAssessment.*.evidence');
 }

@@ -1,5 +1,6 @@
 // A skeleton filing generated from the schema: every required key of every section, left empty,
 // with the field's title (and allowed values) as a comment. Validating it lists what to fill in.
+import { internalControl } from '../generated/data.js';
 import { filingSchemas } from '../generated/schema-bundle.js';
 import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
 import type { Profile } from '../profiles/index.js';
@@ -41,6 +42,18 @@ export function skeletonFiles({ profile, fiscalYear, schemaRef }: SkeletonOption
     if (item?.whenEmpty && node.type === 'array') text += `${section}: []\n`;
     else text += emitProperty(index, section, node, 0, true);
     files.push({ name: `${section}.yaml`, content: text });
+  }
+  // the internal-control self-assessment and plan (参考資料), from the year the regulator asks for them
+  if (fiscalYear >= internalControl.fiscalYears.from) {
+    const node = index.at(['selfAssessment'])!;
+    let text = modeline + comment(node.title, node.description) + '\nselfAssessment:\n';
+    for (const item of internalControl.items.filter((i) => i.appliesTo.includes(profile.filerType))) {
+      const entry = index.at(['selfAssessment', item.id])!;
+      text += `  ${item.id}:  # ${entry.title ?? item.id}\n` + emitObject(index, index.resolve(entry)!, 4).replace(/^ {4}# \+ .*\n/m, '') + '    measures: []\n    evidence: []\n';
+    }
+    files.push({ name: 'selfAssessment.yaml', content: text });
+    const plan = index.at(['improvementPlan'])!;
+    files.push({ name: 'improvementPlan.yaml', content: modeline + comment(plan.title, plan.description) + '\n' + emitProperty(index, 'improvementPlan', plan, 0, true) });
   }
   return files;
 }

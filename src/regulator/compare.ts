@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { readDirectory, readEntry, writeZip } from '../bundle/zip.js';
 import { filingSchemas } from '../generated/schema-bundle.js';
 import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
+import { internalControl } from '../generated/data.js';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { SchemaIndex, type SchemaNode } from '../validate/schema-nav.js';
 
@@ -37,11 +38,33 @@ export interface CompareRow {
   informationManagerPosition: string | null;
   monitoringHeadcount: number | null;
   ruleFindings: number;
+  /** The internal-control self-assessment (null where the filing has none). */
+  assessment: {
+    readiness: number | null;
+    coverage: number | null;
+    evidence: number | null;
+    /** recurrence periods with nothing to show for them */
+    periodsMissed: number | null;
+    /** plan measures past their due date (before the submission date) and not done */
+    overdue: number | null;
+    /** ★ check items not addressed (assessment/starred-items findings) */
+    starredMissing: number;
+    /** readiness by area id */
+    areas: Record<string, number | null>;
+  };
   /** Differences from the same filer's previous fiscal year in the database. */
-  change: { systems: number | null; shared: number | null; unauthorisedAccess: number | null; findingsNotAppropriate: number | null; completionRate: number | null };
+  change: { systems: number | null; shared: number | null; unauthorisedAccess: number | null; findingsNotAppropriate: number | null; completionRate: number | null; readiness: number | null };
 }
 
-export const COLUMNS: { key: string; label: MessageKey; value: (row: CompareRow, lang: Lang) => string | number | null }[] = [
+interface Column {
+  key: string;
+  label: MessageKey;
+  /** a header with words that are data (the catalogue's area names) */
+  title?: (lang: Lang) => string;
+  value: (row: CompareRow, lang: Lang) => string | number | null;
+}
+
+export const COLUMNS: Column[] = [
   { key: 'filer', label: 'compare.col.filer', value: (r) => r.filer },
   { key: 'corporateNumber', label: 'compare.col.corporateNumber', value: (r) => r.corporateNumber },
   { key: 'fiscalYear', label: 'compare.col.fiscalYear', value: (r) => r.fiscalYear },
@@ -61,11 +84,25 @@ export const COLUMNS: { key: string; label: MessageKey; value: (row: CompareRow,
   { key: 'informationManagerPosition', label: 'compare.col.informationManagerPosition', value: (r, lang) => enumLabel(lang, ['organisation', 'informationManager', 'position'], r.informationManagerPosition) },
   { key: 'monitoringHeadcount', label: 'compare.col.monitoringHeadcount', value: (r) => r.monitoringHeadcount },
   { key: 'ruleFindings', label: 'compare.col.ruleFindings', value: (r) => r.ruleFindings },
+  // the internal-control column group
+  { key: 'readiness', label: 'compare.col.readiness', value: (r) => r.assessment.readiness },
+  { key: 'coverage', label: 'compare.col.coverage', value: (r) => r.assessment.coverage },
+  { key: 'evidence', label: 'compare.col.evidence', value: (r) => r.assessment.evidence },
+  { key: 'periodsMissed', label: 'compare.col.periodsMissed', value: (r) => r.assessment.periodsMissed },
+  { key: 'overdueMeasures', label: 'compare.col.overdueMeasures', value: (r) => r.assessment.overdue },
+  { key: 'starredMissing', label: 'compare.col.starredMissing', value: (r) => r.assessment.starredMissing },
+  ...internalControl.areas.map((area): Column => ({
+    key: `readiness:${area.id}`,
+    label: 'compare.col.areaReadiness',
+    title: (lang) => t(lang, 'compare.col.areaReadiness', { area: lang === 'ja' ? area.ja : area.en }),
+    value: (r) => r.assessment.areas[area.id] ?? null,
+  })),
   { key: 'changeSystems', label: 'compare.col.changeSystems', value: (r) => r.change.systems },
   { key: 'changeShared', label: 'compare.col.changeShared', value: (r) => r.change.shared },
   { key: 'changeUnauthorised', label: 'compare.col.changeUnauthorised', value: (r) => r.change.unauthorisedAccess },
   { key: 'changeFindings', label: 'compare.col.changeFindings', value: (r) => r.change.findingsNotAppropriate },
   { key: 'changeCompletion', label: 'compare.col.changeCompletion', value: (r) => r.change.completionRate },
+  { key: 'changeReadiness', label: 'compare.col.changeReadiness', value: (r) => r.change.readiness },
 ];
 
 export function compareRows(db: Database.Database, fiscalYear?: number): CompareRow[] {
@@ -76,7 +113,7 @@ export function compareRows(db: Database.Database, fiscalYear?: number): Compare
          SELECT 1 FROM bundles o WHERE o.current = 1 AND o.filer_number = b.filer_number AND o.fiscal_year = b.fiscal_year AND o.edition = 'submission' AND b.edition = 'public')
        ORDER BY b.filer_number, b.fiscal_year`,
     )
-    .all() as { hash: string; filer_name: string; filer_number: string; fiscal_year: number; edition: string; profile: string }[];
+    .all() as { hash: string; filer_name: string; filer_number: string; fiscal_year: number; edition: string; profile: string; created: string }[];
   const one = <T>(sql: string, hash: string) => db.prepare(sql).get(hash) as T;
   const rows = chosen.map((b): CompareRow => {
     const systems = one<{ total: number; network: number; hardware: number; software: number; target: string | null }>(
@@ -90,6 +127,10 @@ export function compareRows(db: Database.Database, fiscalYear?: number): Compare
     const manager = one<{ position: string | null } | undefined>("SELECT position FROM officers WHERE bundle = ? AND role = 'informationManager'", b.hash);
     const organisation = one<{ monitoring_headcount: number | null } | undefined>('SELECT monitoring_headcount FROM organisation WHERE bundle = ?', b.hash);
     const ruleFindings = one<{ n: number }>('SELECT COUNT(*) n FROM rule_findings WHERE bundle = ?', b.hash);
+    const scores = db.prepare('SELECT area, coverage, evidence, readiness, windows, met FROM assessment WHERE bundle = ?').all(b.hash) as { area: string; coverage: number | null; evidence: number | null; readiness: number | null; windows: number; met: number }[];
+    const overall = scores.find((x) => x.area === 'overall');
+    const overdue = db.prepare("SELECT COUNT(*) n FROM plan_measures WHERE bundle = ? AND due < ? AND (status IS NULL OR status != 'done')").get(b.hash, b.created) as { n: number };
+    const starred = one<{ n: number }>("SELECT COUNT(*) n FROM rule_findings WHERE bundle = ? AND code = 'assessment/starred-items'", b.hash);
     const rate = trainings.targeted ? Math.round((trainings.participants ?? 0) / trainings.targeted * 1000) / 10 : null;
     return {
       filer: b.filer_name,
@@ -111,7 +152,16 @@ export function compareRows(db: Database.Database, fiscalYear?: number): Compare
       informationManagerPosition: manager?.position ?? null,
       monitoringHeadcount: organisation?.monitoring_headcount ?? null,
       ruleFindings: ruleFindings.n,
-      change: { systems: null, shared: null, unauthorisedAccess: null, findingsNotAppropriate: null, completionRate: null },
+      assessment: {
+        readiness: overall?.readiness ?? null,
+        coverage: overall?.coverage ?? null,
+        evidence: overall?.evidence ?? null,
+        periodsMissed: overall ? overall.windows - overall.met : null,
+        overdue: overall ? overdue.n : null,
+        starredMissing: starred.n,
+        areas: Object.fromEntries(scores.filter((x) => x.area !== 'overall').map((x) => [x.area, x.readiness])),
+      },
+      change: { systems: null, shared: null, unauthorisedAccess: null, findingsNotAppropriate: null, completionRate: null, readiness: null },
     };
   });
   for (const row of rows) {
@@ -124,12 +174,13 @@ export function compareRows(db: Database.Database, fiscalYear?: number): Compare
       unauthorisedAccess: row.unauthorisedAccess - previous.unauthorisedAccess,
       findingsNotAppropriate: row.findingsNotAppropriate - previous.findingsNotAppropriate,
       completionRate: row.completionRate !== null && previous.completionRate !== null ? Math.round((row.completionRate - previous.completionRate) * 10) / 10 : null,
+      readiness: row.assessment.readiness !== null && previous.assessment.readiness !== null ? Math.round((row.assessment.readiness - previous.assessment.readiness) * 10) / 10 : null,
     };
   }
   return fiscalYear === undefined ? rows : rows.filter((r) => r.fiscalYear === fiscalYear);
 }
 
-const headers = (lang: Lang) => COLUMNS.map((c) => t(lang, c.label));
+const headers = (lang: Lang) => COLUMNS.map((c) => c.title?.(lang) ?? t(lang, c.label));
 
 export function toCsv(rows: CompareRow[], lang: Lang): Buffer {
   const cell = (v: string | number | null) => {

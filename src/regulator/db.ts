@@ -14,6 +14,8 @@
 //   transactions       id, date, counterparty, kind, related, subject
 //   rule_findings      the filing rules' findings at ingest (code, severity, pointer, message)
 //   filings            the whole canonical filing.json, for anything the tables leave out
+//   assessment         the self-assessment's readiness score, overall and by area (schema 2 on)
+//   plan_measures      the improvement plan's measures: area, status, recurrence, due, periods missed
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { InputOutputError } from '../errors.js';
@@ -54,6 +56,13 @@ const MIGRATIONS: string[] = [
   CREATE INDEX corrections_bundle ON corrections (bundle);
   CREATE INDEX trainings_bundle ON trainings (bundle);
   CREATE INDEX transactions_bundle ON transactions (bundle);
+  `,
+  // 2: the internal-control self-assessment (filing schema 2). Bundles ingested before this
+  // migration are of schema 1, which has no self-assessment: nothing to fill in.
+  `
+  CREATE TABLE assessment (bundle TEXT NOT NULL REFERENCES bundles(hash), area TEXT NOT NULL, items INTEGER, in_place INTEGER, partly INTEGER, evidenced INTEGER, windows INTEGER, met INTEGER, coverage REAL, evidence REAL, recurrences REAL, readiness REAL, PRIMARY KEY (bundle, area));
+  CREATE TABLE plan_measures (bundle TEXT NOT NULL REFERENCES bundles(hash), id TEXT NOT NULL, area TEXT, status TEXT, recurrence TEXT, due TEXT, windows INTEGER, missed INTEGER);
+  CREATE INDEX plan_measures_bundle ON plan_measures (bundle);
   `,
 ];
 

@@ -5,6 +5,7 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { assessmentSummary } from '../assessment/summary.js';
 import { verifyBundle } from '../bundle/verify.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../messages/index.js';
@@ -93,6 +94,18 @@ export async function ingestBundle(db: Database.Database, path: string, options:
     for (const r of entries(get(filing, 'transactions.records'))) insertTransaction.run(hash, r.id, plain(r.date), plain(get(r, 'counterparty.name')), plain(get(r, 'counterparty.kind')), plain(get(r, 'counterparty.related') ?? false), plain(r.subject));
     const insertRuleFinding = db.prepare('INSERT INTO rule_findings VALUES (?,?,?,?,?)');
     for (const d of verified.diagnostics) if (ruleIds.has(d.code)) insertRuleFinding.run(hash, d.code, d.severity, d.pointer ?? null, d.message);
+    const summary = assessmentSummary(filing);
+    if (summary) {
+      const insertScore = db.prepare('INSERT INTO assessment VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
+      for (const row of [{ id: 'overall', ...summary.overall }, ...summary.areas]) {
+        insertScore.run(hash, row.id, row.items, row.inPlace, row.partly, row.evidenced, row.windows, row.met, row.coverage, row.evidence, row.recurrences, row.readiness);
+      }
+      const insertMeasure = db.prepare('INSERT INTO plan_measures VALUES (?,?,?,?,?,?,?,?)');
+      for (const m of entries(get(filing, 'improvementPlan'))) {
+        const windows = summary.recurrences.find((r) => r.measure === m.id);
+        insertMeasure.run(hash, m.id, plain(m.area), plain(m.status), plain(m.recurrence), plain(m.due), windows?.due.length ?? null, windows?.missed.length ?? null);
+      }
+    }
     db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, verified.files.get('filing.json')!.toString('utf8'));
   })();
   return { path, status: amended ? 'amended' : 'ingested', hash, diagnostics: verified.diagnostics };

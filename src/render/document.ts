@@ -4,6 +4,9 @@ import type { Profile, ProfileItem } from '../profiles/index.js';
 import { getAt, parsePointer } from '../util/pointer.js';
 import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
 import type { FilingDiff } from '../diff/index.js';
+import type { Evaluation } from '../assessment/evaluate.js';
+import { EVIDENCE_KINDS } from '../assessment/evidence.js';
+import { japaneseNotation, parseRecurrence, type Window } from '../assessment/recurrence.js';
 import { SECTION_LAYOUTS, type Block, type Field } from './layouts.js';
 import { brokenLines, paragraphInlines, proseInlines, widthInEms, type Inline, type Measure } from './phrases.js';
 import { attachmentWithheld, isWithheld } from './redact.js';
@@ -23,6 +26,8 @@ export interface DocumentInput {
   measure?: Measure;
   /** Changes from last year's filing: an appendix 前年度からの主な変更点. */
   changes?: FilingDiff;
+  /** The self-assessment, evaluated: an appendix 参考資料 with the readiness score. */
+  assessment?: Evaluation;
 }
 
 type Content = Record<string, unknown> | string | Content[];
@@ -90,6 +95,7 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     ...context.relatedCompanies(),
     ...profile.items.flatMap((item) => context.item(item)),
     ...context.attachments(),
+    ...context.assessment(),
     ...context.changes(),
   ];
   const submissionDate = new Date(`${String(data.submissionDate)}T00:00:00+09:00`);
@@ -371,6 +377,130 @@ class RenderContext {
       out.push(this.tableWithHeading(heading, [40, '*'], body));
     }
     return out;
+  }
+
+  /**
+   * The appendix 参考資料: the readiness score by area (a table and a bar chart drawn with vector
+   * shapes), the self-assessment by check item, and the improvement plan.
+   */
+  assessment(): Content[] {
+    const evaluation = this.input.assessment;
+    if (!evaluation) return [];
+    const w = (name: string, data: Record<string, unknown> = {}) => this.wording.text(name, data);
+    const { catalogue } = evaluation;
+    const areaName = (id: string) => catalogue.areas.find((a) => a.id === id)?.ja ?? id;
+    const starred = evaluation.applicable.some((i) => i.starred);
+    const out: Content[] = [
+      { stack: [{ text: w('assessment-title'), tocItem: true, outline: true }], style: 'item', unbreakable: true, headlineLevel: 1, pageBreak: 'before' },
+      { text: proseInlines(w('assessment-note', { catalogue: catalogue.title.ja, starred })), style: 'note', margin: [0, 0, 0, 8] },
+    ];
+    // 1. the score, as a table and as bars
+    const percent = (value: number | undefined) => (value === undefined ? '—' : w('assessment-percent', { value: value.toFixed(1) }));
+    const rows = [...evaluation.areas.map((a) => ({ name: areaName(a.id), s: a, total: false })), { name: w('assessment-overall'), s: evaluation.overall, total: true }];
+    const header = ['assessment-area', 'assessment-items', 'assessment-coverage', 'assessment-evidence', 'assessment-recurrences', 'assessment-readiness'].map((name) => ({ text: w(name), style: 'th' }));
+    const body: Content[] = [header];
+    for (const { name, s, total } of rows) {
+      const cells = [name, String(s.items), percent(s.coverage), percent(s.evidence), s.windows === 0 ? '—' : w('assessment-windows', { met: s.met, due: s.windows, percent: percent(s.recurrences) }), s.readiness.toFixed(1)];
+      body.push(cells.map((text, i) => ({ text: paragraphInlines(text, 16), ...(i > 0 ? { alignment: 'right' } : {}), ...(total ? { style: 'label' } : {}) })));
+    }
+    out.push(this.tableWithHeading(w('assessment-score'), ['*', 44, 50, 50, 96, 44], body));
+    const barWidth = CONTENT_WIDTH - 120 - 40 - 3 * 9;
+    const bar = (value: number, total: boolean) => ({
+      canvas: [
+        { type: 'rect', x: 0, y: 3, w: barWidth, h: 9, color: '#eeeeee' },
+        { type: 'rect', x: 0, y: 3, w: Math.max(0, Math.min(100, value)) * (barWidth / 100), h: 9, color: total ? '#333333' : '#777777' },
+        ...[25, 50, 75].map((tick) => ({ type: 'line', x1: (tick * barWidth) / 100, y1: 2, x2: (tick * barWidth) / 100, y2: 13, lineWidth: 0.4, lineColor: '#ffffff' })),
+      ],
+    });
+    out.push({
+      table: { widths: [120, barWidth, 40], body: rows.map(({ name, s, total }) => [{ text: paragraphInlines(name, 12), ...(total ? { style: 'label' } : {}) }, bar(s.readiness, total), { text: s.readiness.toFixed(1), alignment: 'right', ...(total ? { style: 'label' } : {}) }]) },
+      layout: 'noBorders',
+      fontSize: TABLE_SIZE,
+      margin: [0, 0, 0, 12],
+    });
+    // 2. the check items
+    const assessments = (this.input.data.selfAssessment ?? {}) as Record<string, Entry | undefined>;
+    const node = (item: string, key: string) => this.input.schema.at(['selfAssessment', item, key]);
+    const fieldTitle = (key: string) => node(catalogue.items[0]!.id, key)?.title ?? key;
+    const itemWidths = [112, 40, '*', 128];
+    const itemBody: Content[] = [['assessment-items', 'status', 'measures', 'evidence'].map((key, i) => ({ text: paragraphInlines(i === 0 ? w(key) : fieldTitle(key), 12), style: 'th' }))];
+    const measuresWidth = CONTENT_WIDTH - 112 - 40 - 128 - 4 * 9;
+    for (const item of evaluation.applicable) {
+      const entry = assessments[item.id];
+      const status = entry ? this.format(entry.status, node(item.id, 'status')) : w('assessment-not-assessed');
+      const lines = entry && Array.isArray(entry.measures) ? entry.measures.map((m) => this.display(m)) : [];
+      if (entry?.note !== undefined) lines.push(`${node(item.id, 'note')?.title ?? 'note'}：${this.display(entry.note)}`);
+      const measures = lines.length > 1 ? lines.map((l) => `・${l}`).join('\n') : (lines[0] ?? '');
+      const evidence = entry && Array.isArray(entry.evidence) ? entry.evidence.map((ref) => this.evidenceLabel(ref)).join('\n') : '';
+      itemBody.push([
+        { text: this.cell(`${item.id}${item.starred ? '★' : ''}　${item.ja}`, 112 - 8, TABLE_SIZE) },
+        { text: paragraphInlines(status, 5) },
+        { text: this.cell(measures, measuresWidth, TABLE_SIZE) },
+        { text: this.cell(evidence, 128 - 8, TABLE_SIZE) },
+      ]);
+    }
+    out.push(this.tableWithHeading(w('assessment-checkitems'), itemWidths, itemBody));
+    // 3. the improvement plan
+    const plan = Array.isArray(this.input.data.improvementPlan) ? (this.input.data.improvementPlan as Entry[]) : [];
+    if (plan.length > 0) {
+      const planNode = (i: number, key: string) => this.input.schema.at(['improvementPlan', String(i), key]);
+      const planTitle = (key: string) => planNode(0, key)?.title ?? key;
+      const missed = new Map(evaluation.recurrences.map((r) => [r.index, r.missed]));
+      const planWidths = [150, 96, 46, '*'];
+      const lastWidth = CONTENT_WIDTH - 150 - 96 - 46 - 4 * 9;
+      const planBody: Content[] = [['title', 'recurrence', 'status', 'evidence'].map((key) => ({ text: paragraphInlines(key === 'recurrence' ? `${planTitle('start')}／${planTitle('due')}・${planTitle('recurrence')}` : planTitle(key), 12), style: 'th' }))];
+      plan.forEach((m, i) => {
+        const when = [
+          typeof m.start === 'string' ? w('assessment-start', { start: wareki(m.start) }) : '',
+          typeof m.due === 'string' ? w('assessment-due', { due: wareki(m.due) }) : '',
+          typeof m.recurrence === 'string' ? this.recurrenceText(m.recurrence) : this.display(m.recurrence),
+        ].filter(Boolean);
+        const gaps = missed.get(i) ?? [];
+        const record = [
+          ...(Array.isArray(m.evidence) ? m.evidence.map((ref) => this.evidenceLabel(ref)) : []),
+          ...(gaps.length > 0 ? [w('assessment-missed', { windows: gaps.map((g) => this.windowLabel(g)).join('、') })] : []),
+        ].join('\n');
+        planBody.push([
+          { text: this.cell(`${this.display(m.id)}　${this.format(m.title, planNode(i, 'title'))}\n${planTitle('area')}：${this.format(m.area, planNode(i, 'area'))}\n${planTitle('owner')}：${this.format(m.owner, planNode(i, 'owner'))}`, 150 - 8, TABLE_SIZE) },
+          { text: this.cell(when.join('\n'), 96 - 8, TABLE_SIZE) },
+          { text: paragraphInlines(this.format(m.status, planNode(i, 'status')), 5) },
+          { text: this.cell(record, lastWidth, TABLE_SIZE) },
+        ]);
+      });
+      out.push(this.tableWithHeading(w('assessment-plan'), planWidths, planBody));
+    }
+    return out;
+  }
+
+  /** "trainings/TRN-01" → 研修 TRN-01 役員向け行為規制研修 (the entry's kind, its id, its name or else its date). */
+  private evidenceLabel(ref: unknown): string {
+    if (typeof ref !== 'string') return this.display(ref);
+    const slash = ref.lastIndexOf('/');
+    const kind = EVIDENCE_KINDS[ref.slice(0, slash)];
+    if (!kind) return ref;
+    const id = ref.slice(slash + 1);
+    const list = getAt(this.input.data, kind.path);
+    const entry = Array.isArray(list) ? (list as Entry[]).find((e) => e.id === id) : undefined;
+    const name = entry ? (entry.title ?? entry.name) : undefined;
+    const date = entry ? kind.dates.map((field) => entry[field]).find((v) => typeof v === 'string') : undefined;
+    const title = this.input.schema.at([...kind.path, '0'])?.title ?? this.input.schema.at(kind.path)?.title ?? ref.slice(0, slash);
+    const what = typeof name === 'string' ? name : typeof date === 'string' ? wareki(date) : '';
+    return [title, id, what].filter(Boolean).join(' ');
+  }
+
+  /** A recurrence as the Japanese notation writes it, whichever form the filing used. */
+  private recurrenceText(text: string): string {
+    const recurrence = parseRecurrence(text);
+    return recurrence ? japaneseNotation(recurrence) : text;
+  }
+
+  /** A window of months in 和暦: 令和6年10月〜令和7年3月. */
+  private windowLabel(window: Window): string {
+    const month = (ym: string) => {
+      const { era, year, month: m } = eraDate(`${ym}-01`);
+      return this.wording.text('assessment-month', { era, year, month: m });
+    };
+    return window.from === window.to ? month(window.from) : this.wording.text('assessment-window', { from: month(window.from), to: month(window.to) });
   }
 
   private tableWithHeading(heading: string, widths: (number | string)[], body: Content[]): Content {

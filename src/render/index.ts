@@ -15,6 +15,8 @@ import { fontMeasure } from './measure.js';
 import { redact } from './redact.js';
 import { diffFilings, type FilingDiff } from '../diff/index.js';
 import { withDefaults } from '../validate/defaults.js';
+import { evaluate } from '../assessment/evaluate.js';
+import { hasAssessment } from '../assessment/summary.js';
 import { TemplateError, Wording } from './templates.js';
 
 export type { Edition };
@@ -29,6 +31,8 @@ export interface RenderOptions {
   toolVersion: string;
   /** Last year's filing (normalised): the PDF gets an appendix of the changes. */
   previous?: Record<string, unknown>;
+  /** The appendix 参考資料 with the self-assessment and the readiness score (default: shown when the filing has one). */
+  assessmentAppendix?: boolean;
   /** Called with -1 when layout starts, then with 0..1 while pages are drawn. */
   onProgress?: (edition: Edition, fraction: number) => void;
 }
@@ -96,7 +100,8 @@ export async function renderEditions(data: Record<string, unknown>, marks: Reado
         };
         changes = diffFilings(normal(before), normal(view.data), profile);
       }
-      const doc = buildDocument({ data: view.data, profile, edition, wording, schema, toolVersion: options.toolVersion, measure, changes });
+      const assessment = options.assessmentAppendix !== false && hasAssessment(view.data) ? evaluate(view.data) : undefined;
+      const doc = buildDocument({ data: view.data, profile, edition, wording, schema, toolVersion: options.toolVersion, measure, changes, assessment });
       options.onProgress?.(edition, -1);
       const pdf = await renderPdf(doc, fontDescriptors(options.fonts), options.onProgress && ((f) => options.onProgress!(edition, f)));
       editions.push({ edition, pdf, data: view.data, withheld: view.withheld, ...(changes ? { changes } : {}) });

@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: 'assessment/evidence-resolves',
   basis: '内部統制の評価の確認事項',
   severity: 'error',
+  sinceSchema: 2,
   check({ data, report }) {
     const { evidence } = evaluationOf(data);
     const known = evidence.refs();

@@ -8,6 +8,7 @@ export const rule: Rule = {
   id: 'assessment/overdue-measures',
   basis: '内部統制の改善計画',
   severity: 'warning',
+  sinceSchema: 2,
   check({ data, report }) {
     const today = data.submissionDate;
     if (typeof today !== 'string') return;

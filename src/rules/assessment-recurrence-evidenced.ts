@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'assessment/recurrence-evidenced',
   basis: '内部統制の改善計画',
   severity: 'warning',
+  sinceSchema: 2,
   check({ data, report }) {
     for (const r of evaluationOf(data).recurrences) {
       if (r.missed.length === 0) continue;

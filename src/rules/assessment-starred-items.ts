@@ -8,6 +8,7 @@ export const rule: Rule = {
   id: 'assessment/starred-items',
   basis: '内部統制の評価の確認事項（★）',
   severity: 'error',
+  sinceSchema: 2,
   check({ data, report }) {
     const evaluation = evaluationOf(data);
     if (!evaluation.inForce) return;

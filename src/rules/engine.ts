@@ -26,6 +26,11 @@ export interface RunOptions {
   /** How attachments are found (default: files under baseDir). */
   attachment?: (path: string) => 'present' | 'missing' | 'outside';
   rules?: readonly Rule[];
+  /**
+   * The schema version the filing was written to (a bundle's; default the current one). Rules about
+   * sections a version did not have yet do not run: its filer could not have written them.
+   */
+  schemaVersion?: number;
 }
 
 /** Attachments of a filing on disk: relative paths confined to its directory. */
@@ -74,6 +79,7 @@ export function runRules(data: Data, options: RunOptions): RuleRun {
   for (const rule of rules) {
     const setting = settings[rule.id];
     if (setting?.severity === 'off') continue;
+    if (rule.sinceSchema !== undefined && options.schemaVersion !== undefined && options.schemaVersion < rule.sinceSchema) continue;
     const severity = (setting?.severity ?? rule.severity) as Severity;
     const report = (finding: Report) => {
       diagnostics.push({

@@ -33,5 +33,7 @@ export interface Rule {
   /** The legal basis, as the statute names it. */
   basis: string;
   severity: Severity;
+  /** The schema version that brought the sections the rule is about (default: every version). */
+  sinceSchema?: number;
   check(context: RuleContext): void;
 }

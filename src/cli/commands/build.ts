@@ -18,6 +18,7 @@ interface BuildCommandOptions {
   bundle: boolean;
   sign?: string;
   compareWith?: string;
+  assessmentAppendix: boolean;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -31,7 +32,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('-t, --templates <dir>', t(lang, 'cli.build.opt.templates'))
     .option('--no-bundle', t(lang, 'cli.build.opt.noBundle'))
     .option('-s, --sign <key.pem>', t(lang, 'cli.build.opt.sign'))
-    .option('--compare-with <last-year>', t(lang, 'cli.build.opt.compareWith'));
+    .option('--compare-with <last-year>', t(lang, 'cli.build.opt.compareWith'))
+    .option('--no-assessment-appendix', t(lang, 'cli.build.opt.noAssessmentAppendix'));
   addInputOptions(command, lang)
     .option('-w, --watch', t(lang, 'cli.build.opt.watch'))
     .action(async (filing: string, options: BuildCommandOptions) => {
@@ -63,6 +65,7 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
     bundle: options.bundle,
     signWith: options.sign,
     compareWith: options.compareWith,
+    assessmentAppendix: options.assessmentAppendix,
     onProgress: showProgress
       ? (edition, fraction) => {
           // a negative fraction: layout starts (synchronous, so say it before it begins)
