@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Launcher. Runs the bundled CLI (dist/cli.cjs) with a V8 code cache beside it, so a pre-commit
-// `taisei validate` does not spend its time compiling the bundle again on every commit. The cache
-// is an optimisation only: if it is missing, stale (another Node version) or unwritable, the CLI
-// runs the same, only a little slower, and a fresh cache is written when the folder allows.
+// Launcher. Runs the bundled CLI (dist/cli.cjs), and the parts of it loaded on demand (dist/lazy/),
+// each with a V8 code cache beside it, so a pre-commit `taisei validate` does not spend its time
+// compiling them again on every commit. A cache is an optimisation only: if it is missing, stale
+// (another Node version) or unwritable, the CLI runs the same, only a little slower, and a fresh
+// cache is written when the folder allows.
 import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,24 +19,42 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const filename = join(dist, 'cli.cjs');
-const cacheFile = `${filename}.cache`;
+const writeCache = process.env.TAISEI_CODE_CACHE === 'write';
 
-let cachedData;
-if (process.env.TAISEI_CODE_CACHE !== 'write') {
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // no cache yet
+/** Modules run from a code cache, by file; each one's cache is written at exit if it had none. */
+const loaded = new Map();
+
+/** Runs a CommonJS bundle through vm.Script with its code cache (file.cache) when there is one. */
+function load(filename) {
+  const known = loaded.get(filename);
+  if (known) return known.module.exports;
+  let cachedData;
+  if (!writeCache) {
+    try {
+      cachedData = readFileSync(`${filename}.cache`);
+    } catch {
+      // no cache yet
+    }
   }
+  const source = readFileSync(filename, 'utf8');
+  // a dynamic import() inside resolves as it would in a module of the main context
+  const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData, ...(importModuleDynamically ? { importModuleDynamically } : {}) });
+  const module = { exports: {} };
+  loaded.set(filename, { module, script, fresh: cachedData === undefined || script.cachedDataRejected });
+  script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename));
+  return module.exports;
 }
-const source = readFileSync(filename, 'utf8');
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(filename), module, filename, dist);
-process.exitCode = await module.exports.main(process.argv.slice(2));
 
-if (cachedData === undefined || script.cachedDataRejected) {
+// The bundles' lazy parts (dist/lazy/) come through the same loader; without it (the library, or
+// the bundle run directly) they are plain require()s.
+globalThis.__taiseiLoad = load;
+const cli = load(join(dist, 'cli.cjs'));
+process.exitCode = await cli.main(process.argv.slice(2));
+
+for (const [filename, { script, fresh }] of loaded) {
+  if (!fresh) continue;
+  const cacheFile = `${filename}.cache`;
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
     writeFileSync(temp, script.createCachedData());

@@ -61,13 +61,18 @@ const profileTypes = await compile(forTypes({ ...profileSchema, title: 'Profile'
 const configTypes = await compile(forTypes({ ...configSchema, title: 'Config' }), 'Config', { bannerComment: '', additionalProperties: false, format: false });
 const catalogueSchema = JSON.parse(readFileSync(join(root, 'schemas', 'internal-control-catalogue.schema.json'), 'utf8'));
 const catalogueTypes = await compile(forTypes({ ...catalogueSchema, title: 'Catalogue' }), 'Catalogue', { bannerComment: '', additionalProperties: false, format: false });
-const { $schema: _catalogueSchema, ...catalogue } = JSON.parse(readFileSync(join(root, 'catalogues', 'internal-control.json'), 'utf8'));
+// The viewpoints are reading for people (the catalogue file, docs); nothing in the tool uses them, so
+// they stay out of the start-up bundle.
+const { $schema: _catalogueSchema, ...catalogueFile } = JSON.parse(readFileSync(join(root, 'catalogues', 'internal-control.json'), 'utf8'));
+const catalogue = { ...catalogueFile, items: catalogueFile.items.map(({ viewpoints: _viewpoints, ...item }) => item) };
 writeFileSync(
   join(generated, 'data.ts'),
   `/* Generated from profiles/ and schemas/ by scripts/build.mjs — do not edit. */\n` +
     profileTypes.replace(/^export interface Profile /m, 'export interface Profile ') + '\n' + configTypes + '\n' + catalogueTypes + '\n' +
     `export const profiles: Profile[] = ${JSON.stringify(profiles.map(({ $schema, ...p }) => p))};\n` +
-    `/** The internal-control catalogue (catalogues/internal-control.json). */\nexport const internalControl: Catalogue = ${JSON.stringify(catalogue)};\n`,
+    `/** The internal-control catalogue as the tool uses it: catalogues/internal-control.json less the viewpoints. */\n` +
+    `export type CatalogueData = Omit<Catalogue, 'items'> & { items: Omit<Catalogue['items'][number], 'viewpoints'>[] };\n` +
+    `export const internalControl: CatalogueData = ${JSON.stringify(catalogue)};\n`,
 );
 writeFileSync(
   join(generated, 'schema-bundle.ts'),
@@ -198,7 +203,8 @@ const lazyPlugin = (prefix) => ({
       return { path: basename(target).replace(/\.[jt]s$/, ''), namespace: 'lazy' };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(`${prefix}${args.path}.cjs`)});`,
+      // through the launcher's code-cached loader when there is one (bin/taisei.js), else require()
+      contents: ((file) => `module.exports = globalThis.__taiseiLoad ? globalThis.__taiseiLoad(require('node:path').join(__dirname, ${file})) : require(${file});`)(JSON.stringify(`${prefix}${args.path}.cjs`)),
       loader: 'js',
       resolveDir: root,
     }));

@@ -10,9 +10,9 @@
 
 export const NOT_HANDLED: unique symbol = Symbol('not handled');
 
-class Unsupported extends Error {}
+export class Unsupported extends Error {}
 
-const fail = (): never => {
+export const fail = (): never => {
   throw new Unsupported();
 };
 
@@ -63,7 +63,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 /** A double-quoted scalar starting at text[start] === '"'; returns the value and the index after it. */
-function doubleQuoted(text: string, start: number): [string, number] {
+export function doubleQuoted(text: string, start: number): [string, number] {
   let out = '';
   let i = start + 1;
   for (;;) {
@@ -93,7 +93,7 @@ function doubleQuoted(text: string, start: number): [string, number] {
 }
 
 /** A single-quoted scalar starting at text[start] === "'". */
-function singleQuoted(text: string, start: number): [string, number] {
+export function singleQuoted(text: string, start: number): [string, number] {
   let out = '';
   let i = start + 1;
   for (;;) {
@@ -119,7 +119,7 @@ function onlyCommentAfter(text: string, from: number): void {
 }
 
 /** Strips a trailing comment (" #…") from a plain scalar's text. */
-function stripComment(text: string): string {
+export function stripComment(text: string): string {
   const hash = text.search(/[ \t]#/);
   return (hash === -1 ? text : text.slice(0, hash)).trimEnd();
 }
@@ -137,7 +137,7 @@ function checkPlain(value: string): void {
   if (value.includes(': ') || value.endsWith(':') || value.includes('\t')) fail();
 }
 
-class FlowReader {
+export class FlowReader {
   i = 0;
   constructor(readonly text: string) {}
 
@@ -405,7 +405,7 @@ class BlockReader {
   }
 }
 
-function looksLikeMappingEntry(text: string): boolean {
+export function looksLikeMappingEntry(text: string): boolean {
   if (text[0] === '"' || text[0] === "'") {
     try {
       const [, next] = text[0] === '"' ? doubleQuoted(text, 0) : singleQuoted(text, 0);
@@ -419,7 +419,7 @@ function looksLikeMappingEntry(text: string): boolean {
 }
 
 /** The index of the ":" that ends a plain key (followed by a space or the end of the line), or -1. */
-function keyColon(text: string): number {
+export function keyColon(text: string): number {
   for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
     const next = text.charCodeAt(i + 1);
     if (Number.isNaN(next) || next === 32) return i;
@@ -428,7 +428,7 @@ function keyColon(text: string): number {
 }
 
 /** "key: rest" → [key, rest]. Keys are plain or quoted one-line strings. */
-function splitKey(text: string): [string, string] {
+export function splitKey(text: string): [string, string] {
   let key: string;
   let after: number;
   if (text[0] === '"' || text[0] === "'") {

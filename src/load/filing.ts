@@ -182,6 +182,7 @@ async function readAndParse(file: string, sourceMap: SourceMap, loaded: LoadedFi
   }
   sourceMap.addFile(file, read.text);
   const parsed = await parseYaml(read.text, file, lang);
+  if (parsed.plain) sourceMap.markPlain(file);
   loaded.diagnostics.push(...parsed.diagnostics);
   for (const [pointer, mark] of parsed.marks ?? []) loaded.marks.set(pointer, mark);
   if (parsed.diagnostics.some((d) => d.severity === 'error')) {

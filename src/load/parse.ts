@@ -15,6 +15,8 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
   /** JSON pointer → mark, for values tagged !withhold or !publish. */
   marks?: Map<string, Mark>;
+  /** true when the fast reader read it: the text is in the plain subset */
+  plain?: boolean;
 }
 
 /** Alias expansions allowed per file; an "alias bomb" exceeds it at once. */
@@ -22,7 +24,7 @@ export const MAX_ALIAS_COUNT = 100;
 
 export async function parseYaml(text: string, file: string, lang: Lang): Promise<ParseResult> {
   const fast = fastParse(text);
-  if (fast !== NOT_HANDLED) return { value: fast, diagnostics: [] };
+  if (fast !== NOT_HANDLED) return { value: fast, diagnostics: [], plain: true };
   const { parseFull } = await import('./yaml-document.js');
   try {
     return parseFull(text, file, lang);

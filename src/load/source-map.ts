@@ -2,10 +2,13 @@
 // Files are re-parsed for positions lazily, only when a diagnostic needs one.
 import type { Diagnostic } from '../diagnostics.js';
 import { parsePointer } from '../util/pointer.js';
+import { fastLocate } from './fast-locate.js';
 import type { Span, YamlLocator } from './yaml-document.js';
 
 interface SourceFile {
   text: string;
+  /** in the plain subset (the fast reader read it): spans can be found without the general parser */
+  plain?: boolean;
   locator?: YamlLocator;
 }
 
@@ -18,6 +21,11 @@ export class SourceMap {
 
   addFile(path: string, text: string): void {
     this.files.set(path, { text });
+  }
+
+  markPlain(path: string): void {
+    const file = this.files.get(path);
+    if (file) file.plain = true;
   }
 
   /** Records that the top-level key `section` comes from `path`. */
@@ -46,11 +54,16 @@ export class SourceMap {
     const file = this.fileOf(pointer);
     const source = this.files.get(file);
     if (!source) return undefined;
+    const segments = parsePointer(pointer);
+    if (source.plain && !source.locator) {
+      const span = fastLocate(source.text, segments, target);
+      if (span) return { file, ...span };
+    }
     if (!source.locator) {
       const { YamlLocator } = await import('./yaml-document.js');
       source.locator = new YamlLocator(source.text);
     }
-    return { file, ...source.locator.locate(parsePointer(pointer), target) };
+    return { file, ...source.locator.locate(segments, target) };
   }
 
   /** Fills in file, line and column of every diagnostic that has a pointer but no position. */

@@ -1,6 +1,7 @@
 // compare: one row per filer × fiscal year (the current bundle; the submission edition where both
 // editions were ingested) with the indicators a regulator reads, and the change against the
 // filer's previous year.
+import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { readDirectory, readEntry, writeZip } from '../bundle/zip.js';
 import { filingSchemas } from '../generated/schema-bundle.js';
@@ -245,7 +246,8 @@ document.querySelectorAll('#compare th').forEach(function (th) {
 }
 
 export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
+  // required, not imported: the launcher runs this bundle through vm.Script (bin/taisei.js)
+  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'taisei';
   workbook.created = new Date(0);
