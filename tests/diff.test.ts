@@ -1,5 +1,5 @@
 // Year over year: diff and init --from.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffFilings, diffList } from '../src/diff/index.js';
@@ -105,6 +105,17 @@ describe('init --from', () => {
     expect(existsSync(join(early, 'selfAssessment.yaml'))).toBe(false);
   });
 
+  it('heads the self-assessment\'s changes as 参考資料, not as the header', () => {
+    const changed = join(tempDir(), 'changed');
+    cpSync(join(EXAMPLES, 'ippan-15'), changed, { recursive: true });
+    const file = join(changed, 'selfAssessment.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  IT-3:\n    status: planned', '  IT-3:\n    status: partly'));
+    const text = runCli(['diff', join(EXAMPLES, 'ippan-15'), changed, '--lang', 'en']).stdout;
+    expect(text).toContain('selfAssessment (参考資料: not an item of the statute)');
+    expect(text).toContain('selfAssessment.IT-3.status: planned → partly');
+    expect(text).not.toMatch(/^header/m);
+  });
+
   it('copies the attachment files', () => {
     const dir = join(tempDir(), 'next');
     expect(runCli(['init', dir, '--from', join(EXAMPLES, 'ippan-15')]).status).toBe(0);
@@ -115,7 +126,6 @@ describe('init --from', () => {
 
 describe('build --compare-with', () => {
   it('adds the appendix to the PDF and diff.json to the bundle, and keeps withheld values out of the public one', async () => {
-    const { cpSync, writeFileSync } = await import('node:fs');
     const { readPdf } = await import('./pdf-helpers.js');
     const previous = join(tempDir(), 'prev');
     cpSync(join(EXAMPLES, 'ippan-15'), previous, { recursive: true });

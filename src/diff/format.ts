@@ -8,12 +8,18 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A group's heading: the item, the header, or a section outside the statute's items (参考資料). */
+function heading(s: FilingDiff['sections'][number], lang: Lang): string {
+  if (s.item) return `${s.item.label}　${s.item.title}`;
+  return s.section === 'header' ? t(lang, 'diff.header') : t(lang, 'diff.reference', { section: s.section });
+}
+
 const change = (f: FieldChange) => `${f.path}: ${show(f.old)} → ${show(f.new)}`;
 
 export function diffText(diff: FilingDiff, lang: Lang): string {
   const lines = [summaryLine(diff) || t(lang, 'diff.none'), ''];
   for (const s of diff.sections) {
-    lines.push(s.item ? `${s.item.label}　${s.item.title}` : t(lang, 'diff.header'));
+    lines.push(heading(s, lang));
     for (const f of s.fields) lines.push(`  ~ ${change(f)}`);
     for (const l of s.lists) {
       lines.push(`  ${l.list}  +${l.added} −${l.removed} ~${l.changed}`);
@@ -32,7 +38,7 @@ export function diffMarkdown(diff: FilingDiff, lang: Lang): string {
   const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
   const lines = [`# ${t(lang, 'diff.title', { old: String(diff.old.fiscalYear ?? '?'), new: String(diff.new.fiscalYear ?? '?') })}`, '', `**${summaryLine(diff) || t(lang, 'diff.none')}**`, ''];
   for (const s of diff.sections) {
-    lines.push(`## ${s.item ? `${s.item.label}　${s.item.title}` : t(lang, 'diff.header')}`, '');
+    lines.push(`## ${heading(s, lang)}`, '');
     for (const f of s.fields) lines.push(`- ${code(f.path)}: ${show(f.old)} → ${show(f.new)}`);
     for (const l of s.lists) {
       lines.push(`- ${code(l.list)} — +${l.added} −${l.removed} ~${l.changed}`);

@@ -220,6 +220,7 @@ const base = {
   'cli.verify.opt.requireSignature': 'fail a bundle that is not signed by one of the keys',
   'diff.none': 'no differences',
   'diff.header': 'header (filer, year, contact, related companies)',
+  'diff.reference': '{section} (参考資料: not an item of the statute)',
   'diff.title': 'Changes from fiscal year {old} to {new}',
   'cli.diff.description': 'show what changed between two filings (directories, files or bundles), item by item',
   'cli.diff.arg.old': 'last year\'s filing or bundle',

@@ -215,6 +215,7 @@ const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'cli.verify.opt.requireSignature': 'いずれかの鍵による署名がないバンドルを不合格にする',
   'diff.none': '差分はありません',
   'diff.header': 'ヘッダ（提出者・年度・連絡先・特定関係事業者）',
+  'diff.reference': '{section}（参考資料。法令の記載事項ではない）',
   'diff.title': '{old} 年度から {new} 年度への変更',
   'cli.diff.description': '2つの申請データ（ディレクトリ、ファイル又はバンドル）の違いを事項ごとに示す',
   'cli.diff.arg.old': '前年度の申請データ又はバンドル',

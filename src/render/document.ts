@@ -355,7 +355,7 @@ class RenderContext {
     const summary: Content[] = [[w('change-item'), w('change-list'), w('change-added'), w('change-removed'), w('change-changed')].map((text) => ({ text, style: 'th' }))];
     for (const s of diff.sections) {
       for (const l of s.lists) summary.push([s.item?.label ?? '', this.titleOfPath(l.list), String(l.added), String(l.removed), String(l.changed)].map((text) => ({ text: paragraphInlines(text, 20) })));
-      if (s.fields.length > 0) summary.push([s.item?.label ?? '', s.item ? this.titleOfPath(s.section) : w('change-header'), '', '', String(s.fields.length)].map((text) => ({ text: paragraphInlines(text, 20) })));
+      if (s.fields.length > 0) summary.push([s.item?.label ?? '', s.section !== 'header' ? this.titleOfPath(s.section) : w('change-header'), '', '', String(s.fields.length)].map((text) => ({ text: paragraphInlines(text, 20) })));
     }
     if (summary.length === 1) return [...out, { text: w('none'), style: 'none' }];
     out.push({ table: { headerRows: 1, widths: [40, '*', 40, 40, 40], body: summary, dontBreakRows: true }, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 10] });
@@ -373,7 +373,7 @@ class RenderContext {
       }
       if (rows.length === 0) continue;
       for (const [kind, detail] of rows) body.push([{ text: paragraphInlines(kind, 6) }, { text: this.cell(detail, detailWidth + 130, TABLE_SIZE) }]);
-      const heading = s.item ? `${s.item.label}　${s.item.title}` : w('change-header');
+      const heading = s.item ? `${s.item.label}　${s.item.title}` : s.section === 'header' ? w('change-header') : `${w('change-reference')}　${this.titleOfPath(s.section)}`;
       out.push(this.tableWithHeading(heading, [40, '*'], body));
     }
     return out;
