@@ -24,3 +24,7 @@ export { generateKeys, readPublicKey, readPrivateKey, keyId } from './bundle/key
 export { openDatabase, DB_SCHEMA_VERSION } from './regulator/db.js';
 export { ingestBundle, type IngestOptions, type IngestResult } from './regulator/ingest.js';
 export { compareRows, toCsv, toHtml, toXlsx, COLUMNS as COMPARE_COLUMNS, type CompareRow } from './regulator/compare.js';
+export { evaluate as evaluateAssessment, WEIGHTS as ASSESSMENT_WEIGHTS, type Evaluation } from './assessment/evaluate.js';
+export { assessmentSummary, ASSESSMENT_METHOD, type AssessmentSummary } from './assessment/summary.js';
+export { parseRecurrence, windowsOf, missedWindows, japaneseNotation, type Recurrence, type Window } from './assessment/recurrence.js';
+export { internalControl } from './generated/data.js';

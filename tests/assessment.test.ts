@@ -110,3 +110,14 @@ describe('assessment/starred-items on a filing with no self-assessment', () => {
     expect(run({ ...base, filerType: 'transmission' })).toEqual([]);
   });
 });
+
+describe('the library', () => {
+  it('offers the evaluation, the summary and the recurrence notation', async () => {
+    const lib = await import('../src/index.js');
+    const filing = await example('ippan-15');
+    expect(lib.assessmentSummary(filing)?.overall.readiness).toBe(88.1);
+    expect(lib.evaluateAssessment(filing).recurrences.filter((r) => r.missed.length > 0).map((r) => r.measure.id)).toEqual(['IP-03']);
+    expect(lib.internalControl.items).toHaveLength(17);
+    expect(lib.windowsOf(lib.parseRecurrence('every April and October')!, 2024)).toEqual([{ from: '2024-04', to: '2024-04' }, { from: '2024-10', to: '2024-10' }]);
+  });
+});
