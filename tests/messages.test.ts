@@ -25,3 +25,13 @@ describe('catalogs', () => {
     expect(langFromEnv({})).toBe('en');
   });
 });
+
+describe('an argument with a form per language', () => {
+  it('fills the placeholder with the form of the message’s language, else the plain one', async () => {
+    const { t } = await import('../src/messages/index.js');
+    const args = { measure: 'x', recurrence: 'half-yearly', 'recurrence@ja': '半期ごと', windows: 'w', missed: 1, due: 2 };
+    expect(t('ja', 'rule.assessment/recurrence-evidenced.msg.missed', args)).toContain('半期ごと');
+    expect(t('en', 'rule.assessment/recurrence-evidenced.msg.missed', args)).toContain('recurs half-yearly');
+    expect(t('ja', 'rule.assessment/recurrence-evidenced.msg.missed', { ...args, 'recurrence@ja': undefined as unknown as string })).toContain('half-yearly');
+  });
+});

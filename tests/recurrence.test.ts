@@ -57,3 +57,15 @@ describe('japaneseNotation', () => {
     expect(shown('毎年4月、10月')).toBe('毎年4月・10月');
   });
 });
+
+describe('englishNotation', () => {
+  it('writes any form of a recurrence the way the English notation does, and reads back the same', async () => {
+    const { englishNotation, parseRecurrence } = await import('../src/assessment/recurrence.js');
+    for (const text of ['monthly', '四半期ごと', '半期ごと', 'yearly', '毎年4月・10月', 'every February, August and November', '毎年8月']) {
+      const recurrence = parseRecurrence(text)!;
+      expect(parseRecurrence(englishNotation(recurrence)), text).toEqual(recurrence);
+    }
+    expect(englishNotation(parseRecurrence('毎年4月・10月')!)).toBe('every April and October');
+    expect(englishNotation(parseRecurrence('半期ごと')!)).toBe('half-yearly');
+  });
+});

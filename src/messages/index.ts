@@ -18,10 +18,14 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
   return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
+/**
+ * The message in the language, its {placeholders} filled from args. An argument may carry a form
+ * per language as `name@ja`: it takes the place of `name` in that language's message.
+ */
 export function t(lang: Lang, key: MessageKey, args: MessageArgs = {}): string {
   const template = catalogs[lang][key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = args[name];
+    const value = args[`${name}@${lang}`] ?? args[name];
     return value === undefined ? whole : String(value);
   });
 }

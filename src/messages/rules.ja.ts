@@ -126,8 +126,8 @@ export const rulesJa: Record<keyof typeof rulesEn, string> = {
   'rule.assessment/recurrence-evidenced.why': '定期的な施策（半期ごとのログ分析、毎年8月・2月の研修など）は、年度の各期に実施して初めて整備されているといえる。施策の実施の記録（evidence）には、頻度が示す各期（施策の開始月以降）の日付の記載が必要である。',
   'rule.assessment/recurrence-evidenced.fix': 'その期に施策を実施した記載を evidence に加えるか、実施しなかった理由を記録して計画を見直してください',
   'rule.assessment/recurrence-evidenced.example': 'improvementPlan:\n  - id: IP-01\n    recurrence: 毎年4月・10月\n    evidence: [logReviews/LR-001, logReviews/LR-002]   # 4月と10月に確認',
-  'rule.assessment/recurrence-evidenced.msg.missed': '「{measure}」は {recurrence} 行う施策ですが、{windows} の実施の記録がありません（{due}期のうち{missed}期）',
-  'rule.assessment/recurrence-evidenced.msg.noEvidence': '「{measure}」は {recurrence} 行う施策ですが、当年度の実施の記録（evidence）がありません（{due}期）',
+  'rule.assessment/recurrence-evidenced.msg.missed': '「{measure}」は{recurrence}行う施策ですが、{windows}に実施の記録がありません（{due}期のうち{missed}期）',
+  'rule.assessment/recurrence-evidenced.msg.noEvidence': '「{measure}」は{recurrence}行う施策ですが、当年度の実施の記録（evidence）がありません（{due}期）',
 
   'rule.assessment/overdue-measures.title': '期限を過ぎて完了していない施策がない',
   'rule.assessment/overdue-measures.why': '報告書の提出日より前に期限が来て、まだ完了していない施策は、規制当局が確認する遅れである。警告とし、隠さず報告書に記載する。',
