@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readDirectory, readEntry, writeZip } from '../src/bundle/zip.js';
 import { readVerifiedBundle } from '../src/bundle/verify.js';
 import { readPublicKey } from '../src/bundle/keys.js';
-import { EXAMPLES, runCli, tempDir } from './helpers.js';
+import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
 
 let dir: string;
 let submission: string;
@@ -224,11 +224,15 @@ describe('verifying', () => {
     expect(errors[0]!.file).toMatch(/:filing\.json$/);
   });
 
-  it('carries the readiness score as assessment.json, and notices one that does not agree with the filing', () => {
+  it('carries the readiness score as assessment.json, and notices one that does not agree with the filing', async () => {
     const files = entries(submission);
     const carried = JSON.parse(files.get('assessment.json')!.toString());
     expect(carried).toMatchObject({ method: 1, catalogue: 'internal-control-2023', overall: { items: 17, windows: 15, met: 14, readiness: 88.1 } });
     expect(carried.recurrences.find((r: { measure: string }) => r.measure === 'IP-03').missed).toEqual([{ from: '2024-10', to: '2025-03' }]);
+    const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+    const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'assessment.schema.json'), 'utf8')));
+    expect(validate(carried), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...carried, overall: { ...carried.overall, readiness: 140 } })).toBe(false);
     const inflated = rezip(submission, (f) => replaceListed(f, 'assessment.json', Buffer.from(JSON.stringify({ ...carried, overall: { ...carried.overall, readiness: 99.9 } }))), join(tempDir(), 'inflated.zip'));
     expect(verify([inflated]).diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.file.split(':').pop()])).toEqual([['bundle/assessment', 'assessment.json']]);
     const dropped = rezip(submission, (f) => replaceListed(f, 'assessment.json', undefined), join(tempDir(), 'dropped.zip'));

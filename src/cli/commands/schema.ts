@@ -30,7 +30,7 @@ export function schemaFiles(): { name: string; path: string; fromVersion?: numbe
     }
     for (const name of ['filing.bundle.schema.json', 'section.bundle.schema.json']) files.push({ name: `${version}/${name}`, path: join(root, 'dist', 'schemas', String(version), name) });
   }
-  for (const name of ['profile.schema.json', 'config.schema.json', 'manifest.schema.json', 'bundle-filing.schema.json']) files.push({ name, path: join(root, 'schemas', name) });
+  for (const name of ['profile.schema.json', 'config.schema.json', 'manifest.schema.json', 'bundle-filing.schema.json', 'assessment.schema.json', 'internal-control-catalogue.schema.json']) files.push({ name, path: join(root, 'schemas', name) });
   return files;
 }
 
