@@ -2,18 +2,12 @@
 // and percentages rounded to one decimal place. `method` names the scoring method of
 // docs/assessment.md; a later method gets a new number.
 import type { Filing } from '../generated/filing.js';
-import { evaluate, round1, WEIGHTS, type Evaluation, type Scored } from './evaluate.js';
+import { evaluate, round1, WEIGHTS, type Counts, type Evaluation, type Scored } from './evaluate.js';
 import type { Window } from './recurrence.js';
 
 export const ASSESSMENT_METHOD = 1;
 
-export interface ScoreRow {
-  items: number;
-  inPlace: number;
-  partly: number;
-  evidenced: number;
-  windows: number;
-  met: number;
+export interface ScoreRow extends Counts {
   coverage: number;
   evidence: number;
   /** null when no recurrence window was due */
@@ -31,13 +25,14 @@ export interface AssessmentSummary {
 }
 
 function row(s: Scored): ScoreRow {
+  const { items, inPlace, partly, evidenced, windows, met } = s;
   return {
-    items: s.items,
-    inPlace: s.inPlace,
-    partly: s.partly,
-    evidenced: s.evidenced,
-    windows: s.windows,
-    met: s.met,
+    items,
+    inPlace,
+    partly,
+    evidenced,
+    windows,
+    met,
     coverage: round1(s.coverage),
     evidence: round1(s.evidence),
     recurrences: s.recurrences === undefined ? null : round1(s.recurrences),

@@ -4,7 +4,7 @@ import type { Profile, ProfileItem } from '../profiles/index.js';
 import { getAt, parsePointer } from '../util/pointer.js';
 import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
 import type { FilingDiff } from '../diff/index.js';
-import type { Evaluation } from '../assessment/evaluate.js';
+import type { Evaluation, Scored } from '../assessment/evaluate.js';
 import { EVIDENCE_KINDS } from '../assessment/evidence.js';
 import { japaneseNotation, parseRecurrence, type Window } from '../assessment/recurrence.js';
 import { SECTION_LAYOUTS, type Block, type Field } from './layouts.js';
@@ -386,24 +386,28 @@ class RenderContext {
   assessment(): Content[] {
     const evaluation = this.input.assessment;
     if (!evaluation) return [];
-    const w = (name: string, data: Record<string, unknown> = {}) => this.wording.text(name, data);
-    const { catalogue } = evaluation;
-    const areaName = (id: string) => catalogue.areas.find((a) => a.id === id)?.ja ?? id;
-    const starred = evaluation.applicable.some((i) => i.starred);
-    const out: Content[] = [
-      { stack: [{ text: w('assessment-title'), tocItem: true, outline: true }], style: 'item', unbreakable: true, headlineLevel: 1, pageBreak: 'before' },
-      { text: proseInlines(w('assessment-note', { catalogue: catalogue.title.ja, starred })), style: 'note', margin: [0, 0, 0, 8] },
+    const note = this.wording.text('assessment-note', { catalogue: evaluation.catalogue.title.ja, starred: evaluation.applicable.some((i) => i.starred) });
+    return [
+      { stack: [{ text: this.wording.text('assessment-title'), tocItem: true, outline: true }], style: 'item', unbreakable: true, headlineLevel: 1, pageBreak: 'before' },
+      { text: proseInlines(note), style: 'note', margin: [0, 0, 0, 8] },
+      ...this.scoreTableAndChart(evaluation),
+      this.checkItemsTable(evaluation),
+      ...this.planTable(evaluation),
     ];
-    // 1. the score, as a table and as bars
+  }
+
+  private scoreTableAndChart(evaluation: Evaluation): Content[] {
+    const w = (name: string, data: Record<string, unknown> = {}) => this.wording.text(name, data);
     const percent = (value: number | undefined) => (value === undefined ? '—' : w('assessment-percent', { value: value.toFixed(1) }));
-    const rows = [...evaluation.areas.map((a) => ({ name: areaName(a.id), s: a, total: false })), { name: w('assessment-overall'), s: evaluation.overall, total: true }];
-    const header = ['assessment-area', 'assessment-items', 'assessment-coverage', 'assessment-evidence', 'assessment-recurrences', 'assessment-readiness'].map((name) => ({ text: w(name), style: 'th' }));
-    const body: Content[] = [header];
+    const areaName = (id: string) => evaluation.catalogue.areas.find((a) => a.id === id)?.ja ?? id;
+    const rows = [...evaluation.areas.map((a) => ({ name: areaName(a.id), s: a as Scored, total: false })), { name: w('assessment-overall'), s: evaluation.overall, total: true }];
+    const emphasis = (total: boolean) => (total ? { style: 'label' } : {});
+    const body: Content[] = [['assessment-area', 'assessment-items', 'assessment-coverage', 'assessment-evidence', 'assessment-recurrences', 'assessment-readiness'].map((name) => ({ text: w(name), style: 'th' }))];
     for (const { name, s, total } of rows) {
-      const cells = [name, String(s.items), percent(s.coverage), percent(s.evidence), s.windows === 0 ? '—' : w('assessment-windows', { met: s.met, due: s.windows, percent: percent(s.recurrences) }), s.readiness.toFixed(1)];
-      body.push(cells.map((text, i) => ({ text: paragraphInlines(text, 16), ...(i > 0 ? { alignment: 'right' } : {}), ...(total ? { style: 'label' } : {}) })));
+      const recurrences = s.windows === 0 ? '—' : w('assessment-windows', { met: s.met, due: s.windows, percent: percent(s.recurrences) });
+      const cells = [name, String(s.items), percent(s.coverage), percent(s.evidence), recurrences, s.readiness.toFixed(1)];
+      body.push(cells.map((text, i) => ({ text: paragraphInlines(text, 16), ...(i > 0 ? { alignment: 'right' } : {}), ...emphasis(total) })));
     }
-    out.push(this.tableWithHeading(w('assessment-score'), ['*', 44, 50, 50, 96, 44], body));
     const barWidth = CONTENT_WIDTH - 120 - 40 - 3 * 9;
     const bar = (value: number, total: boolean) => ({
       canvas: [
@@ -412,64 +416,58 @@ class RenderContext {
         ...[25, 50, 75].map((tick) => ({ type: 'line', x1: (tick * barWidth) / 100, y1: 2, x2: (tick * barWidth) / 100, y2: 13, lineWidth: 0.4, lineColor: '#ffffff' })),
       ],
     });
-    out.push({
-      table: { widths: [120, barWidth, 40], body: rows.map(({ name, s, total }) => [{ text: paragraphInlines(name, 12), ...(total ? { style: 'label' } : {}) }, bar(s.readiness, total), { text: s.readiness.toFixed(1), alignment: 'right', ...(total ? { style: 'label' } : {}) }]) },
-      layout: 'noBorders',
-      fontSize: TABLE_SIZE,
-      margin: [0, 0, 0, 12],
-    });
-    // 2. the check items
+    const chart = rows.map(({ name, s, total }) => [{ text: paragraphInlines(name, 12), ...emphasis(total) }, bar(s.readiness, total), { text: s.readiness.toFixed(1), alignment: 'right', ...emphasis(total) }]);
+    return [
+      this.tableWithHeading(w('assessment-score'), ['*', 44, 50, 50, 96, 44], body),
+      { table: { widths: [120, barWidth, 40], body: chart }, layout: 'noBorders', fontSize: TABLE_SIZE, margin: [0, 0, 0, 12] },
+    ];
+  }
+
+  private checkItemsTable(evaluation: Evaluation): Content {
     const assessments = (this.input.data.selfAssessment ?? {}) as Record<string, Entry | undefined>;
     const node = (item: string, key: string) => this.input.schema.at(['selfAssessment', item, key]);
-    const fieldTitle = (key: string) => node(catalogue.items[0]!.id, key)?.title ?? key;
-    const itemWidths = [112, 40, '*', 128];
-    const itemBody: Content[] = [['assessment-items', 'status', 'measures', 'evidence'].map((key, i) => ({ text: paragraphInlines(i === 0 ? w(key) : fieldTitle(key), 12), style: 'th' }))];
-    const measuresWidth = CONTENT_WIDTH - 112 - 40 - 128 - 4 * 9;
+    const widths = [108, 54, CONTENT_WIDTH - 108 - 54 - 124 - 4 * 9, 124];
+    const headings = [this.wording.text('assessment-items'), ...['status', 'measures', 'evidence'].map((key) => node(evaluation.catalogue.items[0]!.id, key)?.title ?? key)];
+    const body: Content[] = [headings.map((text) => ({ text: paragraphInlines(text, 12), style: 'th' }))];
     for (const item of evaluation.applicable) {
       const entry = assessments[item.id];
-      const status = entry ? this.format(entry.status, node(item.id, 'status')) : w('assessment-not-assessed');
+      const status = entry ? this.format(entry.status, node(item.id, 'status')) : this.wording.text('assessment-not-assessed');
       const lines = entry && Array.isArray(entry.measures) ? entry.measures.map((m) => this.display(m)) : [];
       if (entry?.note !== undefined) lines.push(`${node(item.id, 'note')?.title ?? 'note'}：${this.display(entry.note)}`);
       const measures = lines.length > 1 ? lines.map((l) => `・${l}`).join('\n') : (lines[0] ?? '');
       const evidence = entry && Array.isArray(entry.evidence) ? entry.evidence.map((ref) => this.evidenceLabel(ref)).join('\n') : '';
-      itemBody.push([
-        { text: this.cell(`${item.id}${item.starred ? '★' : ''}　${item.ja}`, 112 - 8, TABLE_SIZE) },
-        { text: paragraphInlines(status, 5) },
-        { text: this.cell(measures, measuresWidth, TABLE_SIZE) },
-        { text: this.cell(evidence, 128 - 8, TABLE_SIZE) },
-      ]);
+      const cells = [`${item.id}${item.starred ? '★' : ''}　${item.ja}`, status, measures, evidence];
+      body.push(cells.map((text, i) => ({ text: this.cell(text, widths[i]! - 8, TABLE_SIZE) })));
     }
-    out.push(this.tableWithHeading(w('assessment-checkitems'), itemWidths, itemBody));
-    // 3. the improvement plan
+    return this.tableWithHeading(this.wording.text('assessment-checkitems'), widths, body);
+  }
+
+  private planTable(evaluation: Evaluation): Content[] {
     const plan = Array.isArray(this.input.data.improvementPlan) ? (this.input.data.improvementPlan as Entry[]) : [];
-    if (plan.length > 0) {
-      const planNode = (i: number, key: string) => this.input.schema.at(['improvementPlan', String(i), key]);
-      const planTitle = (key: string) => planNode(0, key)?.title ?? key;
-      const missed = new Map(evaluation.recurrences.map((r) => [r.index, r.missed]));
-      const planWidths = [150, 96, 46, '*'];
-      const lastWidth = CONTENT_WIDTH - 150 - 96 - 46 - 4 * 9;
-      const planBody: Content[] = [['title', 'recurrence', 'status', 'evidence'].map((key) => ({ text: paragraphInlines(key === 'recurrence' ? `${planTitle('start')}／${planTitle('due')}・${planTitle('recurrence')}` : planTitle(key), 12), style: 'th' }))];
-      plan.forEach((m, i) => {
-        const when = [
-          typeof m.start === 'string' ? w('assessment-start', { start: wareki(m.start) }) : '',
-          typeof m.due === 'string' ? w('assessment-due', { due: wareki(m.due) }) : '',
-          typeof m.recurrence === 'string' ? this.recurrenceText(m.recurrence) : this.display(m.recurrence),
-        ].filter(Boolean);
-        const gaps = missed.get(i) ?? [];
-        const record = [
-          ...(Array.isArray(m.evidence) ? m.evidence.map((ref) => this.evidenceLabel(ref)) : []),
-          ...(gaps.length > 0 ? [w('assessment-missed', { windows: gaps.map((g) => this.windowLabel(g)).join('、') })] : []),
-        ].join('\n');
-        planBody.push([
-          { text: this.cell(`${this.display(m.id)}　${this.format(m.title, planNode(i, 'title'))}\n${planTitle('area')}：${this.format(m.area, planNode(i, 'area'))}\n${planTitle('owner')}：${this.format(m.owner, planNode(i, 'owner'))}`, 150 - 8, TABLE_SIZE) },
-          { text: this.cell(when.join('\n'), 96 - 8, TABLE_SIZE) },
-          { text: paragraphInlines(this.format(m.status, planNode(i, 'status')), 5) },
-          { text: this.cell(record, lastWidth, TABLE_SIZE) },
-        ]);
-      });
-      out.push(this.tableWithHeading(w('assessment-plan'), planWidths, planBody));
-    }
-    return out;
+    if (plan.length === 0) return [];
+    const w = (name: string, data: Record<string, unknown> = {}) => this.wording.text(name, data);
+    const node = (i: number, key: string) => this.input.schema.at(['improvementPlan', String(i), key]);
+    const title = (key: string) => node(0, key)?.title ?? key;
+    const missed = new Map(evaluation.recurrences.map((r) => [r.index, r.missed]));
+    const widths = [134, 104, 56, CONTENT_WIDTH - 134 - 104 - 56 - 4 * 9];
+    const headings = [title('title'), `${title('start')}／${title('due')}・${title('recurrence')}`, title('status'), title('evidence')];
+    const body: Content[] = [headings.map((text) => ({ text: paragraphInlines(text, 12), style: 'th' }))];
+    plan.forEach((m, i) => {
+      const measure = [`${this.display(m.id)}　${this.format(m.title, node(i, 'title'))}`, `${title('area')}：${this.format(m.area, node(i, 'area'))}`, `${title('owner')}：${this.format(m.owner, node(i, 'owner'))}`];
+      const when = [
+        typeof m.start === 'string' ? w('assessment-start', { start: wareki(m.start) }) : '',
+        typeof m.due === 'string' ? w('assessment-due', { due: wareki(m.due) }) : '',
+        typeof m.recurrence === 'string' ? this.recurrenceText(m.recurrence) : this.display(m.recurrence),
+      ];
+      const gaps = missed.get(i) ?? [];
+      const record = [
+        ...(Array.isArray(m.evidence) ? m.evidence.map((ref) => this.evidenceLabel(ref)) : []),
+        ...(gaps.length > 0 ? [w('assessment-missed', { windows: gaps.map((g) => this.windowLabel(g)).join('、') })] : []),
+      ];
+      const cells = [measure.join('\n'), when.filter(Boolean).join('\n'), this.format(m.status, node(i, 'status')), record.join('\n')];
+      body.push(cells.map((text, j) => ({ text: this.cell(text, widths[j]! - 8, TABLE_SIZE) })));
+    });
+    return [this.tableWithHeading(w('assessment-plan'), widths, body)];
   }
 
   /** "trainings/TRN-01" → 研修 TRN-01 役員向け行為規制研修 (the entry's kind, its id, its name or else its date). */
