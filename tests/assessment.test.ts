@@ -121,3 +121,15 @@ describe('the library', () => {
     expect(lib.windowsOf(lib.parseRecurrence('every April and October')!, 2024)).toEqual([{ from: '2024-04', to: '2024-04' }, { from: '2024-10', to: '2024-10' }]);
   });
 });
+
+describe('a recurrence taisei does not know', () => {
+  it('is a schema finding at the value, worded in the notation, with the likely correction', async () => {
+    const { runCli, writeTree, HEADER } = await import('./helpers.js');
+    const dir = writeTree({ 'filing.yaml': `${HEADER}improvementPlan:\n  - {id: IP-1, title: x, area: monitoring, owner: x, start: 2024-04-01, status: ongoing, recurrence: every Aprl and October}\n` });
+    const run = runCli(['validate', dir, '--format', 'json']);
+    const finding = JSON.parse(run.stdout).diagnostics.find((d: { code: string }) => d.code === 'schema/format');
+    expect(finding.message).toContain('every April and October'); // the notation's own example
+    expect(finding.hint).toBe('did you mean "every April and October"?');
+    expect(finding.line).toBeGreaterThan(1);
+  });
+});

@@ -69,3 +69,14 @@ describe('englishNotation', () => {
     expect(englishNotation(parseRecurrence('半期ごと')!)).toBe('half-yearly');
   });
 });
+
+describe('nearestRecurrence', () => {
+  it('offers the recurrence a mistyped text most likely means, and nothing for what is not near one', async () => {
+    const { nearestRecurrence } = await import('../src/assessment/recurrence.js');
+    expect(nearestRecurrence('every Aprl and Octber')).toBe('every April and October');
+    expect(nearestRecurrence('half yearly')).toBe('half-yearly');
+    expect(nearestRecurrence('quartely')).toBe('quarterly');
+    expect(nearestRecurrence('fortnightly')).toBeUndefined();
+    expect(nearestRecurrence('every blue moon')).toBeUndefined();
+  });
+});

@@ -10,7 +10,9 @@
 //   every April and October    毎年4月・10月   each month named (English month names, joined by
 //                                               commas and/or "and"; in Japanese 1–12月 joined by ・ or 、)
 //
-// Parsing is exact (case and surrounding spaces aside): anything else is reported, not guessed.
+// Parsing is exact (case and surrounding spaces aside): anything else is reported, not guessed
+// (nearestRecurrence offers a correction in the message, never in the data).
+import { suggest } from '../util/suggest.js';
 
 /** A window of whole months, inclusive, as ISO year-months. */
 export interface Window {
@@ -50,6 +52,19 @@ export function parseRecurrence(text: string): Recurrence | undefined {
     return months.every((m) => m > 0) ? withMonths(months) : undefined;
   }
   return undefined;
+}
+
+/** The recurrence a mistyped text most likely means ("every Aprl and Octber" → "every April and October"), if any. */
+export function nearestRecurrence(text: string): string | undefined {
+  const value = text.trim().toLowerCase();
+  const period = suggest(value, Object.keys(PERIODS));
+  if (period) return period;
+  const english = /^every\s+(.+)$/.exec(value);
+  if (!english) return undefined;
+  const names = english[1]!.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((name) => (MONTHS.includes(name) ? name : suggest(name, MONTHS)));
+  if (names.some((name) => name === undefined)) return undefined;
+  const recurrence = parseRecurrence(`every ${names.join(' and ')}`);
+  return recurrence ? englishNotation(recurrence) : undefined;
 }
 
 function withMonths(months: number[]): Recurrence | undefined {

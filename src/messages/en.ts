@@ -73,6 +73,7 @@ const base = {
   'schema.format.email': '{field}: "{value}" is not an e-mail address',
   'schema.format.recurrence': '{field}: "{value}" is not a recurrence taisei knows; write monthly, quarterly, half-yearly, yearly or months such as "every April and October" (in Japanese 毎月, 四半期ごと, 半期ごと, 毎年, 毎年4月・10月)',
   'schema.format': '{field}: "{value}" is not a valid {format}',
+  'schema.format.didYouMean': 'did you mean "{suggestion}"?',
   'schema.minLength.empty': '{field} is empty',
   'schema.minLength.empty.hint': 'write the value, or remove the key if it is optional',
   'schema.empty.hint': 'write {expected} here, or remove the key if it is optional',

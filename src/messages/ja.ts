@@ -71,6 +71,7 @@ const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'schema.format.email': '{field}「{value}」は電子メールアドレスではありません',
   'schema.format.recurrence': '{field}「{value}」は taisei の知っている頻度の書き方ではありません。毎月・四半期ごと・半期ごと・毎年、又は 毎年4月・10月 のように月を書いてください（英語では monthly, quarterly, half-yearly, yearly, every April and October）',
   'schema.format': '{field}「{value}」は {format} の形ではありません',
+  'schema.format.didYouMean': '「{suggestion}」の誤りではありませんか',
   'schema.minLength.empty': '{field} が空です',
   'schema.minLength.empty.hint': '値を書くか、省略できる項目ならキーごと削除してください',
   'schema.empty.hint': 'ここに{expected}を書くか、省略できる項目ならキーごと削除してください',

@@ -5,7 +5,8 @@ import * as compiled from '../generated/validators.js';
 import type { CompiledValidator } from '../generated/validators.js';
 import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
+import { hasKey, t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
+import { nearestRecurrence } from '../assessment/recurrence.js';
 import { getAt, parsePointer, toPointer } from '../util/pointer.js';
 import { suggest } from '../util/suggest.js';
 import { fieldLabel } from './labels.js';
@@ -162,8 +163,9 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
     }
     case 'format': {
       const format = String(params.format);
-      const key = `schema.format.${format}` as MessageKey;
-      return make('format', ['date', 'corporate-number', 'email'].includes(format) ? key : 'schema.format', { format });
+      const key = `schema.format.${format}`;
+      const near = format === 'recurrence' && typeof value === 'string' ? nearestRecurrence(value) : undefined;
+      return make('format', hasKey(key) ? key : 'schema.format', { format }, near ? { hint: t(lang, 'schema.format.didYouMean', { suggestion: near }) } : {});
     }
     case 'minLength':
       return make('empty', 'schema.minLength.empty', {}, { hint: t(lang, 'schema.minLength.empty.hint') });
