@@ -301,6 +301,14 @@ describe('taisei compare', () => {
     expect(sheet.getColumn(header.indexOf('情報管理責任者の地位')).values.map(String)).toContain('取締役');
     expect(sheet.rowCount).toBe(4);
     expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(10);
+    // the internal-control column group: shaded headers; the details fold, the headline does not
+    const readiness = header.indexOf('内部統制: 準備度');
+    const byArea = header.indexOf('準備度: 情報と伝達／ITガバナンス');
+    expect(sheet.getColumn(byArea).values.map(String)).toContain('46.7');
+    expect((sheet.getRow(1).getCell(readiness).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFDDE8F3');
+    expect(sheet.getColumn(byArea).outlineLevel).toBe(1);
+    expect(sheet.getColumn(readiness).outlineLevel ?? 0).toBe(0);
+    expect((sheet.getRow(1).getCell(1).fill as { fgColor?: unknown } | undefined)?.fgColor).toBeUndefined();
     // deterministic: the same database gives the same bytes, also in another second (zip times
     // have a two-second resolution)
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);

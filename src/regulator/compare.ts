@@ -62,6 +62,8 @@ interface Column {
   label: MessageKey;
   /** a header with words that are data (the catalogue's area names) */
   title?: (lang: Lang) => string;
+  /** a column group: set apart in the header; `detail` columns fold away in a spreadsheet */
+  group?: { id: 'assessment'; detail?: boolean };
   value: (row: CompareRow, lang: Lang) => string | number | null;
 }
 
@@ -86,14 +88,15 @@ export const COLUMNS: Column[] = [
   { key: 'monitoringHeadcount', label: 'compare.col.monitoringHeadcount', value: (r) => r.monitoringHeadcount },
   { key: 'ruleFindings', label: 'compare.col.ruleFindings', value: (r) => r.ruleFindings },
   // the internal-control column group
-  { key: 'readiness', label: 'compare.col.readiness', value: (r) => r.assessment.readiness },
-  { key: 'coverage', label: 'compare.col.coverage', value: (r) => r.assessment.coverage },
-  { key: 'evidence', label: 'compare.col.evidence', value: (r) => r.assessment.evidence },
-  { key: 'periodsMissed', label: 'compare.col.periodsMissed', value: (r) => r.assessment.periodsMissed },
-  { key: 'overdueMeasures', label: 'compare.col.overdueMeasures', value: (r) => r.assessment.overdue },
-  { key: 'starredMissing', label: 'compare.col.starredMissing', value: (r) => r.assessment.starredMissing },
+  { key: 'readiness', group: { id: 'assessment', detail: false }, label: 'compare.col.readiness', value: (r) => r.assessment.readiness },
+  { key: 'coverage', group: { id: 'assessment', detail: true }, label: 'compare.col.coverage', value: (r) => r.assessment.coverage },
+  { key: 'evidence', group: { id: 'assessment', detail: true }, label: 'compare.col.evidence', value: (r) => r.assessment.evidence },
+  { key: 'periodsMissed', group: { id: 'assessment', detail: true }, label: 'compare.col.periodsMissed', value: (r) => r.assessment.periodsMissed },
+  { key: 'overdueMeasures', group: { id: 'assessment', detail: true }, label: 'compare.col.overdueMeasures', value: (r) => r.assessment.overdue },
+  { key: 'starredMissing', group: { id: 'assessment', detail: false }, label: 'compare.col.starredMissing', value: (r) => r.assessment.starredMissing },
   ...internalControl.areas.map((area): Column => ({
     key: `readiness:${area.id}`,
+    group: { id: 'assessment', detail: true },
     label: 'compare.col.areaReadiness',
     title: (lang) => t(lang, 'compare.col.areaReadiness', { area: lang === 'ja' ? area.ja : area.en }),
     value: (r) => r.assessment.areas[area.id] ?? null,
@@ -197,7 +200,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 export function toHtml(rows: CompareRow[], lang: Lang): Buffer {
   const title = t(lang, 'compare.title');
-  const head = headers(lang).map((h, i) => `<th data-col="${i}" scope="col">${escapeHtml(h)}</th>`).join('');
+  const head = headers(lang).map((h, i) => `<th data-col="${i}" scope="col"${COLUMNS[i]!.group ? ` class="${COLUMNS[i]!.group!.id}"` : ''}>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${COLUMNS.map((c) => { const v = c.value(r, lang); return `<td${typeof v === 'number' ? ' class="n"' : ''}>${v === null ? '' : escapeHtml(String(v))}</td>`; }).join('')}</tr>`).join('\n');
   const html = `<!doctype html>
 <html lang="${lang}">
@@ -209,6 +212,7 @@ body { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif; ma
 table { border-collapse: collapse; font-size: 0.85rem; }
 th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; }
 th { background: #eee; position: sticky; top: 0; cursor: pointer; }
+th.assessment { background: #dde8f3; }
 th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr:nth-child(even) td { background: #fafafa; }
@@ -257,6 +261,12 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   sheet.columns = COLUMNS.map((c, i) => ({ header: titles[i], key: c.key, width: Math.max(10, Math.min(40, titles[i]!.length * 2 + 2)) }));
   for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(r, lang)])));
   sheet.getRow(1).font = { bold: true };
+  // the internal-control column group: its headers shaded, its details foldable (Data › Group)
+  COLUMNS.forEach((c, i) => {
+    if (!c.group) return;
+    sheet.getRow(1).getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE8F3' } };
+    if (c.group.detail) sheet.getColumn(i + 1).outlineLevel = 1;
+  });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   // exceljs stamps each zip entry with the time of writing; re-pack with fixed times (and the
   // bundle writer's fixed compression) so the same database always gives the same bytes
