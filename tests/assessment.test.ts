@@ -88,9 +88,15 @@ describe('evaluate', () => {
       monitoring: { activities: [{ id: 'A1', period: { from: '2024-04-01', to: '2024-11-30' } }] },
       improvementPlan: [{ id: 'IP', title: 'x', area: 'monitoring', owner: 'x', start: '2024-04-01', status: 'ongoing', recurrence: 'half-yearly', evidence: ['logReviews/L1', 'monitoring/activities/A1'] }],
     } as unknown as Partial<Filing>;
-    // the log review counts on the day it was reviewed (May), not by the period it covered; the
-    // activity by the end of its period (November)
+    // the log review counts in the month it was reviewed (May), not by the period it covered; the
+    // activity in every month of its period (April–November)
     expect(evaluate(filing).recurrences[0]!.missed).toEqual([]);
+    const quarterly = (evidence: string[]) =>
+      evaluate({ ...filing, improvementPlan: [{ ...filing.improvementPlan![0]!, recurrence: 'quarterly', evidence }] } as Partial<Filing>).recurrences[0]!.missed;
+    // April–November overlaps three quarters, not January–March
+    expect(quarterly(['monitoring/activities/A1'])).toEqual([{ from: '2025-01', to: '2025-03' }]);
+    // the log review covered October–March of the year before, but happened in May: one quarter
+    expect(quarterly(['logReviews/L1']).map((w) => w.from)).toEqual(['2024-07', '2024-10', '2025-01']);
   });
 
   it('is not in force before the catalogue’s first fiscal year', () => {

@@ -146,8 +146,9 @@ function planRecurrences(data: Data, fiscalYear: number, index: EvidenceIndex): 
     if (!recurrence) return;
     const startMonth = typeof measure.start === 'string' ? measure.start.slice(0, 7) : '';
     const due = windowsOf(recurrence, fiscalYear).filter((w) => w.to >= startMonth);
-    const months = strings(measure.evidence).flatMap((ref) => index.resolve(ref)?.dates ?? []).map((d) => d.slice(0, 7));
-    const missed = due.filter((w) => !months.some((m) => m >= w.from && m <= w.to));
+    const spans = strings(measure.evidence).flatMap((ref) => index.resolve(ref)?.months ?? []);
+    // a window is met by an entry dated in it, or by an activity whose period overlaps it
+    const missed = due.filter((w) => !spans.some((m) => m.from <= w.to && m.to >= w.from));
     out.push({ index: i, pointer: toPointer(['improvementPlan', i]), measure, due, missed });
   });
   return out;

@@ -7,7 +7,7 @@ import { toPointer } from '../util/pointer.js';
 interface Kind {
   /** Where the list is in the filing. */
   path: string[];
-  /** The fields whose dates say when the entry happened: a date, a list of dates, or a period (its end). */
+  /** The fields that say when the entry happened: a date, a list of dates, or a period (all its months). */
   dates: string[];
 }
 
@@ -29,11 +29,17 @@ export const EVIDENCE_KINDS: Readonly<Record<string, Kind>> = {
   attachments: { path: ['attachments'], dates: [] },
 };
 
+/** Months (YYYY-MM), inclusive: one month for a dated entry, the months of its period for an activity. */
+export interface MonthSpan {
+  from: string;
+  to: string;
+}
+
 export interface Resolved {
   /** JSON pointer of the entry. */
   pointer: string;
-  /** ISO dates on which the entry happened (none for standing facts such as rules or systems). */
-  dates: string[];
+  /** When the entry happened (none for standing facts such as rules or systems). */
+  months: MonthSpan[];
 }
 
 type Entry = Record<string, unknown>;
@@ -49,7 +55,7 @@ export class EvidenceIndex {
       list.forEach((entry: Entry, index) => {
         if (typeof entry?.id !== 'string') return;
         const ref = `${name}/${entry.id}`;
-        if (!this.entries.has(ref)) this.entries.set(ref, { pointer: toPointer([...kind.path, index]), dates: datesOf(entry, kind.dates) });
+        if (!this.entries.has(ref)) this.entries.set(ref, { pointer: toPointer([...kind.path, index]), months: monthsOf(entry, kind.dates) });
       });
     }
   }
@@ -64,13 +70,17 @@ export class EvidenceIndex {
   }
 }
 
-function datesOf(entry: Entry, fields: string[]): string[] {
-  const out: string[] = [];
+function monthsOf(entry: Entry, fields: string[]): MonthSpan[] {
+  const month = (date: string): MonthSpan => ({ from: date.slice(0, 7), to: date.slice(0, 7) });
+  const out: MonthSpan[] = [];
   for (const field of fields) {
     const value = entry[field];
-    if (typeof value === 'string') out.push(value);
-    else if (Array.isArray(value)) out.push(...value.filter((v): v is string => typeof v === 'string'));
-    else if (value && typeof value === 'object' && typeof (value as { to?: unknown }).to === 'string') out.push((value as { to: string }).to);
+    if (typeof value === 'string') out.push(month(value));
+    else if (Array.isArray(value)) out.push(...value.filter((v): v is string => typeof v === 'string').map(month));
+    else if (value && typeof value === 'object') {
+      const { from, to } = value as { from?: unknown; to?: unknown };
+      if (typeof from === 'string' && typeof to === 'string') out.push({ from: from.slice(0, 7), to: to.slice(0, 7) });
+    }
   }
   return out;
 }
