@@ -187,7 +187,9 @@ describe('taisei ingest', () => {
         });
       });
       if (!existsSync(db)) continue;
-      const conn = open(db);
+      // read-write: after a kill, SQLite recovers the write-ahead log on the next open, and a
+      // read-only connection cannot ("attempt to write a readonly database")
+      const conn = new Database(db, { fileMustExist: true });
       try {
         expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
         const stored = conn.prepare("SELECT name FROM sqlite_master WHERE name = 'bundles'").get()
