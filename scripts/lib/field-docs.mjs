@@ -39,7 +39,17 @@ function rows(resolve, node, path, required, out) {
   const object = n.type === 'object' ? n : items?.type === 'object' ? items : undefined;
   if (object?.properties) {
     const prefix = path ? (object === items ? `${path}[].` : `${path}.`) : '';
-    for (const [key, child] of Object.entries(object.properties)) rows(resolve, child, prefix + key, (object.required ?? []).includes(key), out);
+    const entries = Object.entries(object.properties);
+    // a mapping whose keys all take the same shape (the self-assessment's check items): the keys
+    // once, then the shape once
+    const shared = entries.length > 3 && entries.every(([, child]) => child.$ref && child.$ref === entries[0][1].$ref) ? entries[0][1].$ref : undefined;
+    if (shared) {
+      const shape = resolve({ $ref: shared });
+      out.push(`| \`${prefix}<キー>\` | ${cell(shape.title)} | マッピング |  | ${cell(`キー: ${entries.map(([key]) => `\`${key}\``).join('、')}`)} |`);
+      for (const [key, child] of Object.entries(shape.properties ?? {})) rows(resolve, child, `${prefix}<キー>.${key}`, (shape.required ?? []).includes(key), out);
+      return;
+    }
+    for (const [key, child] of entries) rows(resolve, child, prefix + key, (object.required ?? []).includes(key), out);
   }
 }
 
