@@ -33,6 +33,12 @@ describe('phrases', () => {
     expect(runs).toEqual(['10,000件の', '記録を', '5年間保存する']);
     expect(phrases('令和6年12月17日', 1000).map((p) => p.text)).toEqual(['令和6年', '12月', '17日']);
   });
+  it('keep a word whole across its prolonged sound marks, small kana and iteration marks', () => {
+    expect(phrases('保守用リモート接続基盤のアクセスログ分析', 1000).map((p) => p.text)).toEqual(['保守用リモート接続基盤の', 'アクセスログ分析']);
+    expect(phrases('サービスステーションのショップで人々が', 1000).map((p) => p.text)).toEqual(['サービスステーションの', 'ショップで', '人々が']);
+    // after punctuation a phrase still ends
+    expect(phrases('整備済み。次に、確認した', 1000).map((p) => p.text)).toEqual(['整備済み。', '次に、', '確認した']);
+  });
   it('let a run too wide for its column break inside it, Latin runs anywhere', () => {
     const long = phrases('A'.repeat(50), 10);
     expect(long).toEqual([{ text: 'A'.repeat(50), wordBreak: 'break-all' }]);

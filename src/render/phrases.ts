@@ -16,6 +16,8 @@ const HIRAGANA = /[\u3041-\u309f]/;
 export const NO_LINE_START = /[、。，．・：；？！ー～）〕］｝〉》」』】〙〗ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ々〻ゝゞヽヾ‐゠–〜!),.:;?\]}%％]/;
 // May not end a line (行末禁則): opening brackets.
 export const NO_LINE_END = /[（〔［｛〈《「『【〘〖(\[{]/;
+// Of those, the ones inside a word (リモート, ショップ, 人々): no phrase ends after them on their account.
+const WORD_INTERNAL = /[ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ々〻ゝゞヽヾ]/;
 const SPACE = /\s/;
 const LATIN = /^[\x21-\x7e]+$/;
 const DIGIT = /[0-9０-９]/;
@@ -26,7 +28,7 @@ function boundaryBefore(prev: string, cur: string): boolean {
   if (SPACE.test(prev) && !SPACE.test(cur)) return true;
   if (NO_LINE_END.test(cur)) return true;
   if (HIRAGANA.test(prev) && !HIRAGANA.test(cur)) return true;
-  if (NO_LINE_START.test(prev) && !DIGIT.test(cur)) return true;
+  if (NO_LINE_START.test(prev) && !WORD_INTERNAL.test(prev) && !DIGIT.test(cur)) return true;
   if (/[年月]/.test(prev) && DIGIT.test(cur)) return true; // 令和6年|12月|17日
   return false;
 }
