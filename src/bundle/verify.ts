@@ -37,6 +37,9 @@ export interface VerifiedBundle {
 }
 
 const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
+/** Whether this taisei knows a schema version (every released one is kept). */
+const knownVersion = (version: unknown): boolean => (SCHEMA_VERSIONS as readonly unknown[]).includes(version);
+
 const LAYOUT = /^(manifest\.json|manifest\.sig|filing\.json|diff\.json|assessment\.json|report\.pdf|attachments\/.+)$/;
 
 export async function verifyBundle(path: string, options: VerifyOptions): Promise<VerifiedBundle> {
@@ -97,7 +100,7 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   // A bundle of a schema version this taisei does not know comes from a newer taisei, whose manifest
   // may list files this one has never heard of: say that, rather than that the manifest is wrong.
   const declared = (manifest as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (manifest?.format === BUNDLE_FORMAT && typeof declared === 'number' && !(SCHEMA_VERSIONS as readonly number[]).includes(declared)) {
+  if (manifest?.format === BUNDLE_FORMAT && typeof declared === 'number' && !knownVersion(declared)) {
     problem('bundle/schema-version', 'bundle.schemaVersion', { version: String(declared), known: SCHEMA_VERSIONS.join(', ') }, 'manifest.json');
     return result;
   }
@@ -160,7 +163,7 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     problem('bundle/filing', 'bundle.filingFormat', {}, 'filing.json');
     return result;
   }
-  if (!(SCHEMA_VERSIONS as readonly number[]).includes(filing.schemaVersion)) {
+  if (!knownVersion(filing.schemaVersion)) {
     problem('bundle/schema-version', 'bundle.schemaVersion', { version: String(filing.schemaVersion), known: SCHEMA_VERSIONS.join(', ') }, 'filing.json');
     return result;
   }
@@ -212,7 +215,7 @@ function newerSchemaVersion(zip: Buffer, entry: Parameters<typeof readEntry>[1] 
   if (!entry) return undefined;
   try {
     const declared = (JSON.parse(readEntry(zip, entry).toString('utf8')) as { schemaVersion?: unknown }).schemaVersion;
-    return typeof declared === 'number' && !(SCHEMA_VERSIONS as readonly number[]).includes(declared) ? declared : undefined;
+    return typeof declared === 'number' && !knownVersion(declared) ? declared : undefined;
   } catch {
     return undefined;
   }
