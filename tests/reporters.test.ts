@@ -66,3 +66,20 @@ describe('github', () => {
     expect(out).toMatch(/title=schema\/unknown-key::「fiscalYaer」/);
   });
 });
+
+describe('text', () => {
+  it('underlines exactly the value on a long line that the excerpt cuts', async () => {
+    const { writeTree, HEADER } = await import('./helpers.js');
+    const padding = 'あ'.repeat(80);
+    const dir = writeTree({ 'filing.yaml': `${HEADER}improvementPlan:\n  - {id: IP-1, title: ${padding}, area: monitoring, owner: x, start: 2024-04-01, status: ongoing, recurrence: quarterly}\n` });
+    const lines = runCli(['validate', dir, '--lang', 'en']).stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('assessment/recurrence-evidenced'));
+    const source = lines[at + 2]!;
+    const carets = lines[at + 3]!;
+    expect(source).toContain('…');
+    // the caret run is as wide as "quarterly" and sits under it (wide characters count two columns)
+    const { displayWidth } = await import('../src/validate/reporters/width.js');
+    expect(/\^+/.exec(carets)![0]).toBe('^'.repeat('quarterly'.length));
+    expect(carets.indexOf('^')).toBe(displayWidth(source.slice(0, source.indexOf('quarterly'))));
+  });
+});

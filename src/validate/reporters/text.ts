@@ -43,7 +43,9 @@ function formatDiagnostic(d: Diagnostic, lang: Lang, paint: Paint, sources: Map<
     lines.push(`  ${String(d.line).padStart(gutter)} | ${text}`);
     const column = Math.max(1, (d.column ?? 1) - offset);
     const before = text.slice(0, column - 1);
-    const sameLineEnd = d.endLine === d.line && d.endColumn && d.endColumn > column ? d.endColumn : column + 1;
+    // the end, like the column, counted within the excerpt (a long line is cut around the column)
+    const end = d.endLine === d.line && d.endColumn ? d.endColumn - offset : 0;
+    const sameLineEnd = end > column ? end : column + 1;
     const marked = text.slice(column - 1, sameLineEnd - 1);
     const carets = '^'.repeat(Math.max(1, Math.min(displayWidth(marked), 80)));
     lines.push(`  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(before))}${paint(severityStyle, carets)}`);
