@@ -7,7 +7,7 @@ export { validatePaths, validateTarget, type ValidateOptions, type ValidateResul
 export { checkSchema, schemaErrors } from './validate/schema.js';
 export { reporters, REPORT_FORMATS, type ReportFormat } from './validate/reporters/index.js';
 export { allProfiles, getProfile, defaultProfile, chooseProfile, type Profile, type ProfileItem } from './profiles/index.js';
-export { loadConfig, findConfig, type Config } from './config.js';
+export { loadConfig, findConfig, type Config } from './validate/config.js';
 export { isCorporateNumber, corporateCheckDigit, isDate } from './validate/formats.js';
 export { skeletonFiles } from './init/skeleton.js';
 export { t, langFromEnv, type Lang } from './messages/index.js';

@@ -10,7 +10,7 @@ import * as compiled from '../generated/validators.js';
 import { SCHEMA_VERSIONS } from '../generated/schemas.js';
 import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
 import { getProfile } from '../profiles/index.js';
-import { attachmentWithheld } from '../render/redact.js';
+import { attachmentWithheld } from '../model/withheld.js';
 import { runRules } from '../rules/engine.js';
 import { toPointer } from '../util/pointer.js';
 import { checkSchema } from '../validate/schema.js';

@@ -13,17 +13,16 @@ import canonicalize from 'canonicalize';
 import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../generated/schemas.js';
 import type { Profile } from '../profiles/index.js';
 import { assessmentSummary } from '../assessment/summary.js';
-import { attachmentWithheld, isWithheld } from '../render/redact.js';
-import { withDefaults } from '../validate/defaults.js';
-import type { SchemaIndex } from '../validate/schema-nav.js';
+import { attachmentWithheld, isWithheld, WITHHELD_MARKER } from '../model/withheld.js';
+import { withDefaults } from '../model/defaults.js';
+import type { SchemaIndex } from '../model/schema-index.js';
 import { signBytes } from './keys.js';
 import { writeZip, type ZipInput } from './zip.js';
 
 export const BUNDLE_FORMAT = 'taisei-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
 export const FILING_FORMAT = 'taisei-filing';
-/** What a withheld value becomes in the public filing.json. */
-export const WITHHELD_MARKER = { $withheld: true } as const;
+export { WITHHELD_MARKER };
 
 export type Edition = 'submission' | 'public';
 

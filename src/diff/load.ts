@@ -4,8 +4,8 @@ import { resolveTargets } from '../load/filing.js';
 import type { Lang } from '../messages/index.js';
 import { getProfile, type Profile } from '../profiles/index.js';
 import { validateTarget } from '../validate/index.js';
-import { withDefaults } from '../validate/defaults.js';
-import { SchemaIndex, type SchemaNode } from '../validate/schema-nav.js';
+import { withDefaults } from '../model/defaults.js';
+import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 import { filingSchemas } from '../generated/schema-bundle.js';
 import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
 

@@ -4,7 +4,7 @@ import { internalControl } from '../generated/data.js';
 import { filingSchemas } from '../generated/schema-bundle.js';
 import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
 import type { Profile } from '../profiles/index.js';
-import { SchemaIndex, type SchemaNode } from '../validate/schema-nav.js';
+import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 
 export interface SkeletonFile {
   name: string;

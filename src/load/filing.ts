@@ -5,12 +5,14 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError, errnoReason } from '../errors.js';
 import { t, type Lang } from '../messages/index.js';
-import { parseYaml, type Mark } from './parse.js';
+import { CONFIG_FILE_NAMES } from '../model/config.js';
+import type { Mark } from '../model/marks.js';
+import { parseYaml } from './parse.js';
 import { readSourceFile, DEFAULT_MAX_FILE_MB } from './read.js';
 import { SourceMap } from './source-map.js';
 
 export const FILING_FILE_NAMES = ['filing.yaml', 'filing.yml'];
-export const CONFIG_FILE_NAMES = ['taisei.config.yaml', 'taisei.config.yml'];
+export { CONFIG_FILE_NAMES };
 /** Top-level keys that make a single file a whole filing rather than one section file. */
 const HEADER_KEYS = ['filer', 'filerType', 'fiscalYear', 'submissionDate'];
 

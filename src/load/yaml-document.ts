@@ -3,7 +3,8 @@
 import { LineCounter, Parser, Composer, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { t, type Lang, type MessageKey, hasKey } from '../messages/index.js';
-import { MARK_TAGS, MAX_ALIAS_COUNT, tooDeep, type Mark, type ParseResult } from './parse.js';
+import { MARK_TAGS, type Mark } from '../model/marks.js';
+import { MAX_ALIAS_COUNT, tooDeep, type ParseResult } from './parse-result.js';
 import { toPointer } from '../util/pointer.js';
 
 export interface Span {

@@ -8,7 +8,7 @@ import { filingSchemas } from '../generated/schema-bundle.js';
 import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
 import { internalControl } from '../generated/data.js';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
-import { SchemaIndex, type SchemaNode } from '../validate/schema-nav.js';
+import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 
 let schema: SchemaIndex | undefined;
 /** In Japanese, an enum value as the schema describes it (director → 取締役); otherwise the value. */

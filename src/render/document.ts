@@ -2,14 +2,14 @@
 // fixed word comes from the templates, field labels from the schema, item titles from the profile.
 import type { Profile, ProfileItem } from '../profiles/index.js';
 import { getAt, parsePointer } from '../util/pointer.js';
-import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
+import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
 import type { FilingDiff } from '../diff/index.js';
 import type { Evaluation, Scored } from '../assessment/evaluate.js';
 import { EVIDENCE_KINDS } from '../assessment/evidence.js';
 import { japaneseNotation, parseRecurrence, type Window } from '../assessment/recurrence.js';
 import { SECTION_LAYOUTS, type Block, type Field } from './layouts.js';
 import { brokenLines, paragraphInlines, proseInlines, widthInEms, type Inline, type Measure } from './phrases.js';
-import { attachmentWithheld, isWithheld } from './redact.js';
+import { attachmentWithheld, isWithheld } from '../model/withheld.js';
 import type { Wording } from './templates.js';
 import { eraDate, wareki } from './wareki.js';
 

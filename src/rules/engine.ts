@@ -2,7 +2,7 @@
 // with a written justification), and every finding is worded from the catalogs.
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../model/config.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { hasKey, t, type Lang, type MessageKey } from '../messages/index.js';
 import type { Profile } from '../profiles/index.js';

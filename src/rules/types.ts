@@ -1,7 +1,7 @@
 // A rule checks what JSON Schema cannot say. It is a module with an id, a legal basis, a default
 // severity and a check that reports through the context; its wording lives in the message catalogs
 // under rule.<id>.*. The engine knows no single rule.
-import type { Config } from '../config.js';
+import type { Config } from '../model/config.js';
 import type { Severity } from '../diagnostics.js';
 import type { Filing } from '../generated/filing.js';
 import type { MessageArgs } from '../messages/index.js';

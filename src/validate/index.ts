@@ -1,7 +1,7 @@
 // The validate pipeline for one or more paths: load → schema → filing checks → (rules) →
 // positions. Returns every diagnostic; never throws for a problem in the input.
 import { dirname } from 'node:path';
-import { findConfig, loadConfig, type Config } from '../config.js';
+import { findConfig, loadConfig, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { InputOutputError, isInputOutputError } from '../errors.js';
 import { loadTarget, resolveTargets, type LoadedFiling, type Target } from '../load/filing.js';

@@ -1,7 +1,7 @@
 // Human names for places in a filing: "systems[SYS-07].access.idType" and its Japanese title.
 import { t, type Lang } from '../messages/index.js';
 import { getAt } from '../util/pointer.js';
-import type { SchemaIndex } from './schema-nav.js';
+import type { SchemaIndex } from '../model/schema-index.js';
 
 /** A readable path: list entries by their id when they have one, otherwise #n (1-based). */
 export function displayPath(data: unknown, segments: readonly string[]): string {

@@ -10,7 +10,7 @@ import { nearestRecurrence } from '../assessment/recurrence.js';
 import { getAt, parsePointer, toPointer } from '../util/pointer.js';
 import { suggest } from '../util/suggest.js';
 import { fieldLabel } from './labels.js';
-import { SchemaIndex, type SchemaNode } from './schema-nav.js';
+import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 
 export type SchemaKind = 'filing' | 'section' | 'config';
 

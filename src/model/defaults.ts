@@ -1,7 +1,7 @@
 // Schema defaults (addressee, inForce, holdsNonPublic, …) filled in: the normalised filing that a
 // bundle carries and that a diff compares.
-import { isWithheld } from '../render/redact.js';
-import type { SchemaIndex, SchemaNode } from './schema-nav.js';
+import { isWithheld } from './withheld.js';
+import type { SchemaIndex, SchemaNode } from './schema-index.js';
 
 /** The filing with schema defaults filled in (addressee, inForce, holdsNonPublic, …). */
 export function withDefaults(value: unknown, node: SchemaNode | undefined, schema: SchemaIndex): unknown {

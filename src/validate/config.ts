@@ -1,14 +1,13 @@
 // taisei.config.yaml: per-filing settings (profile transition years, file size limit, rule levels).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from './diagnostics.js';
-import type { Config } from './generated/data.js';
-import { parseYaml } from './load/parse.js';
-import { readSourceFile, DEFAULT_MAX_FILE_MB } from './load/read.js';
-import { SourceMap } from './load/source-map.js';
-import { CONFIG_FILE_NAMES } from './load/filing.js';
-import type { Lang } from './messages/index.js';
-import { checkSchema } from './validate/schema.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { parseYaml } from '../load/parse.js';
+import { readSourceFile, DEFAULT_MAX_FILE_MB } from '../load/read.js';
+import { SourceMap } from '../load/source-map.js';
+import type { Lang } from '../messages/index.js';
+import { CONFIG_FILE_NAMES, type Config } from '../model/config.js';
+import { checkSchema } from './schema.js';
 
 export type { Config };
 

@@ -2,26 +2,10 @@
 // names, room layouts, system host details) or marked !withhold next to them, unless marked
 // !publish. The renderer only ever sees the redacted copy, so a withheld value cannot leak into
 // page text, metadata, outline or attachments.
-import type { Mark } from '../load/parse.js';
+import type { Mark } from '../model/marks.js';
+import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
+import { Withheld } from '../model/withheld.js';
 import { toPointer } from '../util/pointer.js';
-import type { SchemaIndex, SchemaNode } from '../validate/schema-nav.js';
-
-const BRAND = Symbol.for('taisei.withheld');
-
-/** Stands in for a withheld value in the redacted copy. */
-export class Withheld {
-  readonly [BRAND] = true;
-  constructor(readonly pointer: string) {}
-}
-
-/**
- * Whether a value stands for a withheld one. By a brand in the global symbol registry, not
- * instanceof: the renderer and the bundler are separate lazily loaded bundles, each with its own
- * copy of the class.
- */
-export function isWithheld(value: unknown): value is Withheld {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-}
 
 export interface Redaction {
   data: Record<string, unknown>;
@@ -55,9 +39,4 @@ export function redact(data: Record<string, unknown>, schema: SchemaIndex, marks
   };
   const root = schema.at([]) as WithNode;
   return { data: walk(data, root, [], false) as Record<string, unknown>, withheld };
-}
-
-/** Whether an attachment's file stays out of the public edition. */
-export function attachmentWithheld(attachment: { kind?: string; withheld?: boolean }): boolean {
-  return attachment.withheld ?? attachment.kind === 'floor-plan';
 }
