@@ -17,7 +17,7 @@ export { runRules, ruleText, type RuleRun } from './rules/engine.js';
 export { RULES } from './rules/registry.js';
 export { rulesMarkdown, rulesTable } from './rules/docs.js';
 export type { Rule, RuleContext } from './rules/types.js';
-export { buildFiling, type BuildOptions, type BuildResult } from './build/index.js';
+export { buildFiling, type BuildOptions, type BuildResult } from './pipeline/build.js';
 export { verifyBundle, readVerifiedBundle, type VerifiedBundle, type VerifyOptions } from './bundle/verify.js';
 export { writeZip, readDirectory, readEntry, UnsafeZip } from './bundle/zip.js';
 export { generateKeys, readPublicKey, readPrivateKey, keyId } from './bundle/keys.js';

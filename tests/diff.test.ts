@@ -2,7 +2,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffFilings, diffList } from '../src/diff/index.js';
+import { diffFilings, diffList } from '../src/edition/changes.js';
 import { EXAMPLES, FIXTURES, runCli, tempDir } from './helpers.js';
 
 const pair = join(FIXTURES, 'diff');

@@ -11,11 +11,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import canonicalize from 'canonicalize';
 import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../generated/schemas.js';
-import type { Profile } from '../profiles/index.js';
+import type { EditionView } from '../edition/view.js';
 import { assessmentSummary } from '../assessment/summary.js';
 import { attachmentWithheld, isWithheld, WITHHELD_MARKER } from '../model/withheld.js';
 import { withDefaults } from '../model/defaults.js';
-import type { SchemaIndex } from '../model/schema-index.js';
+import type { Edition } from '../model/edition.js';
 import { signBytes } from './keys.js';
 import { writeZip, type ZipInput } from './zip.js';
 
@@ -24,7 +24,7 @@ export const BUNDLE_FORMAT_VERSION = 1;
 export const FILING_FORMAT = 'taisei-filing';
 export { WITHHELD_MARKER };
 
-export type Edition = 'submission' | 'public';
+export type { Edition };
 
 export interface Manifest {
   format: typeof BUNDLE_FORMAT;
@@ -62,30 +62,27 @@ function markers(value: unknown): unknown {
 }
 
 export interface BundleInput {
-  /** The filing as rendered for this edition (the public one redacted). */
-  data: Record<string, unknown>;
-  withheld: readonly string[];
-  profile: Profile;
-  edition: Edition;
+  /** The edition view: its data (the public one redacted), withheld pointers and changes. */
+  view: EditionView;
+  /** The PDF of the same view. */
   pdf: Uint8Array;
-  schema: SchemaIndex;
+  /** Where the filing directory is: attachments are read from there. */
   baseDir: string;
   signingKey?: KeyObject;
-  /** The changes from last year (build --compare-with), carried as diff.json. */
-  changes?: unknown;
 }
 
 export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } {
-  const { data, edition } = input;
-  const normalised = markers(withDefaults({ ...data, profile: input.profile.id }, input.schema.at([]), input.schema));
-  const filingJson = canonicalBytes({ format: FILING_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, profile: input.profile.id, edition, filing: normalised });
+  const { view } = input;
+  const { data, edition, profile, schema } = view;
+  const normalised = markers(withDefaults({ ...data, profile: profile.id }, schema.at([]), schema));
+  const filingJson = canonicalBytes({ format: FILING_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, profile: profile.id, edition, filing: normalised });
   // computed from filing.json's own content, so that verify can compute it again and compare
   const assessment = assessmentSummary(normalised as Record<string, unknown>);
   const files: ZipInput[] = [
     { name: 'filing.json', data: filingJson },
     { name: 'report.pdf', data: input.pdf },
     ...(assessment ? [{ name: 'assessment.json', data: canonicalBytes(assessment) }] : []),
-    ...(input.changes ? [{ name: 'diff.json', data: canonicalBytes(input.changes) }] : []),
+    ...(view.changes ? [{ name: 'diff.json', data: canonicalBytes(view.changes) }] : []),
   ];
   const attachments = Array.isArray(data.attachments) ? (data.attachments as { file: string; kind?: string; withheld?: boolean }[]) : [];
   for (const attachment of [...attachments].sort((a, b) => (a.file < b.file ? -1 : 1))) {
@@ -94,7 +91,7 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
     if (!files.some((f) => f.name === path)) files.push({ name: path, data: readFileSync(resolve(input.baseDir, attachment.file)) });
   }
   const bySection: Record<string, number> = {};
-  for (const pointer of input.withheld) {
+  for (const pointer of view.withheld) {
     const section = pointer.split('/')[1] ?? '';
     bySection[section] = (bySection[section] ?? 0) + 1;
   }
@@ -104,13 +101,13 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
     formatVersion: BUNDLE_FORMAT_VERSION,
     generator: { name: 'taisei', version: TOOL_VERSION },
     schemaVersion: CURRENT_SCHEMA_VERSION,
-    profile: input.profile.id,
+    profile: profile.id,
     filer: { name: filer.name, corporateNumber: filer.corporateNumber },
     fiscalYear: data.fiscalYear as number,
     edition,
     created: String(data.submissionDate),
     files: files.map((f) => ({ path: f.name, mediaType: mediaType(f.name), size: f.data.length, sha256: sha256(f.data) })),
-    redaction: { withheld: input.withheld.length, bySection },
+    redaction: { withheld: view.withheld.length, bySection },
   };
   const manifestBytes = canonicalBytes(manifest);
   const entries: ZipInput[] = [{ name: 'manifest.json', data: manifestBytes }];

@@ -1,6 +1,6 @@
 // A diff as text (terminal), markdown (a reviewer's comment) or json (tools).
 import { t, type Lang } from '../messages/index.js';
-import { summaryLine, type FieldChange, type FilingDiff } from './index.js';
+import { summaryLine, type FieldChange, type FilingDiff } from '../edition/changes.js';
 
 function show(value: unknown): string {
   if (value === undefined) return '—';

@@ -3,7 +3,7 @@
 import type { Profile, ProfileItem } from '../profiles/index.js';
 import { getAt, parsePointer } from '../util/pointer.js';
 import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
-import type { FilingDiff } from '../diff/index.js';
+import type { FilingDiff } from '../edition/changes.js';
 import type { Evaluation, Scored } from '../assessment/evaluate.js';
 import { EVIDENCE_KINDS } from '../assessment/evidence.js';
 import { japaneseNotation, parseRecurrence, type Window } from '../assessment/recurrence.js';
@@ -13,7 +13,9 @@ import { attachmentWithheld, isWithheld } from '../model/withheld.js';
 import type { Wording } from './templates.js';
 import { eraDate, wareki } from './wareki.js';
 
-export type Edition = 'submission' | 'public';
+import type { Edition } from '../model/edition.js';
+
+export type { Edition };
 
 export interface DocumentInput {
   data: Record<string, unknown>;

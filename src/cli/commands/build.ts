@@ -1,6 +1,6 @@
 import { watch } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { buildFiling, type BuildResult, type Edition } from '../../build/index.js';
+import { buildFiling, type BuildResult, type Edition } from '../../pipeline/build.js';
 import { TOOL_VERSION } from '../../generated/schemas.js';
 import { t } from '../../messages/index.js';
 import { reporters, type ReportFormat } from '../../validate/reporters/index.js';

@@ -51,7 +51,7 @@ const HEADER_KEYS = ['filer', 'filerType', 'fiscalYear', 'submissionDate', 'addr
 async function initFrom(dir: string, from: string, fiscalYear: number | undefined, ctx: CliContext): Promise<void> {
   const { lang } = ctx;
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError('cli.init.notEmpty', { dir }, 'cli.init.notEmpty.hint');
-  const { loadSide } = await import('../../diff/load.js');
+  const { loadSide } = await import('../../pipeline/side.js');
   const last = await loadSide(from, lang, { normalise: false });
   if (!last.data) throw new UsageError('cli.init.fromInvalid', { path: from }, 'cli.init.fromInvalid.hint');
   const { carryForward } = await import('../../init/carry.js');

@@ -1,13 +1,12 @@
-// The two sides of a diff: a filing (directory or file) or a bundle (verified first).
+// The two sides of a diff (and last year for build --compare-with, init --from): a filing, directory
+// or file, validated; or a bundle, verified first. Both come out normalised as a bundle carries them.
 import type { Diagnostic } from '../diagnostics.js';
 import { resolveTargets } from '../load/filing.js';
 import type { Lang } from '../messages/index.js';
 import { getProfile, type Profile } from '../profiles/index.js';
 import { validateTarget } from '../validate/index.js';
-import { withDefaults } from '../model/defaults.js';
-import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
-import { filingSchemas } from '../generated/schema-bundle.js';
-import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
+import { normalised } from '../edition/normalise.js';
+import { currentSchemaIndex } from '../model/current-schema.js';
 
 export interface Side {
   data?: Record<string, unknown>;
@@ -19,15 +18,8 @@ export interface Side {
   files?: Map<string, Buffer>;
 }
 
-/** Schema defaults filled in, the explicit profile dropped: both sides compared as a bundle carries them. */
-function normalised(data: Record<string, unknown>): Record<string, unknown> {
-  const index = new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode);
-  const { profile: _profile, ...rest } = withDefaults(data, index.at([]), index) as Record<string, unknown>;
-  return rest;
-}
-
 export async function loadSide(path: string, lang: Lang, options: { normalise?: boolean } = {}): Promise<Side> {
-  const shape = (data: Record<string, unknown>) => (options.normalise === false ? data : normalised(data));
+  const shape = (data: Record<string, unknown>) => (options.normalise === false ? data : normalised(data, currentSchemaIndex()));
   if (/\.zip$/i.test(path)) {
     const { readVerifiedBundle } = await import('../bundle/verify.js');
     const bundle = await readVerifiedBundle(path, { lang });

@@ -1,5 +1,6 @@
-// `build`: validate, then render the PDF edition(s) and write them atomically. Findings with
-// severity error stop the build before anything is written.
+// `build`: the only module that knows the order of the stages —
+//   validate → (last year) → glyph check → edition views → render ∥ bundle → write.
+// Findings with severity error stop the build before anything is written.
 import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { InputOutputError, isInputOutputError } from '../errors.js';
@@ -7,10 +8,13 @@ import { TOOL_VERSION } from '../generated/schemas.js';
 import { resolveTargets } from '../load/filing.js';
 import { t, type Lang } from '../messages/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { editionView, type EditionInput } from '../edition/view.js';
 import { validateTarget, type FilingResult } from '../validate/index.js';
 import type { ValidateResult } from '../validate/index.js';
 
-export type Edition = 'submission' | 'public';
+import type { Edition } from '../model/edition.js';
+
+export type { Edition };
 
 export interface BuildOptions {
   lang: Lang;
@@ -70,7 +74,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
 
   let previous: Record<string, unknown> | undefined;
   if (options.compareWith) {
-    const { loadSide } = await import('../diff/load.js');
+    const { loadSide } = await import('./side.js');
     const side = await loadSide(options.compareWith, lang);
     if (!side.data) return empty([...diagnostics, ...side.diagnostics].sort(compareDiagnostics), false, [result]);
     previous = side.data;
@@ -78,7 +82,14 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   const render = await import('../render/index.js');
   const { fontsFromConfig } = await import('../render/fonts.js');
   const fonts = fontsFromConfig(result.config.fonts, loaded.baseDir);
-  const rendered = await render.renderEditions(loaded.data, loaded.marks, result.profile, { lang, editions: options.editions, fonts, templatesDir: options.templatesDir, toolVersion: TOOL_VERSION, onProgress: options.onProgress, previous, assessmentAppendix: options.assessmentAppendix !== false && result.config.assessmentAppendix !== false });
+  const glyphs = render.checkGlyphs(loaded.data, fonts, lang);
+  await loaded.sourceMap.attachPositions(glyphs);
+  diagnostics.push(...glyphs);
+  if (glyphs.length > 0) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
+
+  const input: EditionInput = { data: loaded.data, marks: loaded.marks, profile: result.profile, previous, assessment: options.assessmentAppendix !== false && result.config.assessmentAppendix !== false };
+  const views = options.editions.map((edition) => editionView(input, edition));
+  const rendered = await render.renderViews(views, { lang, fonts, templatesDir: options.templatesDir, toolVersion: TOOL_VERSION, onProgress: options.onProgress });
   await loaded.sourceMap.attachPositions(rendered.diagnostics);
   diagnostics.push(...rendered.diagnostics);
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
@@ -87,17 +98,18 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   const signingKey = options.signWith ? (await import('../bundle/keys.js')).readPrivateKey(options.signWith) : undefined;
   const bundler = options.bundle === false ? undefined : await import('../bundle/write.js');
   const outputs: BuildOutput[] = [];
-  for (const edition of rendered.editions) {
-    const file = join(options.out, outputName(fiscalYear, edition.edition));
+  views.forEach((view, i) => {
+    const pdf = rendered.pdfs[i]!;
+    const file = join(options.out, outputName(fiscalYear, view.edition));
     let bundlePath: string | undefined;
     let zip: Buffer | undefined;
     if (bundler) {
-      zip = bundler.bundle({ data: edition.data, withheld: edition.withheld, profile: result.profile, edition: edition.edition, pdf: edition.pdf, schema: rendered.schema, baseDir: loaded.baseDir, signingKey, changes: edition.changes }).zip;
+      zip = bundler.bundle({ view, pdf, baseDir: loaded.baseDir, signingKey }).zip;
       bundlePath = file.replace(/\.pdf$/, '.zip');
     }
-    writeFileAtomic(file, edition.pdf);
+    writeFileAtomic(file, pdf);
     if (bundlePath && zip) writeFileAtomic(bundlePath, zip);
-    outputs.push({ edition: edition.edition, path: file, bytes: edition.pdf.length, withheld: edition.withheld.length, ...(bundlePath ? { bundle: bundlePath, signed: Boolean(signingKey) } : {}) });
-  }
+    outputs.push({ edition: view.edition, path: file, bytes: pdf.length, withheld: view.withheld.length, ...(bundlePath ? { bundle: bundlePath, signed: Boolean(signingKey) } : {}) });
+  });
   return { results: [result], diagnostics: diagnostics.sort(compareDiagnostics), files: loaded.files, ioFailure: false, outputs };
 }
