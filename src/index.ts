@@ -1,6 +1,6 @@
 // The library: each pipeline stage as a plain function. The CLI is a thin shell over these.
 export type { Diagnostic, Severity, Position, RelatedLocation } from './diagnostics.js';
-export type { Filing } from './generated/filing.js';
+export type { Filing } from './model/generated/filing.js';
 export { loadTarget, resolveTargets, type LoadedFiling, type Target } from './load/filing.js';
 export { SourceMap } from './load/source-map.js';
 export { validatePaths, validateTarget, type ValidateOptions, type ValidateResult, type FilingResult } from './validate/index.js';
@@ -8,10 +8,10 @@ export { checkSchema, schemaErrors } from './validate/schema.js';
 export { reporters, REPORT_FORMATS, type ReportFormat } from './validate/reporters/index.js';
 export { allProfiles, getProfile, defaultProfile, chooseProfile, type Profile, type ProfileItem } from './profiles/index.js';
 export { loadConfig, findConfig, type Config } from './validate/config.js';
-export { isCorporateNumber, corporateCheckDigit, isDate } from './validate/formats.js';
+export { isCorporateNumber, corporateCheckDigit, isDate } from './model/formats.js';
 export { skeletonFiles } from './init/skeleton.js';
 export { t, langFromEnv, type Lang } from './messages/index.js';
-export { SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION, TOOL_VERSION } from './generated/schemas.js';
+export { SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION, TOOL_VERSION } from './model/generated/schemas.js';
 export { main } from './cli/main.js';
 export { runRules, ruleText, type RuleRun } from './rules/engine.js';
 export { RULES } from './rules/registry.js';
@@ -26,5 +26,5 @@ export { ingestBundle, type IngestOptions, type IngestResult } from './regulator
 export { compareRows, toCsv, toHtml, toXlsx, COLUMNS as COMPARE_COLUMNS, type CompareRow } from './regulator/compare.js';
 export { evaluate as evaluateAssessment, WEIGHTS as ASSESSMENT_WEIGHTS, type Evaluation } from './assessment/evaluate.js';
 export { assessmentSummary, ASSESSMENT_METHOD, type AssessmentSummary } from './assessment/summary.js';
-export { parseRecurrence, windowsOf, missedWindows, japaneseNotation, type Recurrence, type Window } from './assessment/recurrence.js';
-export { internalControl } from './generated/data.js';
+export { parseRecurrence, windowsOf, missedWindows, japaneseNotation, type Recurrence, type Window } from './model/recurrence.js';
+export { internalControl } from './model/generated/data.js';

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, round1, score } from '../src/assessment/evaluate.js';
-import type { Filing } from '../src/generated/filing.js';
+import type { Filing } from '../src/model/generated/filing.js';
 import { validatePaths } from '../src/validate/index.js';
 import { EXAMPLES } from './helpers.js';
 

@@ -1,9 +1,9 @@
 // The shipped examples are complete, realistic and clean.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Filing } from '../src/generated/filing.js';
+import type { Filing } from '../src/model/generated/filing.js';
 import { validatePaths } from '../src/validate/index.js';
-import { isCorporateNumber } from '../src/validate/formats.js';
+import { isCorporateNumber } from '../src/model/formats.js';
 import { EXAMPLES } from './helpers.js';
 
 async function load(name: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corporateCheckDigit, isCorporateNumber, isDate } from '../src/validate/formats.js';
+import { corporateCheckDigit, isCorporateNumber, isDate } from '../src/model/formats.js';
 
 describe('法人番号', () => {
   it('accepts numbers whose check digit is right (国税庁: 7000012050002)', () => {

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profile as validateProfile } from '../src/generated/validators.js';
+import { profile as validateProfile } from '../src/model/generated/validators.js';
 import { allProfiles, chooseProfile, defaultProfile, getProfile } from '../src/profiles/index.js';
 import { ROOT } from './helpers.js';
 

@@ -1,6 +1,6 @@
 // The recurrence notation of improvement-plan measures.
 import { describe, expect, it } from 'vitest';
-import { missedWindows, parseRecurrence, windowsOf } from '../src/assessment/recurrence.js';
+import { missedWindows, parseRecurrence, windowsOf } from '../src/model/recurrence.js';
 
 describe('parseRecurrence', () => {
   it('reads the period words in English and Japanese', () => {
@@ -50,7 +50,7 @@ describe('windowsOf and missedWindows', () => {
 
 describe('japaneseNotation', () => {
   it('writes any form of a recurrence the way the Japanese notation does', async () => {
-    const { japaneseNotation, parseRecurrence } = await import('../src/assessment/recurrence.js');
+    const { japaneseNotation, parseRecurrence } = await import('../src/model/recurrence.js');
     const shown = (text: string) => japaneseNotation(parseRecurrence(text)!);
     expect(['monthly', 'quarterly', 'half-yearly', 'yearly'].map(shown)).toEqual(['毎月', '四半期ごと', '半期ごと', '毎年']);
     expect(shown('every February and August')).toBe('毎年8月・2月');
@@ -60,7 +60,7 @@ describe('japaneseNotation', () => {
 
 describe('englishNotation', () => {
   it('writes any form of a recurrence the way the English notation does, and reads back the same', async () => {
-    const { englishNotation, parseRecurrence } = await import('../src/assessment/recurrence.js');
+    const { englishNotation, parseRecurrence } = await import('../src/model/recurrence.js');
     for (const text of ['monthly', '四半期ごと', '半期ごと', 'yearly', '毎年4月・10月', 'every February, August and November', '毎年8月']) {
       const recurrence = parseRecurrence(text)!;
       expect(parseRecurrence(englishNotation(recurrence)), text).toEqual(recurrence);
@@ -72,7 +72,7 @@ describe('englishNotation', () => {
 
 describe('nearestRecurrence', () => {
   it('offers the recurrence a mistyped text most likely means, and nothing for what is not near one', async () => {
-    const { nearestRecurrence } = await import('../src/assessment/recurrence.js');
+    const { nearestRecurrence } = await import('../src/model/recurrence.js');
     expect(nearestRecurrence('every Aprl and Octber')).toBe('every April and October');
     expect(nearestRecurrence('half yearly')).toBe('half-yearly');
     expect(nearestRecurrence('quartely')).toBe('quarterly');

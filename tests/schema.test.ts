@@ -1,6 +1,6 @@
 // The schema is the one source of field labels: every property must carry a Japanese title.
 import { describe, expect, it } from 'vitest';
-import { filingSchemas } from '../src/generated/schema-bundle.js';
+import { filingSchemas } from '../src/model/generated/schema-bundle.js';
 import { SchemaIndex, type SchemaNode } from '../src/model/schema-index.js';
 import { schemaErrors } from '../src/validate/schema.js';
 

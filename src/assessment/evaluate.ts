@@ -9,12 +9,12 @@
 //   準備度 readiness   50 % coverage + 30 % evidence + 20 % recurrences; where no window was due,
 //                     the recurrence share is left out and the other two keep their proportion
 // All four are percentages, rounded to one decimal place only when shown or stored.
-import type { CatalogueData as Catalogue } from '../generated/data.js';
-import { internalControl } from '../generated/data.js';
-import type { Filing } from '../generated/filing.js';
+import type { CatalogueData as Catalogue } from '../model/generated/data.js';
+import { internalControl } from '../model/generated/data.js';
+import type { Filing } from '../model/generated/filing.js';
 import { toPointer } from '../util/pointer.js';
 import { EvidenceIndex } from './evidence.js';
-import { parseRecurrence, windowsOf, type Window } from './recurrence.js';
+import { parseRecurrence, windowsOf, type Window } from '../model/recurrence.js';
 
 type Data = Partial<Filing>;
 type Assessment = { status: string; evidence?: string[]; measures?: string[]; plan?: string[]; note?: string };

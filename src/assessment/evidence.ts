@@ -1,33 +1,18 @@
 // Evidence references: "<list path>/<id>", pointing at an entry of the filing's own lists, e.g.
-// trainings/TR-2024-01, logReviews/LR-001, organisation/managementBodies/MB-1. The schema's pattern
-// names the lists that may be referred to; this table says where each list is and which of its
-// fields date an entry (when the measure it evidences was carried out).
+// trainings/TR-2024-01, logReviews/LR-001, organisation/managementBodies/MB-1. The schema says which
+// lists may be referred to and which of their fields date an entry (when the measure it evidences
+// was carried out): x-taisei-evidence, read by model/sections.ts; its evidenceRef pattern names the
+// same lists (tests/structure.test.ts holds the two together).
+import { currentSchemaIndex } from '../model/current-schema.js';
+import { sectionFacts, type EvidenceKind } from '../model/sections.js';
 import { toPointer } from '../util/pointer.js';
 
-interface Kind {
-  /** Where the list is in the filing. */
-  path: string[];
-  /** The fields that say when the entry happened: a date, a list of dates, or a period (all its months). */
-  dates: string[];
+/** The lists that may be named as evidence, by name (x-taisei-evidence in the schema). */
+export function evidenceKinds(): ReadonlyMap<string, EvidenceKind> {
+  kinds ??= new Map(sectionFacts(currentSchemaIndex()).evidence.map((kind) => [kind.name, kind]));
+  return kinds;
 }
-
-export const EVIDENCE_KINDS: Readonly<Record<string, Kind>> = {
-  rules: { path: ['rules'], dates: [] },
-  systems: { path: ['systems'], dates: [] },
-  trainings: { path: ['trainings'], dates: ['dates'] },
-  logReviews: { path: ['logReviews'], dates: ['reviewed'] },
-  informationManagement: { path: ['informationManagement'], dates: ['dates'] },
-  managementMeasures: { path: ['managementMeasures'], dates: ['dates'] },
-  otherMeasures: { path: ['otherMeasures'], dates: ['dates'] },
-  'organisation/managementBodies': { path: ['organisation', 'managementBodies'], dates: [] },
-  'organisation/earlyDetection/channels': { path: ['organisation', 'earlyDetection', 'channels'], dates: [] },
-  'compliance/rulesAndPlans': { path: ['compliance', 'rulesAndPlans'], dates: ['date'] },
-  'compliance/activities': { path: ['compliance', 'activities'], dates: ['period'] },
-  'monitoring/activities': { path: ['monitoring', 'activities'], dates: ['period'] },
-  'monitoring/boardReports': { path: ['monitoring', 'boardReports'], dates: ['date'] },
-  'premises/rooms': { path: ['premises', 'rooms'], dates: [] },
-  attachments: { path: ['attachments'], dates: [] },
-};
+let kinds: Map<string, EvidenceKind> | undefined;
 
 /** Months (YYYY-MM), inclusive: one month for a dated entry, the months of its period for an activity. */
 export interface MonthSpan {
@@ -49,13 +34,13 @@ export class EvidenceIndex {
   private readonly entries = new Map<string, Resolved>();
 
   constructor(data: Record<string, unknown>) {
-    for (const [name, kind] of Object.entries(EVIDENCE_KINDS)) {
+    for (const [name, kind] of evidenceKinds()) {
       const list = kind.path.reduce<unknown>((node, key) => (node as Entry | undefined)?.[key], data);
       if (!Array.isArray(list)) continue;
       list.forEach((entry: Entry, index) => {
         if (typeof entry?.id !== 'string') return;
         const ref = `${name}/${entry.id}`;
-        if (!this.entries.has(ref)) this.entries.set(ref, { pointer: toPointer([...kind.path, index]), months: monthsOf(entry, kind.dates) });
+        if (!this.entries.has(ref)) this.entries.set(ref, { pointer: toPointer([...kind.path, index]), months: monthsOf(entry, kind.dated) });
       });
     }
   }

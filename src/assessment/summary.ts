@@ -1,9 +1,9 @@
 // The evaluation as the bundle carries it (assessment.json) and the regulator stores it: counts,
 // and percentages rounded to one decimal place. `method` names the scoring method of
 // docs/assessment.md; a later method gets a new number.
-import type { Filing } from '../generated/filing.js';
+import type { Filing } from '../model/generated/filing.js';
 import { evaluate, round1, WEIGHTS, type Counts, type Evaluation, type Scored } from './evaluate.js';
-import type { Window } from './recurrence.js';
+import type { Window } from '../model/recurrence.js';
 
 export const ASSESSMENT_METHOD = 1;
 

@@ -10,7 +10,7 @@ import { createHash, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import canonicalize from 'canonicalize';
-import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../generated/schemas.js';
+import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../model/generated/schemas.js';
 import type { EditionView } from '../edition/view.js';
 import { assessmentSummary } from '../assessment/summary.js';
 import { attachmentWithheld, isWithheld, WITHHELD_MARKER } from '../model/withheld.js';

@@ -1,7 +1,7 @@
 // The command line: a thin shell over the library. Commands live one per file in commands/ and
 // are registered here; every message comes from the catalogs.
 import { Command, CommanderError } from 'commander';
-import { TOOL_VERSION } from '../generated/schemas.js';
+import { TOOL_VERSION } from '../model/generated/schemas.js';
 import { InputOutputError, isInputOutputError, UsageError, isUsageError } from '../errors.js';
 import { isLang, langFromEnv, t, type Lang, type MessageKey } from '../messages/index.js';
 import { suggest } from '../util/suggest.js';

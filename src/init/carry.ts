@@ -4,10 +4,10 @@
 // measures) are emptied; the fiscal year and the submission date move on. The self-assessment
 // stands, less the evidence that pointed at the emptied facts; the improvement plan keeps its
 // measures, less the one-off ones done, and each measure's evidence is the new year's to give.
+// Which facts are the year's is the schema's to say (x-taisei-yearly, model/sections.ts).
 import { EvidenceIndex } from '../assessment/evidence.js';
-
-/** The sections that hold only the year's facts: emptied. */
-const YEAR_LISTS = ['logReviews', 'disasterResponses', 'managementMeasures', 'trainings', 'informationManagement', 'complianceCorrections', 'informationCorrections', 'transactionCorrections', 'otherMeasures'];
+import { currentSchemaIndex } from '../model/current-schema.js';
+import { sectionFacts } from '../model/sections.js';
 
 function nextYear(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -30,28 +30,15 @@ export function carryForward(last: Record<string, unknown>, fiscalYear?: number)
   delete data.profile; // the profile in force for the new year applies
   data.fiscalYear = year;
   if (typeof last.submissionDate === 'string') data.submissionDate = nextYear(last.submissionDate, year - from);
-  for (const section of YEAR_LISTS) {
-    if (section in data) {
-      data[section] = [];
-      emptied.push(section);
-    }
-  }
-  const emptyIn = (section: string, lists: string[]) => {
-    const value = data[section] as Record<string, unknown> | undefined;
-    if (!value) return;
-    for (const list of lists) {
-      if (list in value) {
-        value[list] = [];
-        emptied.push(`${section}.${list}`);
-      }
-    }
-  };
-  emptyIn('transactions', ['records']);
-  emptyIn('compliance', ['activities', 'findings']);
-  emptyIn('monitoring', ['activities', 'findings', 'boardReports']);
-  if (data.organisation && typeof (data.organisation as Record<string, unknown>).earlyDetection === 'object') {
-    delete ((data.organisation as Record<string, Record<string, unknown>>).earlyDetection as Record<string, unknown>).reportsReceived;
-    emptied.push('organisation.earlyDetection.reportsReceived');
+  for (const path of sectionFacts(currentSchemaIndex()).yearly) {
+    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
+    const key = path[path.length - 1]!;
+    if (parent === null || typeof parent !== 'object' || !(key in parent)) continue;
+    const holder = parent as Record<string, unknown>;
+    // a list of the year's facts starts empty; a single fact of the year (a count) is left out
+    if (Array.isArray(holder[key])) holder[key] = [];
+    else delete holder[key];
+    emptied.push(path.join('.'));
   }
   carryAssessment(data, emptied);
   return { data, emptied };

@@ -1,8 +1,8 @@
 // A skeleton filing generated from the schema: every required key of every section, left empty,
 // with the field's title (and allowed values) as a comment. Validating it lists what to fill in.
-import { internalControl } from '../generated/data.js';
-import { filingSchemas } from '../generated/schema-bundle.js';
-import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
+import { internalControl } from '../model/generated/data.js';
+import { filingSchemas } from '../model/generated/schema-bundle.js';
+import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import type { Profile } from '../profiles/index.js';
 import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 

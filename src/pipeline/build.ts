@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { InputOutputError, isInputOutputError } from '../errors.js';
-import { TOOL_VERSION } from '../generated/schemas.js';
+import { TOOL_VERSION } from '../model/generated/schemas.js';
 import { resolveTargets } from '../load/filing.js';
 import { t, type Lang } from '../messages/index.js';
 import { writeFileAtomic } from '../util/atomic.js';

@@ -1,6 +1,6 @@
 // Profiles map the one data model onto the numbered items of one legal text. They are data
 // (profiles/*.json); this module only looks them up and picks the one in force.
-import { profiles, type Profile, type Config } from '../generated/data.js';
+import { profiles, type Profile, type Config } from '../model/generated/data.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { hasKey, t, type Lang } from '../messages/index.js';
 

@@ -4,9 +4,9 @@
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { readDirectory, readEntry, writeZip } from '../bundle/zip.js';
-import { filingSchemas } from '../generated/schema-bundle.js';
-import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
-import { internalControl } from '../generated/data.js';
+import { filingSchemas } from '../model/generated/schema-bundle.js';
+import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
+import { internalControl } from '../model/generated/data.js';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 

@@ -5,8 +5,8 @@ import { getAt, parsePointer } from '../util/pointer.js';
 import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
 import type { FilingDiff } from '../edition/changes.js';
 import type { Evaluation, Scored } from '../assessment/evaluate.js';
-import { EVIDENCE_KINDS } from '../assessment/evidence.js';
-import { japaneseNotation, parseRecurrence, type Window } from '../assessment/recurrence.js';
+import { evidenceKinds } from '../assessment/evidence.js';
+import { japaneseNotation, parseRecurrence, type Window } from '../model/recurrence.js';
 import { SECTION_LAYOUTS, type Block, type Field } from './layouts.js';
 import { brokenLines, paragraphInlines, proseInlines, widthInEms, type Inline, type Measure } from './phrases.js';
 import { attachmentWithheld, isWithheld } from '../model/withheld.js';
@@ -476,13 +476,13 @@ class RenderContext {
   private evidenceLabel(ref: unknown): string {
     if (typeof ref !== 'string') return this.display(ref);
     const slash = ref.lastIndexOf('/');
-    const kind = EVIDENCE_KINDS[ref.slice(0, slash)];
+    const kind = evidenceKinds().get(ref.slice(0, slash));
     if (!kind) return ref;
     const id = ref.slice(slash + 1);
     const list = getAt(this.input.data, kind.path);
     const entry = Array.isArray(list) ? (list as Entry[]).find((e) => e.id === id) : undefined;
     const name = entry ? (entry.title ?? entry.name) : undefined;
-    const date = entry ? kind.dates.map((field) => entry[field]).find((v) => typeof v === 'string') : undefined;
+    const date = entry ? kind.dated.map((field) => entry[field]).find((v) => typeof v === 'string') : undefined;
     const title = this.input.schema.at([...kind.path, '0'])?.title ?? this.input.schema.at(kind.path)?.title ?? ref.slice(0, slash);
     const what = typeof name === 'string' ? name : typeof date === 'string' ? wareki(date) : '';
     return [title, id, what].filter(Boolean).join(' ');

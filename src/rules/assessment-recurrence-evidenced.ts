@@ -2,7 +2,7 @@
 // in each window of the fiscal year its recurrence names (from the month it started): a half-yearly
 // log analysis needs one in April–September and one in October–March.
 import { evaluationOf } from '../assessment/evaluate.js';
-import { englishNotation, japaneseNotation, parseRecurrence, type Window } from '../assessment/recurrence.js';
+import { englishNotation, japaneseNotation, parseRecurrence, type Window } from '../model/recurrence.js';
 import type { Rule } from './types.js';
 
 const show = (w: Window) => (w.from === w.to ? w.from : `${w.from}〜${w.to}`);

@@ -3,7 +3,7 @@
 // under rule.<id>.*. The engine knows no single rule.
 import type { Config } from '../model/config.js';
 import type { Severity } from '../diagnostics.js';
-import type { Filing } from '../generated/filing.js';
+import type { Filing } from '../model/generated/filing.js';
 import type { MessageArgs } from '../messages/index.js';
 import type { Profile } from '../profiles/index.js';
 

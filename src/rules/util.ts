@@ -1,5 +1,5 @@
 // Small helpers rules share.
-import type { Filing } from '../generated/filing.js';
+import type { Filing } from '../model/generated/filing.js';
 
 export type Data = Partial<Filing>;
 

@@ -1,12 +1,12 @@
 // Schema stage: the ahead-of-time compiled ajv validators, and ajv's errors rewritten as sentences
 // a filer understands, pointing at the value (or the key, for unknown and missing keys).
 import type { ErrorObject } from 'ajv';
-import * as compiled from '../generated/validators.js';
-import type { CompiledValidator } from '../generated/validators.js';
-import { CURRENT_SCHEMA_VERSION } from '../generated/schemas.js';
+import * as compiled from '../model/generated/validators.js';
+import type { CompiledValidator } from '../model/generated/validators.js';
+import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { hasKey, t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
-import { nearestRecurrence } from '../assessment/recurrence.js';
+import { nearestRecurrence } from '../model/recurrence.js';
 import { getAt, parsePointer, toPointer } from '../util/pointer.js';
 import { suggest } from '../util/suggest.js';
 import { fieldLabel } from './labels.js';
@@ -24,7 +24,7 @@ function validatorFor(kind: SchemaKind, version: number): CompiledValidator | un
 
 /** The validators of earlier schema versions (to verify an older bundle) are loaded on first use. */
 async function loadVersion(kind: SchemaKind, version: number): Promise<void> {
-  if (kind !== 'config' && version !== CURRENT_SCHEMA_VERSION && !previous) previous = (await import('../generated/validators-previous.js')) as unknown as Table;
+  if (kind !== 'config' && version !== CURRENT_SCHEMA_VERSION && !previous) previous = (await import('../model/generated/validators-previous.js')) as unknown as Table;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function checkSchema(data: unknown, kind: SchemaKind, lang: Lang, v
   await loadVersion(kind, version);
   const errors = schemaErrors(data, kind, version);
   if (errors.length === 0) return [];
-  const bundle = await import('../generated/schema-bundle.js');
+  const bundle = await import('../model/generated/schema-bundle.js');
   const root = (kind === 'config' ? bundle.configSchema : bundle.filingSchemas[version]) as SchemaNode;
   return describeErrors(errors, data, new SchemaIndex(root), lang);
 }

@@ -1,7 +1,7 @@
 import { watch } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { buildFiling, type BuildResult, type Edition } from '../../pipeline/build.js';
-import { TOOL_VERSION } from '../../generated/schemas.js';
+import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import { reporters, type ReportFormat } from '../../validate/reporters/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';

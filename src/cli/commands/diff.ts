@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { TOOL_VERSION } from '../../generated/schemas.js';
+import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { isInputOutputError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import { diffFilings } from '../../edition/changes.js';

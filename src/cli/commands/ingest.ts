@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { KeyObject } from 'node:crypto';
-import { TOOL_VERSION } from '../../generated/schemas.js';
+import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { reporters, type ReportFormat } from '../../validate/reporters/index.js';

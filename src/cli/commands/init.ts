@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { CURRENT_SCHEMA_VERSION } from '../../generated/schemas.js';
+import { CURRENT_SCHEMA_VERSION } from '../../model/generated/schemas.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import { allProfiles, getProfile } from '../../profiles/index.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { SCHEMA_BASES, SCHEMA_VERSIONS } from '../../generated/schemas.js';
+import { SCHEMA_BASES, SCHEMA_VERSIONS } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { packageRoot } from '../../util/package.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { TOOL_VERSION } from '../../generated/schemas.js';
+import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import { validatePaths } from '../../validate/index.js';
 import { reporters, type ReportFormat } from '../../validate/reporters/index.js';

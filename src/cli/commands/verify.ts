@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { TOOL_VERSION } from '../../generated/schemas.js';
+import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { isInputOutputError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import type { Diagnostic } from '../../diagnostics.js';

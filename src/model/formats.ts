@@ -1,6 +1,6 @@
 // String formats used by the filing schema. The ajv standalone validator imports this module, so
 // the same functions run at build-time compilation and at validation time.
-import { parseRecurrence } from '../assessment/recurrence.js';
+import { parseRecurrence } from './recurrence.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
