@@ -5,7 +5,7 @@ export { loadTarget, resolveTargets, type LoadedFiling, type Target } from './lo
 export { SourceMap } from './load/source-map.js';
 export { validatePaths, validateTarget, type ValidateOptions, type ValidateResult, type FilingResult } from './validate/index.js';
 export { checkSchema, schemaErrors } from './validate/schema.js';
-export { reporters, REPORT_FORMATS, type ReportFormat } from './validate/reporters/index.js';
+export { reporters, REPORT_FORMATS, type ReportFormat } from './report/diagnostics/index.js';
 export { allProfiles, getProfile, defaultProfile, chooseProfile, type Profile, type ProfileItem } from './profiles/index.js';
 export { loadConfig, findConfig, type Config } from './validate/config.js';
 export { isCorporateNumber, corporateCheckDigit, isDate } from './model/formats.js';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../src/messages/en.js';
 import { ja } from '../src/messages/ja.js';
 import { langFromEnv, t } from '../src/messages/index.js';
+import { RULES } from '../src/rules/registry.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) => p !== 'plural').sort();
 
@@ -28,10 +29,25 @@ describe('catalogs', () => {
 
 describe('an argument with a form per language', () => {
   it('fills the placeholder with the form of the message’s language, else the plain one', async () => {
-    const { t } = await import('../src/messages/index.js');
+    const { ruleText } = await import('../src/rules/engine.js');
     const args = { measure: 'x', recurrence: 'half-yearly', 'recurrence@ja': '半期ごと', windows: 'w', missed: 1, due: 2 };
-    expect(t('ja', 'rule.assessment/recurrence-evidenced.msg.missed', args)).toContain('半期ごと');
-    expect(t('en', 'rule.assessment/recurrence-evidenced.msg.missed', args)).toContain('recurs half-yearly');
-    expect(t('ja', 'rule.assessment/recurrence-evidenced.msg.missed', { ...args, 'recurrence@ja': undefined as unknown as string })).toContain('half-yearly');
+    expect(ruleText('ja', 'assessment/recurrence-evidenced', 'msg.missed', args)).toContain('半期ごと');
+    expect(ruleText('en', 'assessment/recurrence-evidenced', 'msg.missed', args)).toContain('recurs half-yearly');
+    expect(ruleText('ja', 'assessment/recurrence-evidenced', 'msg.missed', { ...args, 'recurrence@ja': undefined as unknown as string })).toContain('half-yearly');
+  });
+});
+
+describe("each rule's own wording", () => {
+  it('says the same things in both languages, with the same placeholders, and is Japanese in Japanese', () => {
+    for (const rule of RULES) {
+      const { en: e, ja: j } = rule.messages;
+      expect(Object.keys(j.msg).sort(), rule.id).toEqual(Object.keys(e.msg).sort());
+      expect(Object.keys(e.msg).length, rule.id).toBeGreaterThan(0);
+      for (const part of ['title', 'why', 'fix'] as const) {
+        expect(j[part], `${rule.id} ${part}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+        expect(placeholders(j[part]), `${rule.id} ${part}`).toEqual(placeholders(e[part]));
+      }
+      for (const [name, text] of Object.entries(e.msg)) expect(placeholders(j.msg[name]!), `${rule.id} msg.${name}`).toEqual(placeholders(text));
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Option value parsers that fail with our own (localised) usage errors.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { REPORT_FORMATS } from '../validate/reporters/index.js';
+import { REPORT_FORMATS } from '../report/diagnostics/index.js';
 import { t, type Lang } from '../messages/index.js';
 
 export function parseChoice<T extends string>(lang: Lang, allowed: readonly T[]): (value: string) => T {
@@ -28,7 +28,7 @@ export function parsePositiveInteger(lang: Lang): (value: string) => number {
 
 /** The report format of every command that reports diagnostics. */
 export function addFormatOption(command: Command, lang: Lang): Command {
-  return command.addOption(new Option('-f, --format <format>', t(lang, 'cli.opt.format')).default('text').argParser(parseChoice(lang, REPORT_FORMATS)));
+  return command.addOption(new Option('-f, --format <format>', t(lang, 'cli.opt.format', { formats: REPORT_FORMATS.join(', ') })).default('text').argParser(parseChoice(lang, REPORT_FORMATS)));
 }
 
 /** The options of every command that reads a filing: output format, config file, size limit. */

@@ -1,6 +1,5 @@
 // English message catalog. Keys are shared with ja.ts; a test checks both have the same keys and
 // the same {placeholders}.
-import { rulesEn } from './rules.en.js';
 
 const base = {
   // yaml / input
@@ -128,7 +127,7 @@ const base = {
   'cli.help.command': 'show help for a command',
   'cli.validate.description': 'check filings (directories or .yaml files) and section files against the schema',
   'cli.validate.arg.paths': 'filing directories, filing files or section files (default: .)',
-  'cli.opt.format': 'output format: text, json, sarif or github',
+  'cli.opt.format': 'output format: {formats}',
   'cli.opt.config': 'path of a taisei.config.yaml (default: the one in the filing directory)',
   'cli.opt.maxFileSize': 'refuse YAML files larger than this many MB (default: 20)',
   'cli.build.description': 'validate a filing and write its PDF filing (submission and/or public edition)',
@@ -226,7 +225,7 @@ const base = {
   'cli.diff.description': 'show what changed between two filings (directories, files or bundles), item by item',
   'cli.diff.arg.old': 'last year\'s filing or bundle',
   'cli.diff.arg.new': 'this year\'s filing or bundle',
-  'cli.diff.opt.format': 'output format: text (default), markdown or json',
+  'cli.diff.opt.format': 'output format: {formats} (default text)',
   'cli.init.opt.from': 'start from last year\'s filing (directory, file or bundle): standing facts carried forward, the year\'s facts emptied',
   'cli.init.fromInvalid': 'cannot start from {path}: it does not load cleanly',
   'cli.init.fromInvalid.hint': 'run `taisei validate {path}` (or `taisei verify` for a bundle) and fix what it reports first',
@@ -279,9 +278,9 @@ const base = {
   'cli.ingest.rejected': 'rejected {path}: nothing of it was stored',
   'cli.ingest.summary': '{db}: {ingested} ingested, {amended} amendments, {duplicate} already there, {rejected} rejected',
   'cli.compare.description': 'one row per filer and year with the regulator\'s indicators, as xlsx, csv or html',
-  'cli.compare.opt.out': 'the report to write: .xlsx, .csv (UTF-8 with BOM) or .html',
+  'cli.compare.opt.out': 'the report to write: {formats} (a .csv is UTF-8 with BOM)',
   'cli.compare.opt.fiscalYear': 'only this fiscal year',
-  'cli.compare.badOut': '{path}: the report must end in .xlsx, .csv or .html',
+  'cli.compare.badOut': '{path}: the report must end in one of {formats}',
   'cli.compare.badOut.hint': 'e.g. --out report.xlsx',
   'cli.compare.done': 'wrote {path} ({n} rows)',
   'regulator.newerDatabase': '{path} was written by a newer taisei (database schema {version}; this one knows up to {known})',
@@ -345,6 +344,6 @@ const base = {
   'cli.error.unknownRule': 'no rule is named "{value}"; `taisei rules list` lists them',
 } as const;
 
-export const en = { ...base, ...rulesEn } as const;
+export const en = base;
 
 export type MessageKey = keyof typeof en;

@@ -23,7 +23,11 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
  * per language as `name@ja`: it takes the place of `name` in that language's message.
  */
 export function t(lang: Lang, key: MessageKey, args: MessageArgs = {}): string {
-  const template = catalogs[lang][key];
+  return fill(lang, catalogs[lang][key], args);
+}
+
+/** A message template's {placeholders} filled from args (with `name@<lang>` forms), as t() does. */
+export function fill(lang: Lang, template: string, args: MessageArgs = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = args[`${name}@${lang}`] ?? args[name];
     return value === undefined ? whole : String(value);

@@ -1,8 +1,7 @@
 // 日本語のメッセージ。キーと {差し込み} は en.ts と同じ（テストで確認する）。
 import type { MessageKey } from './en.js';
-import { rulesJa } from './rules.ja.js';
 
-const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
+export const ja: Record<MessageKey, string> = {
   'input.notFound': '{path} を読めません: ファイル又はディレクトリがありません',
   'input.notFound.hint': 'パスを確認してください。申請データは filing.yaml を含むディレクトリ、又は1つの .yaml ファイルです',
   'bundle.notFound.hint': 'パスを確認してください。バンドルは taisei build が PDF の隣に書き出す .zip ファイルです',
@@ -123,7 +122,7 @@ const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'cli.help.command': 'コマンドのヘルプを表示する',
   'cli.validate.description': '申請データ（ディレクトリ又は .yaml）とセクションのファイルをスキーマで検証する',
   'cli.validate.arg.paths': '申請データのディレクトリ、申請データのファイル又はセクションのファイル（既定: .）',
-  'cli.opt.format': '出力形式: text, json, sarif, github',
+  'cli.opt.format': '出力形式: {formats}',
   'cli.opt.config': 'taisei.config.yaml のパス（既定: 申請データのディレクトリにあるもの）',
   'cli.opt.maxFileSize': 'この MB を超える YAML ファイルは読まない（既定: 20）',
   'cli.build.description': '申請データを検証し、報告書の PDF（提出版・公表版）を書き出す',
@@ -221,7 +220,7 @@ const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'cli.diff.description': '2つの申請データ（ディレクトリ、ファイル又はバンドル）の違いを事項ごとに示す',
   'cli.diff.arg.old': '前年度の申請データ又はバンドル',
   'cli.diff.arg.new': '当年度の申請データ又はバンドル',
-  'cli.diff.opt.format': '出力形式: text（既定）、markdown、json',
+  'cli.diff.opt.format': '出力形式: {formats}（既定は text）',
   'cli.init.opt.from': '前年度の申請データ（ディレクトリ、ファイル又はバンドル）から始める。継続する事実は引き継ぎ、年度の事実は空にする',
   'cli.init.fromInvalid': '{path} から始められません。正しく読み込めません',
   'cli.init.fromInvalid.hint': '先に `taisei validate {path}`（バンドルなら `taisei verify`）の指摘を直してください',
@@ -274,9 +273,9 @@ const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'cli.ingest.rejected': '{path} を拒否しました（何も保存していません）',
   'cli.ingest.summary': '{db}: 取込み {ingested} 件、訂正 {amended} 件、取込み済み {duplicate} 件、拒否 {rejected} 件',
   'cli.compare.description': '事業者・年度ごとに1行で指標を並べた比較表を xlsx, csv 又は html で書き出す',
-  'cli.compare.opt.out': '書き出す比較表: .xlsx、.csv（BOM 付き UTF-8）又は .html',
+  'cli.compare.opt.out': '書き出す比較表: {formats}（.csv は BOM 付き UTF-8）',
   'cli.compare.opt.fiscalYear': 'この事業年度だけ',
-  'cli.compare.badOut': '{path}: 比較表は .xlsx、.csv 又は .html にしてください',
+  'cli.compare.badOut': '{path}: 比較表の拡張子は {formats} のいずれかにしてください',
   'cli.compare.badOut.hint': '例: --out report.xlsx',
   'cli.compare.done': '{path} を書き出しました（{n} 行）',
   'regulator.newerDatabase': '{path} は新しい版の taisei で書かれています（データベースの版 {version}。この taisei は {known} まで）',
@@ -340,4 +339,3 @@ const base: Record<Exclude<MessageKey, `rule.${string}`>, string> = {
   'cli.error.unknownRule': '「{value}」というルールはありません。`taisei rules list` で一覧できます',
 };
 
-export const ja: Record<MessageKey, string> = { ...base, ...rulesJa };

@@ -2,7 +2,7 @@
 // matching item — the action taken or the reason none was — and no corrective entry points at a
 // finding that does not exist, was judged appropriate, or belongs to another item.
 import { toPointer } from '../util/pointer.js';
-import type { Rule } from './types.js';
+import { defineRule, type RuleMessages } from './types.js';
 import { byId, list, type Data } from './util.js';
 
 type Finding = { id: string; activity: string; verdict: string };
@@ -20,8 +20,41 @@ function pairs(data: Data): { corrections: 'complianceCorrections' | 'informatio
   ];
 }
 
-export const rule: Rule = {
+/** The rule's wording, in both languages: a missing or extra key is a type error. */
+const messages = {
+  en: {
+    title: 'Every finding judged not appropriate has exactly one corrective entry',
+    why: 'Items 十一, 十三 and 十四 (⑨, ⑪, ⑫) report, for each monitoring result that was not appropriate, the corrective action taken or the reason none was taken. A result without an entry, two entries, or an entry pointing at a result that does not exist or was appropriate, leaves the report wrong.',
+    fix: 'give each not-appropriate finding one entry in the matching corrections section (complianceCorrections for compliance.findings; informationCorrections for information-handling monitoring; transactionCorrections for legality monitoring)',
+    example: 'complianceCorrections:\n  - id: CC-01\n    finding: CF-02\n    outcome: taken\n    action: 後任を発令と同時に任命する運用に改めた。',
+    msg: {
+      missing: 'finding {finding} was judged not appropriate but has no entry in {section}',
+      duplicate: 'finding {finding} has more than one corrective entry',
+      first: 'the first entry for it',
+      unknown: '{section} points at finding "{finding}", which does not exist',
+      wrongItem: 'finding "{finding}" belongs to another corrective item than {section}',
+      appropriate: 'finding {finding} was judged appropriate: it needs no corrective entry',
+    },
+  },
+  ja: {
+    title: '適正でない監視結果ごとに是正措置の記載が1件ある',
+    why: '十一・十三・十四（⑨・⑪・⑫）には、適正でないとされた監視結果ごとに、講じた是正措置の内容又は講じなかった理由を記載する。記載のない結果、2件ある結果、存在しない結果や適正な結果を指す記載があると、報告が誤りになる。',
+    fix: '適正でない監視結果ごとに、対応する是正措置のセクションに1件記載してください（compliance.findings は complianceCorrections、情報の取扱いの監視は informationCorrections、遵法性の監視は transactionCorrections）',
+    example: 'complianceCorrections:\n  - id: CC-01\n    finding: CF-02\n    outcome: taken\n    action: 後任を発令と同時に任命する運用に改めた。',
+    msg: {
+      missing: '監視結果 {finding} は適正でないとされていますが、{section} に記載がありません',
+      duplicate: '監視結果 {finding} に是正措置の記載が2件以上あります',
+      first: '最初の記載',
+      unknown: '{section} が指す監視結果「{finding}」はありません',
+      wrongItem: '監視結果「{finding}」は {section} ではなく別の是正措置の事項に対応します',
+      appropriate: '監視結果 {finding} は適正とされており、是正措置の記載は不要です',
+    },
+  },
+} satisfies RuleMessages;
+
+export const rule = defineRule({
   id: 'corrections/finding-has-correction',
+  messages,
   basis: '施行規則第33条の16第11号・第13号・第14号',
   severity: 'error',
   check({ data, report }) {
@@ -50,4 +83,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

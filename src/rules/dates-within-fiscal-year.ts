@@ -4,13 +4,36 @@
 import { currentSchemaIndex } from '../model/current-schema.js';
 import { sectionFacts } from '../model/sections.js';
 import { toPointer } from '../util/pointer.js';
-import type { Rule } from './types.js';
+import { defineRule, type RuleMessages } from './types.js';
 import { fiscalYearBounds, list, within } from './util.js';
 
 type Entry = Record<string, unknown>;
 
-export const rule: Rule = {
+/** The rule's wording, in both languages: a missing or extra key is a type error. */
+const messages = {
+  en: {
+    title: "The year's facts are dated within the fiscal year",
+    why: 'The report covers one fiscal year (April 1 to March 31). Log reviews, trainings, management activities, transaction records, monitoring and board reports of the year must fall within it; establishment, appointment and revision dates, plans and targets may not.',
+    fix: 'check the date and fiscalYear; facts of another year belong to that year\'s report',
+    example: 'fiscalYear: 2024\nlogReviews:\n  - reviewed: 2024-10-23   # between 2024-04-01 and 2025-03-31',
+    msg: {
+      outside: '{date} is outside the fiscal year reported ({from} to {to})',
+    },
+  },
+  ja: {
+    title: '当年度の事実の日付が事業年度内にある',
+    why: '報告書は1事業年度（4月1日から3月31日まで）を対象とする。当年度のアクセス記録の確認、研修、管理、取引の記録、監視、取締役会への報告はその期間内の日付でなければならない。制定日・就任日・改正日、計画や目標の日付は対象外。',
+    fix: '日付と fiscalYear を確認してください。別の年度の事実はその年度の報告書に書きます',
+    example: 'fiscalYear: 2024\nlogReviews:\n  - reviewed: 2024-10-23   # 2024-04-01 から 2025-03-31 まで',
+    msg: {
+      outside: '{date} は報告する事業年度（{from}〜{to}）の外です',
+    },
+  },
+} satisfies RuleMessages;
+
+export const rule = defineRule({
   id: 'dates/within-fiscal-year',
+  messages,
   basis: '施行規則第33条の16（当該事業年度に係る事項）',
   severity: 'error',
   check({ data, report }) {
@@ -30,4 +53,4 @@ export const rule: Rule = {
       });
     }
   },
-};
+});

@@ -12,7 +12,7 @@ export function rulesMarkdown(): string {
   return [
     '# Filing rules',
     '',
-    '<!-- Generated from src/rules and the message catalogs by `npm run docs`. Do not edit. -->',
+    '<!-- Generated from the rules in src/rules, each with its own wording, by `npm run docs`. Do not edit. -->',
     '',
     'The checks that JSON Schema cannot express, run by `validate` and `build` after the schema. Each has a',
     'stable id (the diagnostic code), a legal basis and a default severity, which `taisei.config.yaml` can',

@@ -4,11 +4,11 @@ import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Config } from '../model/config.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import { hasKey, t, type Lang, type MessageKey } from '../messages/index.js';
+import { fill, t, type Lang, type MessageArgs } from '../messages/index.js';
 import type { Profile } from '../profiles/index.js';
 import { suggest } from '../util/suggest.js';
 import { RULES } from './registry.js';
-import type { Report, Rule } from './types.js';
+import type { Report, Rule, RuleWording } from './types.js';
 import type { Data } from './util.js';
 
 export interface RuleRun {
@@ -49,9 +49,11 @@ export function attachmentsOnDisk(baseDir: string): (path: string) => 'present' 
   };
 }
 
-export function ruleText(lang: Lang, id: string, part: string, args = {}): string {
-  const key = `rule.${id}.${part}`;
-  return hasKey(key) ? t(lang, key as MessageKey, args) : key;
+/** A part of a rule's wording: title, why, fix, example, or msg.<name> filled from args. */
+export function ruleText(lang: Lang, id: string, part: string, args: MessageArgs = {}): string {
+  const wording = RULES.find((rule) => rule.id === id)?.messages[lang];
+  const template = part.startsWith('msg.') ? wording?.msg[part.slice(4)] : (wording?.[part as Exclude<keyof RuleWording, 'msg'>] as string | undefined);
+  return template === undefined ? `rule.${id}.${part}` : fill(lang, template, args);
 }
 
 export function runRules(data: Data, options: RunOptions): RuleRun {

@@ -3,7 +3,7 @@
 import { currentSchemaIndex } from '../model/current-schema.js';
 import { sectionFacts } from '../model/sections.js';
 import { toPointer } from '../util/pointer.js';
-import type { Rule } from './types.js';
+import { defineRule, type RuleMessages } from './types.js';
 import { list } from './util.js';
 
 type Entry = Record<string, unknown>;
@@ -12,8 +12,35 @@ function get(entry: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((v, k) => (v as Entry | undefined)?.[k], entry);
 }
 
-export const rule: Rule = {
+/** The rule's wording, in both languages: a missing or extra key is a type error. */
+const messages = {
+  en: {
+    title: 'Every reference points at an entry that exists',
+    why: 'Sections refer to each other by id: trainings and information management to the rules they enforce, log reviews to systems, findings to the monitoring they came from, rooms to sites and floor plans. Attachments must be files inside the filing directory.',
+    fix: 'correct the id (ids are case-sensitive), add the missing entry, or put the file in the filing directory',
+    example: 'trainings:\n  - id: TRN-01\n    rules: [RULE-01]   # an id from rules:',
+    msg: {
+      unresolved: '"{id}" is not an id in {target}',
+      escapes: 'the attachment "{file}" lies outside the filing directory',
+      missingFile: 'the attachment file "{file}" does not exist',
+    },
+  },
+  ja: {
+    title: '参照先の項目が存在する',
+    why: 'セクションは id で互いを参照する。研修と情報の取扱いの管理は遵守させる規程を、確認の結果はシステムを、監視結果は監視を、室は事業所と平面図を指す。添付資料は申請データのディレクトリ内のファイルでなければならない。',
+    fix: 'id を直すか（大文字・小文字を区別します）、参照先の項目を追加するか、ファイルを申請データのディレクトリに置いてください',
+    example: 'trainings:\n  - id: TRN-01\n    rules: [RULE-01]   # rules: の id',
+    msg: {
+      unresolved: '「{id}」は {target} の id ではありません',
+      escapes: '添付資料「{file}」が申請データのディレクトリの外にあります',
+      missingFile: '添付資料のファイル「{file}」がありません',
+    },
+  },
+} satisfies RuleMessages;
+
+export const rule = defineRule({
   id: 'references/resolve',
+  messages,
   basis: '施行規則第33条の16',
   severity: 'error',
   check({ data, report, attachment }) {
@@ -42,4 +69,4 @@ export const rule: Rule = {
       else if (found === 'missing') report({ pointer, message: 'missingFile', args: { file: entry.file } });
     });
   },
-};
+});

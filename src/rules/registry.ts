@@ -1,5 +1,6 @@
-// The rules, in the order they are listed and run. Adding a rule: a module in this folder, its
-// wording under rule.<id>.* in the catalogs, a fixture pair in tests/fixtures/rules/<id>/.
+// The rules, in the order they are listed and run. Adding a rule: a module in this folder made with
+// defineRule (its wording in both languages beside its check), its entry here, and its cases in
+// tests/rules.test.ts.
 import type { Rule } from './types.js';
 import { rule as findingHasCorrection } from './corrections-finding-has-correction.js';
 import { rule as referencesResolve } from './references-resolve.js';

@@ -1,33 +1,50 @@
 // A rule checks what JSON Schema cannot say. It is a module with an id, a legal basis, a default
-// severity and a check that reports through the context; its wording lives in the message catalogs
-// under rule.<id>.*. The engine knows no single rule.
+// severity, its own wording in Japanese and English, and a check that reports through the context.
+// defineRule types the check's report() by the rule's own message names, so a message the rule does
+// not have, or one language lacking a message the other has, is a type error. The engine knows no
+// single rule.
 import type { Config } from '../model/config.js';
 import type { Severity } from '../diagnostics.js';
 import type { Filing } from '../model/generated/filing.js';
 import type { MessageArgs } from '../messages/index.js';
 import type { Profile } from '../profiles/index.js';
 
-export interface Report {
+export interface Report<M extends string = string> {
   /** JSON pointer of the value the finding is about ('' for the filing as a whole). */
   pointer: string;
-  /** Which message of the rule: rule.<id>.msg.<message> in the catalogs. */
-  message: string;
+  /** Which message of the rule (a key of its messages' msg). */
+  message: M;
   args?: MessageArgs;
   target?: 'key' | 'value';
   /** Other places that belong to the finding. */
-  related?: { pointer: string; message: string; args?: MessageArgs }[];
+  related?: { pointer: string; message: M; args?: MessageArgs }[];
 }
 
-export interface RuleContext {
+/** A rule's wording in one language: what `rules explain` prints, and its findings' messages. */
+export interface RuleWording<M extends string = string> {
+  title: string;
+  why: string;
+  fix: string;
+  example: string;
+  /** The findings' messages, by name; {placeholders} are filled from the report's args. */
+  msg: Record<M, string>;
+}
+
+export interface RuleMessages<M extends string = string> {
+  en: RuleWording<M>;
+  ja: RuleWording<M>;
+}
+
+export interface RuleContext<M extends string = string> {
   data: Partial<Filing>;
   profile?: Profile;
   config: Config;
   /** Whether an attachment path is present: inside the filing directory, or inside the bundle. */
   attachment(path: string): 'present' | 'missing' | 'outside';
-  report(finding: Report): void;
+  report(finding: Report<M>): void;
 }
 
-export interface Rule {
+export interface Rule<M extends string = string> {
   /** Stable id, e.g. "corrections/finding-has-correction". */
   id: string;
   /** The legal basis, as the statute names it. */
@@ -35,5 +52,11 @@ export interface Rule {
   severity: Severity;
   /** The schema version that brought the sections the rule is about (default: every version). */
   sinceSchema?: number;
-  check(context: RuleContext): void;
+  messages: RuleMessages<M>;
+  check(context: RuleContext<M>): void;
+}
+
+/** A rule whose report() takes only its own message names (inferred from both languages). */
+export function defineRule<M extends string>(rule: Rule<M>): Rule {
+  return rule as unknown as Rule;
 }

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { buildFiling, type BuildResult, type Edition } from '../../pipeline/build.js';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
-import { reporters, type ReportFormat } from '../../validate/reporters/index.js';
+import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
 import { addInputOptions, parseChoice } from '../options.js';
 

@@ -2,23 +2,25 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
+import { COMPARE_FORMATS, compareWriters, type CompareFormat } from '../../report/compare.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, type CliContext } from '../context.js';
 import { parsePositiveInteger } from '../options.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
+  const extensions = COMPARE_FORMATS.map((f) => `.${f}`).join(', ');
   program
     .command('compare')
     .description(t(lang, 'cli.compare.description'))
     .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
-    .requiredOption('-o, --out <file>', t(lang, 'cli.compare.opt.out'))
+    .requiredOption('-o, --out <file>', t(lang, 'cli.compare.opt.out', { formats: extensions }))
     .option('-y, --fiscal-year <year>', t(lang, 'cli.compare.opt.fiscalYear'), parsePositiveInteger(lang))
     .action(async (options: { db: string; out: string; fiscalYear?: number }) => {
-      const kind = extname(options.out).toLowerCase();
-      if (!['.xlsx', '.csv', '.html'].includes(kind)) throw new UsageError('cli.compare.badOut', { path: options.out }, 'cli.compare.badOut.hint');
+      const kind = extname(options.out).toLowerCase().slice(1);
+      if (!(COMPARE_FORMATS as string[]).includes(kind)) throw new UsageError('cli.compare.badOut', { path: options.out, formats: extensions }, 'cli.compare.badOut.hint');
       const { openDatabase } = await import('../../regulator/db.js');
-      const { compareRows, toCsv, toHtml, toXlsx } = await import('../../regulator/compare.js');
+      const { compareRows } = await import('../../regulator/compare.js');
       const db = openDatabase(options.db, { create: false });
       let rows;
       try {
@@ -26,7 +28,7 @@ export function register(program: Command, ctx: CliContext): void {
       } finally {
         db.close();
       }
-      const bytes = kind === '.csv' ? toCsv(rows, lang) : kind === '.html' ? toHtml(rows, lang) : await toXlsx(rows, lang);
+      const bytes = await compareWriters[kind as CompareFormat](rows, lang);
       writeFileAtomic(options.out, bytes);
       ctx.io.stderr.write(t(lang, 'cli.compare.done', { path: options.out, n: rows.length }) + '\n');
       ctx.exit(EXIT.ok);

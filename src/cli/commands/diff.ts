@@ -3,9 +3,9 @@ import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { isInputOutputError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import { diffFilings } from '../../edition/changes.js';
-import { diffJson, diffMarkdown, diffText } from '../../diff/format.js';
+import { DIFF_FORMATS, diffWriters, type DiffFormat } from '../../report/diff.js';
 import { loadSide } from '../../pipeline/side.js';
-import { reporters } from '../../validate/reporters/index.js';
+import { reporters } from '../../report/diagnostics/index.js';
 import { EXIT, type CliContext } from '../context.js';
 import { parseChoice } from '../options.js';
 
@@ -16,8 +16,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description(t(lang, 'cli.diff.description'))
     .argument('<old>', t(lang, 'cli.diff.arg.old'))
     .argument('<new>', t(lang, 'cli.diff.arg.new'))
-    .addOption(new Option('-f, --format <format>', t(lang, 'cli.diff.opt.format')).default('text').argParser(parseChoice(lang, ['text', 'markdown', 'json'] as const)))
-    .action(async (oldPath: string, newPath: string, options: { format: 'text' | 'markdown' | 'json' }) => {
+    .addOption(new Option('-f, --format <format>', t(lang, 'cli.diff.opt.format', { formats: DIFF_FORMATS.join(', ') })).default('text').argParser(parseChoice(lang, DIFF_FORMATS)))
+    .action(async (oldPath: string, newPath: string, options: { format: DiffFormat }) => {
       const sides = [];
       for (const path of [oldPath, newPath]) {
         try {
@@ -37,7 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
         return;
       }
       const diff = diffFilings(before.data, after.data, after.profile);
-      ctx.io.stdout.write(options.format === 'json' ? diffJson(diff) : options.format === 'markdown' ? diffMarkdown(diff, lang) : diffText(diff, lang));
+      ctx.io.stdout.write(diffWriters[options.format](diff, lang));
       ctx.exit(EXIT.ok);
     });
 }

@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { reporters, type ReportFormat } from '../../validate/reporters/index.js';
+import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
 import { addFormatOption } from '../options.js';
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import { validatePaths } from '../../validate/index.js';
-import { reporters, type ReportFormat } from '../../validate/reporters/index.js';
+import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
 import { addInputOptions } from '../options.js';
 

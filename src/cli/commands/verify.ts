@@ -3,7 +3,7 @@ import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { isInputOutputError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { reporters, type ReportFormat } from '../../validate/reporters/index.js';
+import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
 import { addFormatOption } from '../options.js';
 

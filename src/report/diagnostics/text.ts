@@ -1,7 +1,7 @@
 // Human output: one block per diagnostic with the source line and a caret, then a summary.
 import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { countArgs, t, type Lang } from '../../messages/index.js';
-import type { ValidateResult } from '../index.js';
+import type { ValidateResult } from '../../validate/index.js';
 import type { Reporter } from './context.js';
 import { displayWidth } from './width.js';
 

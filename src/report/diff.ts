@@ -56,3 +56,10 @@ export function diffMarkdown(diff: FilingDiff, lang: Lang): string {
 export function diffJson(diff: FilingDiff): string {
   return JSON.stringify(diff, null, 2) + '\n';
 }
+
+export type DiffWriter = (diff: FilingDiff, lang: Lang) => string;
+
+/** The output formats of `taisei diff`, by name (the names feed --format and its help). */
+export const diffWriters = { text: diffText, markdown: diffMarkdown, json: (diff) => diffJson(diff) } satisfies Record<string, DiffWriter>;
+export type DiffFormat = keyof typeof diffWriters;
+export const DIFF_FORMATS = Object.keys(diffWriters) as DiffFormat[];

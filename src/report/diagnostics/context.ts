@@ -1,5 +1,5 @@
 import type { Lang } from '../../messages/index.js';
-import type { ValidateResult } from '../index.js';
+import type { ValidateResult } from '../../validate/index.js';
 
 export interface ReportContext {
   lang: Lang;
