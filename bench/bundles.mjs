@@ -17,7 +17,10 @@ export async function generateBundles(root, dir, from, to) {
     cpSync(example, src, { recursive: true });
     const base = String(901040110000 + i).padStart(12, '0');
     const number = `${lib.corporateCheckDigit(base)}${base}`;
-    writeFileSync(join(src, 'filing.yaml'), filing.replace('東雲電力送配電株式会社', `第${i + 1}電力送配電株式会社`).replace('"9010401199001"', `"${number}"`));
+    writeFileSync(
+      join(src, 'filing.yaml'),
+      filing.replace('東雲電力送配電株式会社', `第${i + 1}電力送配電株式会社`).replace('"9010401199001"', `"${number}"`),
+    );
     writeFileSync(join(src, 'trainings.yaml'), trainings.replace('participants: 4788', `participants: ${4700 + (i % 89)}`));
     const out = join(dir, `out-${i}`);
     const result = await lib.buildFiling(src, { lang: 'en', out, editions: ['submission'] });

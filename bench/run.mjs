@@ -20,7 +20,12 @@ function time(args, expectStatus = 0) {
 /** Wall time of a whole process, and its peak RSS (reported by a preloaded hook). */
 function measure(args, expectStatus = 0) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['-r', join(root, 'bench', 'peak-rss.cjs'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C' }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['-r', join(root, 'bench', 'peak-rss.cjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== expectStatus) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr || result.stdout}`);
   const rss = Number(/bench-peak-rss-kb (\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024;
@@ -35,7 +40,9 @@ const median = (xs) => {
 const results = [];
 function report(name, value, unit, target, pass) {
   results.push({ name, value, unit, target, pass });
-  process.stdout.write(`${pass ? 'ok  ' : 'MISS'}  ${name.padEnd(58)} ${value.toFixed(unit === '×' ? 2 : 3).padStart(8)} ${unit.padEnd(2)} (target ${target})\n`);
+  process.stdout.write(
+    `${pass ? 'ok  ' : 'MISS'}  ${name.padEnd(58)} ${value.toFixed(unit === '×' ? 2 : 3).padStart(8)} ${unit.padEnd(2)} (target ${target})\n`,
+  );
 }
 
 // 1. Cold validate of the example against a bare node start, interleaved so drift hits both.
@@ -62,7 +69,10 @@ function report(name, value, unit, target, pass) {
 }
 
 // 2b. What the rules add: their cold, first-call time in a fresh process.
-for (const [name, target, limit] of [['examples/ippan-15', 'examples/ippan-15', 20], ['10,000 transaction records', join(work, 'tx10k'), 100]]) {
+for (const [name, target, limit] of [
+  ['examples/ippan-15', 'examples/ippan-15', 20],
+  ['10,000 transaction records', join(work, 'tx10k'), 100],
+]) {
   const xs = [];
   for (let i = 0; i < 7; i++) {
     const result = spawnSync(process.execPath, [join(root, 'bench', 'rules-time.mjs'), root, target], { cwd: root, encoding: 'utf8' });
@@ -118,12 +128,22 @@ for (const [name, target, limit] of [['examples/ippan-15', 'examples/ippan-15', 
   const dir = join(work, 'bundles100');
   rmSync(dir, { recursive: true, force: true });
   // generating them is not what is measured: two processes share the work
-  const halves = [[0, 50], [50, 100]].map(([from, to]) => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bench', 'bundles.mjs'), root, dir, String(from), String(to)], { stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bundle generation exited ${code}`))));
-  }));
+  const halves = [
+    [0, 50],
+    [50, 100],
+  ].map(
+    ([from, to]) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [join(root, 'bench', 'bundles.mjs'), root, dir, String(from), String(to)], {
+          stdio: ['ignore', 'ignore', 'inherit'],
+        });
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bundle generation exited ${code}`))));
+      }),
+  );
   await Promise.all(halves);
-  const bundles = readdirSync(dir).filter((n) => n.startsWith('out-')).map((n) => join(dir, n, 'report-2024-submission.zip'));
+  const bundles = readdirSync(dir)
+    .filter((n) => n.startsWith('out-'))
+    .map((n) => join(dir, n, 'report-2024-submission.zip'));
   const xs = [];
   const rss = [];
   const cs = [];

@@ -39,7 +39,11 @@ function load(filename) {
   const source = readFileSync(filename, 'utf8');
   // a dynamic import() inside resolves as it would in a module of the main context
   const importModuleDynamically = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData, ...(importModuleDynamically ? { importModuleDynamically } : {}) });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename,
+    cachedData,
+    ...(importModuleDynamically ? { importModuleDynamically } : {}),
+  });
   const module = { exports: {} };
   loaded.set(filename, { module, script, fresh: cachedData === undefined || script.cachedDataRejected });
   script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename));

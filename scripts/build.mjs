@@ -18,7 +18,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const generated = join(root, 'src', 'model', 'generated');
 const dist = join(root, 'dist');
 const quiet = process.argv.includes('--quiet');
-const log = (msg) => { if (!quiet) process.stderr.write(`build: ${msg}\n`); };
+const log = (msg) => {
+  if (!quiet) process.stderr.write(`build: ${msg}\n`);
+};
 
 rmSync(dist, { recursive: true, force: true });
 rmSync(generated, { recursive: true, force: true });
@@ -48,19 +50,32 @@ function forTypes(node) {
   const out = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'title' || k === 'enumDescriptions' || k === '$id' || k === 'default' || k.startsWith('x-taisei-')) continue;
-    out[k] = k === 'properties' || k === '$defs'
-      ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, forTypes(pv)]))
-      : forTypes(v);
+    out[k] =
+      k === 'properties' || k === '$defs' ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, forTypes(pv)])) : forTypes(v);
   }
   return out;
 }
 const current = bundles[CURRENT_VERSION].filing;
-const profileFiles = readdirSync(join(root, 'profiles')).filter((n) => n.endsWith('.json')).sort();
+const profileFiles = readdirSync(join(root, 'profiles'))
+  .filter((n) => n.endsWith('.json'))
+  .sort();
 const profiles = profileFiles.map((n) => JSON.parse(readFileSync(join(root, 'profiles', n), 'utf8')));
-const profileTypes = await compile(forTypes({ ...profileSchema, title: 'Profile' }), 'Profile', { bannerComment: '', additionalProperties: false, format: false });
-const configTypes = await compile(forTypes({ ...configSchema, title: 'Config' }), 'Config', { bannerComment: '', additionalProperties: false, format: false });
+const profileTypes = await compile(forTypes({ ...profileSchema, title: 'Profile' }), 'Profile', {
+  bannerComment: '',
+  additionalProperties: false,
+  format: false,
+});
+const configTypes = await compile(forTypes({ ...configSchema, title: 'Config' }), 'Config', {
+  bannerComment: '',
+  additionalProperties: false,
+  format: false,
+});
 const catalogueSchema = JSON.parse(readFileSync(join(root, 'schemas', 'internal-control-catalogue.schema.json'), 'utf8'));
-const catalogueTypes = await compile(forTypes({ ...catalogueSchema, title: 'Catalogue' }), 'Catalogue', { bannerComment: '', additionalProperties: false, format: false });
+const catalogueTypes = await compile(forTypes({ ...catalogueSchema, title: 'Catalogue' }), 'Catalogue', {
+  bannerComment: '',
+  additionalProperties: false,
+  format: false,
+});
 // The viewpoints are reading for people (the catalogue file, docs); nothing in the tool uses them, so
 // they stay out of the start-up bundle.
 const { $schema: _catalogueSchema, ...catalogueFile } = JSON.parse(readFileSync(join(root, 'catalogues', 'internal-control.json'), 'utf8'));
@@ -68,8 +83,13 @@ const catalogue = { ...catalogueFile, items: catalogueFile.items.map(({ viewpoin
 writeFileSync(
   join(generated, 'data.ts'),
   `/* Generated from profiles/ and schemas/ by scripts/build.mjs — do not edit. */\n` +
-    profileTypes.replace(/^export interface Profile /m, 'export interface Profile ') + '\n' + configTypes + '\n' + catalogueTypes + '\n' +
-    `export const profiles: Profile[] = ${JSON.stringify(profiles.map(({ $schema, ...p }) => p))};\n` +
+    profileTypes.replace(/^export interface Profile /m, 'export interface Profile ') +
+    '\n' +
+    configTypes +
+    '\n' +
+    catalogueTypes +
+    '\n' +
+    `export const profiles: Profile[] = ${JSON.stringify(profiles.map(({ $schema: _schema, ...p }) => p))};\n` +
     `/** The internal-control catalogue as the tool uses it: catalogues/internal-control.json less the viewpoints. */\n` +
     `export type CatalogueData = Omit<Catalogue, 'items'> & { items: Omit<Catalogue['items'][number], 'viewpoints'>[] };\n` +
     `export const internalControl: CatalogueData = ${JSON.stringify(catalogue)};\n`,
@@ -93,7 +113,14 @@ log('generated src/model/generated/filing.ts');
 
 // 3. ajv standalone validators (compiled ahead of time: nothing compiles schemas at run time).
 const formatsModule = join(generated, 'formats.build.mjs');
-await build({ entryPoints: [join(root, 'src', 'model', 'formats.ts')], outfile: formatsModule, format: 'esm', platform: 'node', bundle: true, logLevel: 'silent' });
+await build({
+  entryPoints: [join(root, 'src', 'model', 'formats.ts')],
+  outfile: formatsModule,
+  format: 'esm',
+  platform: 'node',
+  bundle: true,
+  logLevel: 'silent',
+});
 const { formats } = await import(pathToFileURL(formatsModule).href);
 rmSync(formatsModule);
 // The schemas are declared 2020-12; they use only keywords whose meaning is the same in draft-07
@@ -104,7 +131,32 @@ rmSync(formatsModule);
 // x-taisei-* say what a part of the model means (model/sections.ts, edition/redact.ts): annotations too.
 const ANNOTATIONS = new Set(['title', 'description', 'enumDescriptions', 'default', '$comment', 'examples']);
 const isAnnotation = (k) => ANNOTATIONS.has(k) || k.startsWith('x-taisei-');
-const DRAFT7_SAFE = new Set(['$id', '$ref', '$defs', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'pattern', 'format', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'minItems', 'maxItems', 'uniqueItems', 'if', 'then', 'else', 'propertyNames']);
+const DRAFT7_SAFE = new Set([
+  '$id',
+  '$ref',
+  '$defs',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+]);
 function withoutAnnotations(node, inMap = false) {
   if (Array.isArray(node)) return node.map((n) => withoutAnnotations(n));
   if (node === null || typeof node !== 'object') return node;
@@ -117,7 +169,12 @@ function withoutAnnotations(node, inMap = false) {
     if (!inMap && !DRAFT7_SAFE.has(k) && !isAnnotation(k)) throw new Error(`schema keyword ${k} is not in the draft-07-compatible subset`);
     if (ANNOTATIONS.has(k) && typeof v !== 'object') continue;
     if (k === 'enumDescriptions' || k.startsWith('x-taisei-')) continue;
-    out[k] = k === 'properties' || k === '$defs' ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, withoutAnnotations(pv)])) : k === 'enum' || k === 'const' || k === 'required' ? v : withoutAnnotations(v);
+    out[k] =
+      k === 'properties' || k === '$defs'
+        ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, withoutAnnotations(pv)]))
+        : k === 'enum' || k === 'const' || k === 'required'
+          ? v
+          : withoutAnnotations(v);
   }
   return out;
 }
@@ -152,7 +209,8 @@ exportsMap.profile = profileSchema.$id;
 exportsMap.config = configSchema.$id;
 exportsMap.manifest = manifestSchema.$id;
 const header = `// Generated by scripts/build.mjs — do not edit.\nimport { formats as taiseiFormats } from "../formats.js";\n`;
-const declarations = (names) => `// Generated by scripts/build.mjs — do not edit.\nimport type { ErrorObject } from 'ajv';\n` +
+const declarations = (names) =>
+  `// Generated by scripts/build.mjs — do not edit.\nimport type { ErrorObject } from 'ajv';\n` +
   `export interface CompiledValidator { (data: unknown): boolean; errors?: ErrorObject[] | null }\n` +
   names.map((n) => `export declare const ${n}: CompiledValidator;\n`).join('');
 writeFileSync(join(generated, 'validators.js'), header + standaloneCode(ajv, exportsMap));
@@ -162,7 +220,10 @@ for (const version of SCHEMA_VERSIONS.filter((v) => v !== CURRENT_VERSION)) {
   previousAjv.addSchema(withoutAnnotations(bundles[version].filing));
   previousMap[`filing${version}`] = bundleId(version);
 }
-writeFileSync(join(generated, 'validators-previous.js'), header + (Object.keys(previousMap).length ? standaloneCode(previousAjv, previousMap) : 'export {};\n'));
+writeFileSync(
+  join(generated, 'validators-previous.js'),
+  header + (Object.keys(previousMap).length ? standaloneCode(previousAjv, previousMap) : 'export {};\n'),
+);
 writeFileSync(join(generated, 'validators-previous.d.ts'), declarations(Object.keys(previousMap)));
 const names = Object.keys(exportsMap);
 writeFileSync(join(generated, 'validators.d.ts'), declarations(names));
@@ -177,7 +238,9 @@ writeFileSync(
 log(`compiled validators: ${names.join(', ')}; on demand: ${Object.keys(previousMap).join(', ') || 'none'}`);
 
 // 4. Type-check and declarations.
-const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], {
+  stdio: 'inherit',
+});
 if (tsc.status !== 0) {
   process.stderr.write('build: type check failed\n');
   process.exit(1);
@@ -193,20 +256,39 @@ log('type-checked');
 // requires the separate file (a dynamic import() would not survive the code cache). Code both sides
 // use is copied into each, so nothing that crosses the boundary may rely on `instanceof` of a
 // project class. The library (dist/lib) is ordinary ESM.
-const LAZY = ['src/load/yaml-document.ts', 'src/model/generated/schema-bundle.ts', 'src/model/generated/validators-previous.js', 'src/init/skeleton.ts', 'src/render/index.ts', 'src/render/fonts.ts', 'src/bundle/write.ts', 'src/bundle/keys.ts', 'src/bundle/verify.ts', 'src/regulator/db.ts', 'src/regulator/ingest.ts', 'src/regulator/compare.ts'].map((p) => join(root, p));
+const LAZY = [
+  'src/load/yaml-document.ts',
+  'src/model/generated/schema-bundle.ts',
+  'src/model/generated/validators-previous.js',
+  'src/init/skeleton.ts',
+  'src/render/index.ts',
+  'src/render/fonts.ts',
+  'src/bundle/write.ts',
+  'src/bundle/keys.ts',
+  'src/bundle/verify.ts',
+  'src/regulator/db.ts',
+  'src/regulator/ingest.ts',
+  'src/regulator/compare.ts',
+].map((p) => join(root, p));
 const lazyPlugin = (prefix) => ({
   name: 'lazy',
   setup(b) {
     b.onResolve({ filter: /^\./ }, (args) => {
-      if (args.kind === 'require-call' && args.path.startsWith(prefix) && args.path.endsWith('.cjs')) return { path: args.path, external: true };
+      if (args.kind === 'require-call' && args.path.startsWith(prefix) && args.path.endsWith('.cjs'))
+        return { path: args.path, external: true };
       if (args.kind !== 'dynamic-import') return undefined;
-      const target = [join(args.resolveDir, args.path.replace(/\.js$/, '.ts')), join(args.resolveDir, args.path)].find((p) => LAZY.includes(p));
+      const target = [join(args.resolveDir, args.path.replace(/\.js$/, '.ts')), join(args.resolveDir, args.path)].find((p) =>
+        LAZY.includes(p),
+      );
       if (!target) return undefined;
       return { path: basename(target).replace(/\.[jt]s$/, ''), namespace: 'lazy' };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
       // through the launcher's code-cached loader when there is one (bin/taisei.js), else require()
-      contents: ((file) => `module.exports = globalThis.__taiseiLoad ? globalThis.__taiseiLoad(require('node:path').join(__dirname, ${file})) : require(${file});`)(JSON.stringify(`${prefix}${args.path}.cjs`)),
+      contents: ((file) =>
+        `module.exports = globalThis.__taiseiLoad ? globalThis.__taiseiLoad(require('node:path').join(__dirname, ${file})) : require(${file});`)(
+        JSON.stringify(`${prefix}${args.path}.cjs`),
+      ),
       loader: 'js',
       resolveDir: root,
     }));
@@ -228,9 +310,19 @@ const cjs = {
   // Rendering libraries read their own data files at run time: they stay in node_modules.
   external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'handlebars', '@expo-google-fonts/*', 'better-sqlite3', 'exceljs'],
 };
-await build({ ...cjs, entryPoints: [join(root, 'src', 'cli', 'main.ts')], outfile: join(dist, 'cli.cjs'), plugins: [lazyPlugin('./lazy/')] });
+await build({
+  ...cjs,
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  outfile: join(dist, 'cli.cjs'),
+  plugins: [lazyPlugin('./lazy/')],
+});
 for (const entry of LAZY) {
-  await build({ ...cjs, entryPoints: [entry], outfile: join(dist, 'lazy', `${basename(entry).replace(/\.[jt]s$/, '')}.cjs`), plugins: [lazyPlugin('./')] });
+  await build({
+    ...cjs,
+    entryPoints: [entry],
+    outfile: join(dist, 'lazy', `${basename(entry).replace(/\.[jt]s$/, '')}.cjs`),
+    plugins: [lazyPlugin('./')],
+  });
 }
 await build({
   bundle: true,
@@ -243,11 +335,20 @@ await build({
   outdir: join(dist, 'lib'),
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: "import { createRequire as __taiseiCreateRequire } from 'node:module'; const require = __taiseiCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __taiseiCreateRequire } from 'node:module'; const require = __taiseiCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 log('bundled dist/cli.cjs (+ dist/lazy/) and dist/lib/index.js');
 
 // 6. The code cache, made by running the validate path once so its functions are in it.
-const warm = spawnSync(process.execPath, [join(root, 'bin', 'taisei.js'), 'validate', join(root, 'examples', 'ippan-15')], { stdio: 'ignore', env: { ...process.env, TAISEI_CODE_CACHE: 'write' } });
-log(warm.status === 0 ? 'wrote dist/cli.cjs.cache' : `could not write the code cache (exit ${warm.status}); taisei still works, only starts slower`);
+const warm = spawnSync(process.execPath, [join(root, 'bin', 'taisei.js'), 'validate', join(root, 'examples', 'ippan-15')], {
+  stdio: 'ignore',
+  env: { ...process.env, TAISEI_CODE_CACHE: 'write' },
+});
+log(
+  warm.status === 0
+    ? 'wrote dist/cli.cjs.cache'
+    : `could not write the code cache (exit ${warm.status}); taisei still works, only starts slower`,
+);

@@ -9,7 +9,10 @@ import { renderFieldReference } from './lib/field-docs.mjs';
 
 export function currentFieldReference(root) {
   const bundle = bundleSchema(readVersionFiles(join(root, 'schemas'), CURRENT_VERSION, BASES), 'filing', bundleId(CURRENT_VERSION));
-  const profiles = readdirSync(join(root, 'profiles')).filter((n) => n.endsWith('.json')).sort().map((n) => JSON.parse(readFileSync(join(root, 'profiles', n), 'utf8')));
+  const profiles = readdirSync(join(root, 'profiles'))
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => JSON.parse(readFileSync(join(root, 'profiles', n), 'utf8')));
   return renderFieldReference(bundle, profiles, CURRENT_VERSION);
 }
 

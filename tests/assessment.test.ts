@@ -46,7 +46,14 @@ describe('evaluate', () => {
     const it = e.areas.find((a) => a.id === 'information-it')!;
     expect(it).toMatchObject({ items: 3, inPlace: 0, partly: 2, evidenced: 2, windows: 2, met: 1 });
     expect(round1(it.readiness)).toBe(46.7);
-    expect(e.areas.map((a) => a.id)).toEqual(['control-environment', 'risk-assessment', 'control-activities', 'information-it', 'monitoring', 'other']);
+    expect(e.areas.map((a) => a.id)).toEqual([
+      'control-environment',
+      'risk-assessment',
+      'control-activities',
+      'information-it',
+      'monitoring',
+      'other',
+    ]);
   });
 
   it('leaves ★ items out for a 送電事業者, and a 該当しない non-★ item out of the denominator', async () => {
@@ -58,7 +65,10 @@ describe('evaluate', () => {
   });
 
   it('counts a ★ item marked 該当しない as not addressed', () => {
-    const e = evaluate({ ...base, selfAssessment: { 'MO-1': { status: 'not-applicable' }, 'MO-2': { status: 'in-place' } } } as Partial<Filing>);
+    const e = evaluate({
+      ...base,
+      selfAssessment: { 'MO-1': { status: 'not-applicable' }, 'MO-2': { status: 'in-place' } },
+    } as Partial<Filing>);
     const monitoring = e.areas.find((a) => a.id === 'monitoring')!;
     expect(monitoring).toMatchObject({ items: 2, inPlace: 1 });
   });
@@ -67,14 +77,26 @@ describe('evaluate', () => {
     const filing = {
       ...base,
       rules: [{ id: 'R-1' }],
-      selfAssessment: { 'CE-1': { status: 'in-place', evidence: ['rules/R-1'] }, 'CE-2': { status: 'in-place', evidence: ['rules/R-2', 'trainings/R-1'] } },
+      selfAssessment: {
+        'CE-1': { status: 'in-place', evidence: ['rules/R-1'] },
+        'CE-2': { status: 'in-place', evidence: ['rules/R-2', 'trainings/R-1'] },
+      },
     } as unknown as Partial<Filing>;
     expect(evaluate(filing).areas.find((a) => a.id === 'control-environment')).toMatchObject({ items: 3, evidenced: 1 });
   });
 
   it('asks recurrences only from the month a measure started, and none of a measure not started', () => {
-    const plan = (start: string, status: string) => ({ id: 'IP', title: 'x', area: 'monitoring', owner: 'x', start, status, recurrence: 'quarterly' });
-    const windows = (start: string, status = 'ongoing') => evaluate({ ...base, improvementPlan: [plan(start, status)] } as Partial<Filing>).recurrences[0]?.due.length ?? 0;
+    const plan = (start: string, status: string) => ({
+      id: 'IP',
+      title: 'x',
+      area: 'monitoring',
+      owner: 'x',
+      start,
+      status,
+      recurrence: 'quarterly',
+    });
+    const windows = (start: string, status = 'ongoing') =>
+      evaluate({ ...base, improvementPlan: [plan(start, status)] } as Partial<Filing>).recurrences[0]?.due.length ?? 0;
     expect(windows('2024-04-01')).toBe(4);
     expect(windows('2024-09-15')).toBe(3); // Jul–Sep is still due: it ends after the start
     expect(windows('2025-01-10')).toBe(1);
@@ -86,13 +108,25 @@ describe('evaluate', () => {
       ...base,
       logReviews: [{ id: 'L1', reviewed: '2024-05-10', period: { from: '2023-10-01', to: '2024-03-31' } }],
       monitoring: { activities: [{ id: 'A1', period: { from: '2024-04-01', to: '2024-11-30' } }] },
-      improvementPlan: [{ id: 'IP', title: 'x', area: 'monitoring', owner: 'x', start: '2024-04-01', status: 'ongoing', recurrence: 'half-yearly', evidence: ['logReviews/L1', 'monitoring/activities/A1'] }],
+      improvementPlan: [
+        {
+          id: 'IP',
+          title: 'x',
+          area: 'monitoring',
+          owner: 'x',
+          start: '2024-04-01',
+          status: 'ongoing',
+          recurrence: 'half-yearly',
+          evidence: ['logReviews/L1', 'monitoring/activities/A1'],
+        },
+      ],
     } as unknown as Partial<Filing>;
     // the log review counts in the month it was reviewed (May), not by the period it covered; the
     // activity in every month of its period (April–November)
     expect(evaluate(filing).recurrences[0]!.missed).toEqual([]);
     const quarterly = (evidence: string[]) =>
-      evaluate({ ...filing, improvementPlan: [{ ...filing.improvementPlan![0]!, recurrence: 'quarterly', evidence }] } as Partial<Filing>).recurrences[0]!.missed;
+      evaluate({ ...filing, improvementPlan: [{ ...filing.improvementPlan![0]!, recurrence: 'quarterly', evidence }] } as Partial<Filing>)
+        .recurrences[0]!.missed;
     // April–November overlaps three quarters, not January–March
     expect(quarterly(['monitoring/activities/A1'])).toEqual([{ from: '2025-01', to: '2025-03' }]);
     // the log review covered October–March of the year before, but happened in May: one quarter
@@ -122,16 +156,26 @@ describe('the library', () => {
     const lib = await import('../src/index.js');
     const filing = await example('ippan-15');
     expect(lib.assessmentSummary(filing)?.overall.readiness).toBe(88.1);
-    expect(lib.evaluateAssessment(filing).recurrences.filter((r) => r.missed.length > 0).map((r) => r.measure.id)).toEqual(['IP-03']);
+    expect(
+      lib
+        .evaluateAssessment(filing)
+        .recurrences.filter((r) => r.missed.length > 0)
+        .map((r) => r.measure.id),
+    ).toEqual(['IP-03']);
     expect(lib.internalControl.items).toHaveLength(17);
-    expect(lib.windowsOf(lib.parseRecurrence('every April and October')!, 2024)).toEqual([{ from: '2024-04', to: '2024-04' }, { from: '2024-10', to: '2024-10' }]);
+    expect(lib.windowsOf(lib.parseRecurrence('every April and October')!, 2024)).toEqual([
+      { from: '2024-04', to: '2024-04' },
+      { from: '2024-10', to: '2024-10' },
+    ]);
   });
 });
 
 describe('a recurrence taisei does not know', () => {
   it('is a schema finding at the value, worded in the notation, with the likely correction', async () => {
     const { runCli, writeTree, HEADER } = await import('./helpers.js');
-    const dir = writeTree({ 'filing.yaml': `${HEADER}improvementPlan:\n  - {id: IP-1, title: x, area: monitoring, owner: x, start: 2024-04-01, status: ongoing, recurrence: every Aprl and October}\n` });
+    const dir = writeTree({
+      'filing.yaml': `${HEADER}improvementPlan:\n  - {id: IP-1, title: x, area: monitoring, owner: x, start: 2024-04-01, status: ongoing, recurrence: every Aprl and October}\n`,
+    });
     const run = runCli(['validate', dir, '--format', 'json']);
     const finding = JSON.parse(run.stdout).diagnostics.find((d: { code: string }) => d.code === 'schema/format');
     expect(finding.message).toContain('every April and October'); // the notation's own example

@@ -23,7 +23,12 @@ beforeAll(async () => {
 
 describe('the submission edition', () => {
   it('writes both editions and says so', () => {
-    expect(readdirSync(out).sort()).toEqual(['report-2024-public.pdf', 'report-2024-public.zip', 'report-2024-submission.pdf', 'report-2024-submission.zip']);
+    expect(readdirSync(out).sort()).toEqual([
+      'report-2024-public.pdf',
+      'report-2024-public.zip',
+      'report-2024-submission.pdf',
+      'report-2024-submission.zip',
+    ]);
   });
 
   it('has every item title of the profile verbatim, in order, after the table of contents', () => {
@@ -39,7 +44,17 @@ describe('the submission edition', () => {
 
   it('has the cover fields, with the date in the Japanese era', () => {
     const cover = compact(submission.pages[0]!);
-    for (const text of ['体制整備等報告書', '経済産業大臣殿', '東雲県湊市中央一丁目1番1号', '東雲電力送配電株式会社', '代表取締役社長執行役員青木誠一', '令和7年6月20日', '電気事業法第二十三条の四第二項', '令和6年度', '令和6年4月1日から令和7年3月31日まで']) {
+    for (const text of [
+      '体制整備等報告書',
+      '経済産業大臣殿',
+      '東雲県湊市中央一丁目1番1号',
+      '東雲電力送配電株式会社',
+      '代表取締役社長執行役員青木誠一',
+      '令和7年6月20日',
+      '電気事業法第二十三条の四第二項',
+      '令和6年度',
+      '令和6年4月1日から令和7年3月31日まで',
+    ]) {
       expect(cover, text).toContain(text);
     }
   });
@@ -64,7 +79,12 @@ describe('the submission edition', () => {
   });
 
   it('carries the metadata', () => {
-    expect(submission.info).toMatchObject({ Title: '東雲電力送配電株式会社 体制整備等報告書（令和6年度）', Author: '東雲電力送配電株式会社', Creator: 'taisei', Language: 'ja-JP' });
+    expect(submission.info).toMatchObject({
+      Title: '東雲電力送配電株式会社 体制整備等報告書（令和6年度）',
+      Author: '東雲電力送配電株式会社',
+      Creator: 'taisei',
+      Language: 'ja-JP',
+    });
     expect(String(submission.info.Subject)).toContain('電気事業法第23条の4第2項');
     expect(String(submission.info.Keywords)).toContain('体制整備等報告書');
   });
@@ -94,7 +114,13 @@ describe('the submission edition', () => {
 describe('the public edition', () => {
   it('prints 非公表 in place of every withheld value, and leaks none of them anywhere', () => {
     // values that appear nowhere else in the filing (a room's site, floor and name also spell a host's location)
-    const withheld = ['宮下 健太郎', '大西 由紀子', '佐伯 真理', '仮想サーバ 4台（アプリケーション 2台、データベース 2台）', '情報システム部の指定された者のみ。IDカードと静脈認証の二要素で入室する。'];
+    const withheld = [
+      '宮下 健太郎',
+      '大西 由紀子',
+      '佐伯 真理',
+      '仮想サーバ 4台（アプリケーション 2台、データベース 2台）',
+      '情報システム部の指定された者のみ。IDカードと静脈認証の二要素で入室する。',
+    ];
     expect(publicEdition.compact).toContain('非公表');
     const metadata = JSON.stringify(publicEdition.info);
     for (const value of withheld) {
@@ -110,7 +136,9 @@ describe('the public edition', () => {
   it('keeps a value published with !publish and withholds one marked !withhold', async () => {
     const dir = writeTree({
       'taisei.config.yaml': RULES_OFF,
-      'filing.yaml': HEADER.replace('name: 山田 太郎', 'name: 山田 太郎') + 'contact:\n  department: !withhold 経営企画部 秘密グループ\n  name: !publish 佐伯 真理\n  phone: "099-555-0100"\n',
+      'filing.yaml':
+        HEADER.replace('name: 山田 太郎', 'name: 山田 太郎') +
+        'contact:\n  department: !withhold 経営企画部 秘密グループ\n  name: !publish 佐伯 真理\n  phone: "099-555-0100"\n',
     });
     const target = tempDir('taisei-build-');
     const run = runCli(['build', join(dir, 'filing.yaml'), '--out', target, '--edition', 'public']);
@@ -122,7 +150,10 @@ describe('the public edition', () => {
   });
 
   it('withholds a whole mapping marked !withhold', async () => {
-    const dir = writeTree({ 'taisei.config.yaml': RULES_OFF, 'filing.yaml': HEADER + 'contact: !withhold\n  department: 経営企画部\n  phone: "099-555-0199"\n' });
+    const dir = writeTree({
+      'taisei.config.yaml': RULES_OFF,
+      'filing.yaml': HEADER + 'contact: !withhold\n  department: 経営企画部\n  phone: "099-555-0199"\n',
+    });
     const target = tempDir('taisei-build-');
     expect(runCli(['build', join(dir, 'filing.yaml'), '--out', target, '--edition', 'public']).status).toBe(0);
     const pdf = await readPdf(readFileSync(join(target, 'report-2024-public.pdf')));
@@ -164,7 +195,15 @@ describe('hostile values', () => {
   it('prints template syntax, JSON, HTML, long unbroken strings and 𠮷 as text, never as structure', async () => {
     const long = 'A'.repeat(2000);
     const values = ['{{filer.name}}', '{"text": "X", "bold": true}', '<b>太字</b>&amp;', '𠮷野家の髙橋さん'];
-    const rules = ['rules:', ...values.map((v, i) => `  - id: R-${i}\n    title: ${JSON.stringify(v)}\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${JSON.stringify(v)}`), `  - id: R-long\n    title: 長い値\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${long}`, `  - id: R-after\n    title: 後の規程\n    established: 2020-04-01\n    scope: [employees]\n    summary: 長い値の後も続く`].join('\n');
+    const rules = [
+      'rules:',
+      ...values.map(
+        (v, i) =>
+          `  - id: R-${i}\n    title: ${JSON.stringify(v)}\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${JSON.stringify(v)}`,
+      ),
+      `  - id: R-long\n    title: 長い値\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${long}`,
+      `  - id: R-after\n    title: 後の規程\n    established: 2020-04-01\n    scope: [employees]\n    summary: 長い値の後も続く`,
+    ].join('\n');
     const dir = writeTree({ 'taisei.config.yaml': RULES_OFF, 'filing.yaml': HEADER, 'rules.yaml': rules + '\n' });
     const target = tempDir('taisei-build-');
     const run = runCli(['build', dir, '--out', target]);
@@ -177,7 +216,11 @@ describe('hostile values', () => {
   });
 
   it('never drops a table whose first row is taller than a page', async () => {
-    const dir = writeTree({ 'taisei.config.yaml': RULES_OFF, 'filing.yaml': HEADER, 'rules.yaml': `rules:\n  - id: R-long\n    title: 長い値\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${'B'.repeat(3000)}\n` });
+    const dir = writeTree({
+      'taisei.config.yaml': RULES_OFF,
+      'filing.yaml': HEADER,
+      'rules.yaml': `rules:\n  - id: R-long\n    title: 長い値\n    established: 2020-04-01\n    scope: [employees]\n    summary: ${'B'.repeat(3000)}\n`,
+    });
     const target = tempDir('taisei-build-');
     expect(runCli(['build', dir, '--out', target]).status).toBe(0);
     const pdf = await readPdf(readFileSync(join(target, 'report-2024-submission.pdf')));
@@ -185,7 +228,10 @@ describe('hostile values', () => {
   });
 
   it('reports a character the fonts cannot draw, with its place, and writes nothing', () => {
-    const dir = writeTree({ 'taisei.config.yaml': RULES_OFF, 'filing.yaml': HEADER.replace('name: テスト送配電株式会社', 'name: テスト送配電株式会社😀') });
+    const dir = writeTree({
+      'taisei.config.yaml': RULES_OFF,
+      'filing.yaml': HEADER.replace('name: テスト送配電株式会社', 'name: テスト送配電株式会社😀'),
+    });
     const target = join(tempDir('taisei-build-'), 'out');
     const run = runCli(['build', dir, '--out', target, '--format', 'json']);
     expect(run.status).toBe(1);

@@ -26,12 +26,22 @@ function rezip(path: string, change: (files: Map<string, Buffer>) => void, to: s
 }
 
 /** Replaces a file and lists it in the manifest with its new hash (the signature no longer holds: dropped). */
-function replaceListed(files: Map<string, Buffer>, name: string, bytes: Buffer | undefined, manifestChange: (m: Record<string, unknown>) => void = () => {}): void {
+function replaceListed(
+  files: Map<string, Buffer>,
+  name: string,
+  bytes: Buffer | undefined,
+  manifestChange: (m: Record<string, unknown>) => void = () => {},
+): void {
   const manifest = JSON.parse(files.get('manifest.json')!.toString());
   manifest.files = manifest.files.filter((f: { path: string }) => f.path !== name);
   if (bytes) {
     files.set(name, bytes);
-    manifest.files.push({ path: name, mediaType: 'application/json', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    manifest.files.push({
+      path: name,
+      mediaType: 'application/json',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
   } else files.delete(name);
   manifestChange(manifest);
   files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
@@ -40,14 +50,26 @@ function replaceListed(files: Map<string, Buffer>, name: string, bytes: Buffer |
 
 function verify(args: string[]) {
   const run = runCli(['verify', ...args, '--format', 'json']);
-  return { status: run.status, diagnostics: JSON.parse(run.stdout).diagnostics as { code: string; file: string; message: string; severity: string }[] };
+  return {
+    status: run.status,
+    diagnostics: JSON.parse(run.stdout).diagnostics as { code: string; file: string; message: string; severity: string }[],
+  };
 }
 
 beforeAll(() => {
   dir = tempDir('taisei-bundle-');
   expect(runCli(['keygen', '--out', dir]).status).toBe(0);
   expect(runCli(['keygen', '--out', dir, '--name', 'other']).status).toBe(0);
-  const run = runCli(['build', join(EXAMPLES, 'ippan-15'), '--out', join(dir, 'out'), '--edition', 'both', '--sign', join(dir, 'taisei.key.pem')]);
+  const run = runCli([
+    'build',
+    join(EXAMPLES, 'ippan-15'),
+    '--out',
+    join(dir, 'out'),
+    '--edition',
+    'both',
+    '--sign',
+    join(dir, 'taisei.key.pem'),
+  ]);
   expect(run.status, run.stderr).toBe(0);
   submission = join(dir, 'out', 'report-2024-submission.zip');
   publicBundle = join(dir, 'out', 'report-2024-public.zip');
@@ -63,9 +85,29 @@ describe('writing', () => {
 
   it('holds the manifest, its signature, filing.json, the PDF and the attachments', () => {
     const files = entries(submission);
-    expect([...files.keys()]).toEqual(['manifest.json', 'manifest.sig', 'filing.json', 'report.pdf', 'assessment.json', 'attachments/attachments/floor-dispatch-03.pdf', 'attachments/attachments/floor-hq-08.pdf', 'attachments/attachments/floor-hq-09.pdf', 'attachments/attachments/rule-101.pdf']);
+    expect([...files.keys()]).toEqual([
+      'manifest.json',
+      'manifest.sig',
+      'filing.json',
+      'report.pdf',
+      'assessment.json',
+      'attachments/attachments/floor-dispatch-03.pdf',
+      'attachments/attachments/floor-hq-08.pdf',
+      'attachments/attachments/floor-hq-09.pdf',
+      'attachments/attachments/rule-101.pdf',
+    ]);
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
-    expect(manifest).toMatchObject({ format: 'taisei-bundle', formatVersion: 1, generator: { name: 'taisei' }, schemaVersion: 2, profile: 'ippan-15', fiscalYear: 2024, edition: 'submission', created: '2025-06-20', filer: { corporateNumber: '9010401199001' } });
+    expect(manifest).toMatchObject({
+      format: 'taisei-bundle',
+      formatVersion: 1,
+      generator: { name: 'taisei' },
+      schemaVersion: 2,
+      profile: 'ippan-15',
+      fiscalYear: 2024,
+      edition: 'submission',
+      created: '2025-06-20',
+      filer: { corporateNumber: '9010401199001' },
+    });
     for (const file of manifest.files) {
       const bytes = files.get(file.path)!;
       expect(file.size).toBe(bytes.length);
@@ -88,7 +130,8 @@ describe('writing', () => {
   it('keeps every withheld value out of the public bundle, and counts them by section', () => {
     const files = entries(publicBundle);
     const text = [...files.values()].map((b) => b.toString('utf8')).join('\n');
-    for (const value of ['宮下 健太郎', '大西 由紀子', '佐伯 真理', '仮想サーバ 4台', '静脈認証の二要素']) expect(text, value).not.toContain(value);
+    for (const value of ['宮下 健太郎', '大西 由紀子', '佐伯 真理', '仮想サーバ 4台', '静脈認証の二要素'])
+      expect(text, value).not.toContain(value);
     expect([...files.keys()].some((k) => k.includes('floor-'))).toBe(false);
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
     expect(manifest.redaction.withheld).toBe(38);
@@ -106,16 +149,24 @@ describe('verifying', () => {
   });
 
   it('gives the regulator the contents of a verified bundle', async () => {
-    const read = await readVerifiedBundle(submission, { lang: 'en', keys: [readPublicKey(join(dir, 'taisei.pub.pem'))], requireSignature: true });
+    const read = await readVerifiedBundle(submission, {
+      lang: 'en',
+      keys: [readPublicKey(join(dir, 'taisei.pub.pem'))],
+      requireSignature: true,
+    });
     expect(read.ok).toBe(true);
     expect(read.signed).toBe(true);
     expect(read.manifest?.profile).toBe('ippan-15');
-    expect((read.filing?.filing.systems as unknown[]).length).toBe(23);
+    expect((read.filing!.filing.systems as unknown[]).length).toBe(23);
   });
 
   it('names each file that was changed', () => {
     for (const name of ['filing.json', 'report.pdf', 'attachments/attachments/rule-101.pdf']) {
-      const tampered = rezip(submission, (files) => files.set(name, Buffer.concat([files.get(name)!, Buffer.from(' ')])), join(tempDir(), 'tampered.zip'));
+      const tampered = rezip(
+        submission,
+        (files) => files.set(name, Buffer.concat([files.get(name)!, Buffer.from(' ')])),
+        join(tempDir(), 'tampered.zip'),
+      );
       const { status, diagnostics } = verify([tampered]);
       expect(status, name).toBe(1);
       expect(diagnostics.map((d) => `${d.code} ${d.file.split(':').pop()}`)).toContain(`bundle/hash-mismatch ${name}`);
@@ -123,7 +174,12 @@ describe('verifying', () => {
   });
 
   it('detects a changed manifest by its signature, and a file nobody listed', () => {
-    const changed = rezip(submission, (files) => files.set('manifest.json', Buffer.from(files.get('manifest.json')!.toString().replace('"fiscalYear":2024', '"fiscalYear":2023'))), join(tempDir(), 'm.zip'));
+    const changed = rezip(
+      submission,
+      (files) =>
+        files.set('manifest.json', Buffer.from(files.get('manifest.json')!.toString().replace('"fiscalYear":2024', '"fiscalYear":2023'))),
+      join(tempDir(), 'm.zip'),
+    );
     const bad = verify([changed, '--key', join(dir, 'taisei.pub.pem')]);
     expect(bad.diagnostics.map((d) => d.code)).toContain('bundle/signature');
     expect(bad.diagnostics.find((d) => d.code === 'bundle/signature')!.file).toMatch(/manifest\.sig$/);
@@ -144,11 +200,29 @@ describe('verifying', () => {
 
   it('refuses unsafe archives before reading them', () => {
     const cases: [string, ReturnType<typeof writeZip>][] = [
-      ['parent', writeZip([{ name: 'manifest.json', data: Buffer.from('{}') }, { name: '../evil.sh', data: Buffer.from('x') }])],
+      [
+        'parent',
+        writeZip([
+          { name: 'manifest.json', data: Buffer.from('{}') },
+          { name: '../evil.sh', data: Buffer.from('x') },
+        ]),
+      ],
       ['absolute', writeZip([{ name: '/etc/passwd', data: Buffer.from('x') }])],
-      ['duplicate', writeZip([{ name: 'filing.json', data: Buffer.from('{}') }, { name: 'filing.json', data: Buffer.from('{}') }])],
+      [
+        'duplicate',
+        writeZip([
+          { name: 'filing.json', data: Buffer.from('{}') },
+          { name: 'filing.json', data: Buffer.from('{}') },
+        ]),
+      ],
       ['link', writeZip([{ name: 'attachments/link', data: Buffer.from('/etc/passwd'), mode: 0o120777 }])],
-      ['unexpected', writeZip([{ name: 'manifest.json', data: Buffer.from('{}') }, { name: 'run.sh', data: Buffer.from('x') }])],
+      [
+        'unexpected',
+        writeZip([
+          { name: 'manifest.json', data: Buffer.from('{}') },
+          { name: 'run.sh', data: Buffer.from('x') },
+        ]),
+      ],
     ];
     for (const [name, zip] of cases) {
       const path = join(tempDir(), `${name}.zip`);
@@ -227,16 +301,37 @@ describe('verifying', () => {
   it('carries the readiness score as assessment.json, and notices one that does not agree with the filing', async () => {
     const files = entries(submission);
     const carried = JSON.parse(files.get('assessment.json')!.toString());
-    expect(carried).toMatchObject({ method: 1, catalogue: 'internal-control-2023', overall: { items: 17, windows: 15, met: 14, readiness: 88.1 } });
-    expect(carried.recurrences.find((r: { measure: string }) => r.measure === 'IP-03').missed).toEqual([{ from: '2024-10', to: '2025-03' }]);
+    expect(carried).toMatchObject({
+      method: 1,
+      catalogue: 'internal-control-2023',
+      overall: { items: 17, windows: 15, met: 14, readiness: 88.1 },
+    });
+    expect(carried.recurrences.find((r: { measure: string }) => r.measure === 'IP-03').missed).toEqual([
+      { from: '2024-10', to: '2025-03' },
+    ]);
     const { default: Ajv2020 } = await import('ajv/dist/2020.js');
-    const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'assessment.schema.json'), 'utf8')));
+    const validate = new Ajv2020({ allErrors: true }).compile(
+      JSON.parse(readFileSync(join(ROOT, 'schemas', 'assessment.schema.json'), 'utf8')),
+    );
     expect(validate(carried), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...carried, overall: { ...carried.overall, readiness: 140 } })).toBe(false);
-    const inflated = rezip(submission, (f) => replaceListed(f, 'assessment.json', Buffer.from(JSON.stringify({ ...carried, overall: { ...carried.overall, readiness: 99.9 } }))), join(tempDir(), 'inflated.zip'));
-    expect(verify([inflated]).diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.file.split(':').pop()])).toEqual([['bundle/assessment', 'assessment.json']]);
+    const inflated = rezip(
+      submission,
+      (f) =>
+        replaceListed(f, 'assessment.json', Buffer.from(JSON.stringify({ ...carried, overall: { ...carried.overall, readiness: 99.9 } }))),
+      join(tempDir(), 'inflated.zip'),
+    );
+    expect(
+      verify([inflated])
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map((d) => [d.code, d.file.split(':').pop()]),
+    ).toEqual([['bundle/assessment', 'assessment.json']]);
     const dropped = rezip(submission, (f) => replaceListed(f, 'assessment.json', undefined), join(tempDir(), 'dropped.zip'));
-    expect(verify([dropped]).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['bundle/assessment']);
+    expect(
+      verify([dropped])
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map((d) => d.code),
+    ).toEqual(['bundle/assessment']);
   });
 
   it('still verifies a bundle of schema version 1, against version 1', () => {
@@ -255,11 +350,18 @@ describe('verifying', () => {
     expect(old.status).toBe(0);
     // version 1 knows no self-assessment: the version-1 validator is the one that ran
     const mixed = verify([rezip(submission, asVersion1(true), join(tempDir(), 'v1-mixed.zip'))]);
-    expect(mixed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['schema/unknown-key', 'schema/unknown-key']);
+    expect(mixed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual([
+      'schema/unknown-key',
+      'schema/unknown-key',
+    ]);
   });
 
   it('says a bundle comes from a newer taisei, rather than that its manifest is wrong', () => {
-    const newer = rezip(submission, (f) => replaceListed(f, 'future.json', Buffer.from('{}'), (m) => (m.schemaVersion = 99)), join(tempDir(), 'newer.zip'));
+    const newer = rezip(
+      submission,
+      (f) => replaceListed(f, 'future.json', Buffer.from('{}'), (m) => (m.schemaVersion = 99)),
+      join(tempDir(), 'newer.zip'),
+    );
     const { status, diagnostics } = verify([newer]);
     expect(diagnostics.map((d) => d.code)).toContain('bundle/schema-version');
     expect(diagnostics.map((d) => d.code)).not.toContain('bundle/manifest');

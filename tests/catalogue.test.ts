@@ -37,7 +37,11 @@ describe('catalogues/internal-control.json', () => {
     for (const item of catalogue.items) expect(areas.has(item.area), item.id).toBe(true);
     expect(new Set(catalogue.items.map((i) => i.id)).size).toBe(catalogue.items.length);
     // every area holds at least one item
-    for (const area of areas) expect(catalogue.items.some((i) => i.area === area), area).toBe(true);
+    for (const area of areas)
+      expect(
+        catalogue.items.some((i) => i.area === area),
+        area,
+      ).toBe(true);
     for (const item of catalogue.items) expect(item.ja).toMatch(/か。$/);
   });
 });

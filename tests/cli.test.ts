@@ -39,7 +39,12 @@ describe('exit codes', () => {
     expect(run.stdout).toMatch(/1 file checked: 1 error/);
   });
   it('never prints a stack trace without --debug', () => {
-    for (const args of [['validate', '/no/such'], ['validate', bad], ['init', EXAMPLES], ['profiles', 'nope']]) {
+    for (const args of [
+      ['validate', '/no/such'],
+      ['validate', bad],
+      ['init', EXAMPLES],
+      ['profiles', 'nope'],
+    ]) {
       const run = runCli(args);
       expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
     }
@@ -48,7 +53,10 @@ describe('exit codes', () => {
 
 describe('pipes', () => {
   it('stops quietly when the reader closes the pipe', () => {
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" profiles | head -1`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" profiles | head -1`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+    });
     expect(run.stdout.trim()).toMatch(/^ippan/);
     expect(run.stderr).toBe('');
   });
@@ -56,7 +64,9 @@ describe('pipes', () => {
 
 describe('language', () => {
   it('speaks Japanese when LANG or LC_ALL starts with ja, English otherwise, --lang wins', () => {
-    expect(runCli(['validate', bad], { env: { LANG: 'ja_JP.UTF-8' } }).stdout).toMatch(/「事業者の種類」\(filerType\) に「genral-td」は使えません/);
+    expect(runCli(['validate', bad], { env: { LANG: 'ja_JP.UTF-8' } }).stdout).toMatch(
+      /「事業者の種類」\(filerType\) に「genral-td」は使えません/,
+    );
     expect(runCli(['validate', bad], { env: { LANG: 'en_US.UTF-8', LC_ALL: 'ja_JP.UTF-8' } }).stdout).toMatch(/使えません/);
     expect(runCli(['validate', bad], { env: { LANG: 'en_US.UTF-8' } }).stdout).toMatch(/is not one of the allowed values/);
     expect(runCli(['validate', bad, '--lang', 'en'], { env: { LANG: 'ja_JP.UTF-8' } }).stdout).toMatch(/is not one of the allowed values/);
@@ -114,7 +124,10 @@ describe('init', () => {
     const check = runCli(['validate', dir, '--format', 'json']);
     expect(check.status).toBe(1);
     const codes = new Set(JSON.parse(check.stdout).diagnostics.map((d: { code: string }) => d.code));
-    expect([...codes].every((c) => ['schema/empty', 'schema/min-items'].includes(c as string)), [...codes].join()).toBe(true);
+    expect(
+      [...codes].every((c) => ['schema/empty', 'schema/min-items'].includes(c as string)),
+      [...codes].join(),
+    ).toBe(true);
   });
   it('refuses a directory that is not empty', () => {
     const run = runCli(['init', join(EXAMPLES, 'ippan-15')]);
@@ -128,14 +141,26 @@ describe('schema', () => {
     const dir = tempDir();
     const run = runCli(['schema', '--out', dir]);
     expect(run.status).toBe(0);
-    expect(readdirSync(join(dir, '1'))).toEqual(expect.arrayContaining(['filing.schema.json', 'systems.schema.json', 'filing.bundle.schema.json', 'section.bundle.schema.json']));
+    expect(readdirSync(join(dir, '1'))).toEqual(
+      expect.arrayContaining(['filing.schema.json', 'systems.schema.json', 'filing.bundle.schema.json', 'section.bundle.schema.json']),
+    );
     const bundle = JSON.parse(readFileSync(join(dir, '1', 'filing.bundle.schema.json'), 'utf8'));
     expect(bundle.$id).toBe('https://taisei.dev/schemas/1/filing.bundle.schema.json');
     expect(JSON.stringify(bundle)).not.toMatch(/"\$ref":"[^#]/);
     // version 2 builds on 1: written out, its folder is whole, the base's files with their $id moved
     const v2 = readdirSync(join(dir, '2'));
-    expect(v2).toEqual(expect.arrayContaining(['filing.schema.json', 'systems.schema.json', 'selfAssessment.schema.json', 'improvementPlan.schema.json', 'filing.bundle.schema.json']));
-    expect(JSON.parse(readFileSync(join(dir, '2', 'systems.schema.json'), 'utf8')).$id).toBe('https://taisei.dev/schemas/2/systems.schema.json');
+    expect(v2).toEqual(
+      expect.arrayContaining([
+        'filing.schema.json',
+        'systems.schema.json',
+        'selfAssessment.schema.json',
+        'improvementPlan.schema.json',
+        'filing.bundle.schema.json',
+      ]),
+    );
+    expect(JSON.parse(readFileSync(join(dir, '2', 'systems.schema.json'), 'utf8')).$id).toBe(
+      'https://taisei.dev/schemas/2/systems.schema.json',
+    );
     expect(readdirSync(join(dir, '1'))).not.toContain('selfAssessment.schema.json');
     expect(JSON.parse(readFileSync(join(dir, '2', 'filing.bundle.schema.json'), 'utf8')).properties).toHaveProperty('selfAssessment');
     expect(existsSync(join(dir, 'profile.schema.json'))).toBe(true);

@@ -7,7 +7,9 @@ import { validatePaths } from '../src/validate/index.js';
 import { FIXTURES } from './helpers.js';
 
 const dir = join(FIXTURES, 'diagnostics');
-const fixtures = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort();
+const fixtures = readdirSync(dir)
+  .filter((n) => n.endsWith('.yaml'))
+  .sort();
 
 function expectations(text: string) {
   const expected = [...text.matchAll(/^# expect: (\S+) (\d+):(\d+)$/gm)].map((m) => `${m[1]} ${m[2]}:${m[3]}`).sort();
@@ -18,8 +20,26 @@ function expectations(text: string) {
 
 describe('diagnostic fixtures', () => {
   it('has a fixture for every diagnostic class the loader and schema stage report', () => {
-    const codes = new Set(fixtures.flatMap((name) => expectations(readFileSync(join(dir, name), 'utf8')).expected.map((e) => e.split(' ')[0])));
-    for (const code of ['schema/required', 'schema/unknown-key', 'schema/enum', 'schema/type', 'schema/format', 'schema/empty', 'schema/min-items', 'yaml/syntax', 'yaml/duplicate-key', 'yaml/alias-limit', 'yaml/multiple-documents', 'input/not-mapping', 'filing/duplicate-id', 'profile/filer-type-mismatch', 'profile/not-in-force']) {
+    const codes = new Set(
+      fixtures.flatMap((name) => expectations(readFileSync(join(dir, name), 'utf8')).expected.map((e) => e.split(' ')[0])),
+    );
+    for (const code of [
+      'schema/required',
+      'schema/unknown-key',
+      'schema/enum',
+      'schema/type',
+      'schema/format',
+      'schema/empty',
+      'schema/min-items',
+      'yaml/syntax',
+      'yaml/duplicate-key',
+      'yaml/alias-limit',
+      'yaml/multiple-documents',
+      'input/not-mapping',
+      'filing/duplicate-id',
+      'profile/filer-type-mismatch',
+      'profile/not-in-force',
+    ]) {
       expect(codes, code).toContain(code);
     }
   });
@@ -35,7 +55,8 @@ describe('diagnostic fixtures', () => {
         expect(d.file).toBe(path);
         expect(d.message.length).toBeGreaterThan(10);
       }
-      if (related.length > 0) expect(result.diagnostics.flatMap((d) => d.related ?? []).map((r) => `${r.line}:${r.column}`)).toEqual(related);
+      if (related.length > 0)
+        expect(result.diagnostics.flatMap((d) => d.related ?? []).map((r) => `${r.line}:${r.column}`)).toEqual(related);
       if (hint) expect(result.diagnostics[0]!.hint).toContain(hint);
     });
   }

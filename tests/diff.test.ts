@@ -17,11 +17,21 @@ describe('diff', () => {
 
   it('gives the same diff as JSON and as markdown', () => {
     const json = JSON.parse(runCli(['diff', join(pair, 'old.yaml'), join(pair, 'new.yaml'), '--format', 'json']).stdout);
-    expect(json).toMatchObject({ format: 'taisei-diff', version: 1, old: { fiscalYear: 2024 }, new: { fiscalYear: 2025, profile: 'ippan-15' } });
+    expect(json).toMatchObject({
+      format: 'taisei-diff',
+      version: 1,
+      old: { fiscalYear: 2024 },
+      new: { fiscalYear: 2025, profile: 'ippan-15' },
+    });
     const systems = json.sections.find((s: { section: string }) => s.section === 'systems');
     expect(systems.item.label).toBe('二');
     expect(systems.lists[0]).toMatchObject({ list: 'systems', added: 1, removed: 1, changed: 1 });
-    expect(systems.lists[0].entries[0]).toEqual({ kind: 'changed', key: 'SYS-1', label: '託送システム', fields: [{ path: 'sharing.separationPlan.targetDate', old: '2025-12-31', new: '2026-03-31' }] });
+    expect(systems.lists[0].entries[0]).toEqual({
+      kind: 'changed',
+      key: 'SYS-1',
+      label: '託送システム',
+      fields: [{ path: 'sharing.separationPlan.targetDate', old: '2025-12-31', new: '2026-03-31' }],
+    });
     const md = runCli(['diff', join(pair, 'old.yaml'), join(pair, 'new.yaml'), '--format', 'markdown', '--lang', 'ja']).stdout;
     expect(md).toMatch(/^# 2024 年度から 2025 年度への変更/);
     expect(md).toContain('## 二　前条第一項第二号及び第三号の規定により構築したシステムの概要');
@@ -36,7 +46,11 @@ describe('diff', () => {
   });
 
   it('diffs the 13-item and 15-item layouts through the one model, labelled by the new profile', () => {
-    const diff = diffFilings({ fiscalYear: 2023, rules: [{ id: 'R-1', title: 'a' }] }, { fiscalYear: 2024, rules: [{ id: 'R-1', title: 'b' }] }, undefined);
+    const diff = diffFilings(
+      { fiscalYear: 2023, rules: [{ id: 'R-1', title: 'a' }] },
+      { fiscalYear: 2024, rules: [{ id: 'R-1', title: 'b' }] },
+      undefined,
+    );
     expect(diff.sections.find((s) => s.section === 'rules')?.lists[0]?.changed).toBe(1);
   });
 
@@ -66,7 +80,10 @@ describe('init --from', () => {
       expect(readFileSync(join(dir, 'logReviews.yaml'), 'utf8')).toMatch(/logReviews: \[\]/);
       const check = runCli(['validate', dir, '--format', 'json']);
       const codes = new Set(JSON.parse(check.stdout).diagnostics.map((d: { code: string }) => d.code));
-      expect([...codes].every((c) => c === 'schema/min-items'), [...codes].join()).toBe(true);
+      expect(
+        [...codes].every((c) => c === 'schema/min-items'),
+        [...codes].join(),
+      ).toBe(true);
       // the diff against last year shows the emptied year and nothing else invented
       const diff = runCli(['diff', join(EXAMPLES, example), dir, '--format', 'json']);
       const sections = JSON.parse(diff.stdout).sections.map((s: { section: string }) => s.section);
@@ -75,7 +92,7 @@ describe('init --from', () => {
     });
   }
 
-  it('carries the self-assessment and the plan: standing answers kept, the year\'s evidence and finished measures not', async () => {
+  it("carries the self-assessment and the plan: standing answers kept, the year's evidence and finished measures not", async () => {
     const dir = join(tempDir(), 'next');
     const run = runCli(['init', dir, '--from', join(EXAMPLES, 'ippan-15')]);
     expect(run.stderr).toMatch(/improvementPlan\[\]\.evidence/);
@@ -105,7 +122,7 @@ describe('init --from', () => {
     expect(existsSync(join(early, 'selfAssessment.yaml'))).toBe(false);
   });
 
-  it('heads the self-assessment\'s changes as 参考資料, not as the header', () => {
+  it("heads the self-assessment's changes as 参考資料, not as the header", () => {
     const changed = join(tempDir(), 'changed');
     cpSync(join(EXAMPLES, 'ippan-15'), changed, { recursive: true });
     const file = join(changed, 'selfAssessment.yaml');
@@ -129,7 +146,8 @@ describe('build --compare-with', () => {
     const { readPdf } = await import('./pdf-helpers.js');
     const previous = join(tempDir(), 'prev');
     cpSync(join(EXAMPLES, 'ippan-15'), previous, { recursive: true });
-    const edit = (file: string, from: string, to: string) => writeFileSync(join(previous, file), readFileSync(join(previous, file), 'utf8').replace(from, to));
+    const edit = (file: string, from: string, to: string) =>
+      writeFileSync(join(previous, file), readFileSync(join(previous, file), 'utf8').replace(from, to));
     edit('filing.yaml', 'fiscalYear: 2024', 'fiscalYear: 2023');
     edit('systems.yaml', '        targetDate: 2025-12-31', '        targetDate: 2026-03-31');
     edit('organisation.yaml', '    name: 大西 由紀子', '    name: 高田 恵');

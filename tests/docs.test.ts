@@ -18,7 +18,9 @@ describe('docs/fields.md', () => {
 describe('README', () => {
   it('documents every command and every option the CLI offers', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const commands = [...runCli(['--help']).stdout.matchAll(/^ {2}([a-z]+) (?:\[options\]|<|\[)/gm)].map((m) => m[1]!).filter((c) => c !== 'help');
+    const commands = [...runCli(['--help']).stdout.matchAll(/^ {2}([a-z]+) (?:\[options\]|<|\[)/gm)]
+      .map((m) => m[1]!)
+      .filter((c) => c !== 'help');
     expect(commands).toEqual(expect.arrayContaining(['validate', 'build', 'verify', 'diff', 'ingest', 'compare']));
     const missing: string[] = [];
     for (const command of commands) {

@@ -34,7 +34,11 @@ describe('examples/ippan-15', () => {
     expect(audiences).toContain('employees');
     const notAppropriate = [...filing.compliance!.findings, ...filing.monitoring!.findings].filter((f) => f.verdict === 'not-appropriate');
     expect(notAppropriate.length).toBeGreaterThanOrEqual(2);
-    const corrections = [...(filing.complianceCorrections ?? []), ...(filing.informationCorrections ?? []), ...(filing.transactionCorrections ?? [])];
+    const corrections = [
+      ...(filing.complianceCorrections ?? []),
+      ...(filing.informationCorrections ?? []),
+      ...(filing.transactionCorrections ?? []),
+    ];
     expect(corrections.some((c) => c.outcome === 'taken')).toBe(true);
     expect(corrections.some((c) => c.outcome === 'not-taken' && c.reason)).toBe(true);
   });

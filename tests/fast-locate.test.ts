@@ -39,7 +39,10 @@ function agree(text: string, label: string): { answered: number; scalars: number
       expect(fast, `${label} ${path.join('/')} (${target})`).toEqual(full.locate(path, target));
     }
     // a path that goes one step too far, or names a key that is not there
-    for (const extra of [[...path, 'missing'], [...path, '7']]) {
+    for (const extra of [
+      [...path, 'missing'],
+      [...path, '7'],
+    ]) {
       const fast = fastLocate(text, extra, 'value');
       if (fast !== undefined) expect(fast, `${label} ${extra.join('/')}`).toEqual(full.locate(extra, 'value'));
     }
@@ -72,7 +75,12 @@ describe('fast locator', () => {
       'root:\n  - k: [a, {b: c}]\n    j:\n      - 1\n',
     ];
     for (const text of cases) agree(text, JSON.stringify(text));
-    expect(fastLocate('list:\n  - id: A\n    name: x\n', ['list', '0', 'name'], 'value')).toEqual({ line: 3, column: 11, endLine: 3, endColumn: 12 });
+    expect(fastLocate('list:\n  - id: A\n    name: x\n', ['list', '0', 'name'], 'value')).toEqual({
+      line: 3,
+      column: 11,
+      endLine: 3,
+      endColumn: 12,
+    });
     expect(fastLocate('a: {k: v}\n', ['a', 'k'], 'key')).toEqual({ line: 1, column: 5, endLine: 1, endColumn: 6 });
   });
 

@@ -51,7 +51,7 @@ describe('fast YAML reader', () => {
       'a: 1\nb: -5\nc: 0o14\nd: 0x1F\ne: 1.5e3\nf: .inf\ng: ~\nh: Null\ni: TRUE\nj: yes\nk: 2025-06-20\nl: "09"\nm: 012\n',
       'list:\n- a\n- b\nafter: x\n',
       'list:\n  - id: A\n    name: x\n  -   id: B\n      name: y\n  -\n    id: C\n',
-      "q: 'it''s'\nd: \"tab\\there \\u00e9 \\x41 \\\"q\\\"\"\n",
+      'q: \'it\'\'s\'\nd: "tab\\there \\u00e9 \\x41 \\"q\\""\n',
       'flow: [a, "b, c", [1, 2], {k: v, n: 3}]\nempty: []\nmap: {}\n',
       'text: |\n  line one\n\n    indented\n  last\nnext: 1\n',
       'strip: |-\n  a\n  b\n\n\nkeep: |+\n  a\n\nclip: |\n  a\n\n',
@@ -90,9 +90,34 @@ describe('fast YAML reader', () => {
 
   it('agrees on generated documents in many styles', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
-    const scalars = ['x', '東雲', '12', '-3', '1.5', 'true', 'null', '', '~', 'a b', 'a: b', 'a #b', "it's", 'say "hi"', '-x', '2025-04-01', '0x1F', 'yes', '[x]', '#x', ' lead', 'trail ', '𠮷', 'a\\b'];
+    const scalars = [
+      'x',
+      '東雲',
+      '12',
+      '-3',
+      '1.5',
+      'true',
+      'null',
+      '',
+      '~',
+      'a b',
+      'a: b',
+      'a #b',
+      "it's",
+      'say "hi"',
+      '-x',
+      '2025-04-01',
+      '0x1F',
+      'yes',
+      '[x]',
+      '#x',
+      ' lead',
+      'trail ',
+      '𠮷',
+      'a\\b',
+    ];
     const emitScalar = (s: string): string => {
       const style = random();
       if (style < 0.4) return JSON.stringify(s);

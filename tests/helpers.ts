@@ -51,4 +51,7 @@ submissionDate: 2025-06-20
 import { RULES } from '../src/rules/registry.js';
 
 /** A taisei.config.yaml that turns every rule off: for tests of rendering with minimal filings. */
-export const RULES_OFF = 'rules:\n' + RULES.map((r) => `  ${r.id}: { severity: "off", justification: "a rendering test with a deliberately minimal filing" }`).join('\n') + '\n';
+export const RULES_OFF =
+  'rules:\n' +
+  RULES.map((r) => `  ${r.id}: { severity: "off", justification: "a rendering test with a deliberately minimal filing" }`).join('\n') +
+  '\n';

@@ -11,7 +11,11 @@ function copyOfPackage(): string {
   return dir;
 }
 
-const run = (pkg: string, args: string[]) => spawnSync(process.execPath, [join(pkg, 'bin', 'taisei.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+const run = (pkg: string, args: string[]) =>
+  spawnSync(process.execPath, [join(pkg, 'bin', 'taisei.js'), ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+  });
 
 describe('launcher and code cache', () => {
   it('works without a cache, writes one, and gives the same output with it', () => {

@@ -80,13 +80,19 @@ describe('limits and hostile input', () => {
   it('reports every duplicate key at once, each with the first place', async () => {
     const dir = writeTree({ 'f.yaml': HEADER + 'fiscalYear: 2025\nfilerType: transmission\n' });
     const result = await validatePaths([join(dir, 'f.yaml')], en);
-    expect(result.diagnostics.map((d) => `${d.code} ${d.line} ${d.related?.[0]?.line}`)).toEqual(['yaml/duplicate-key 11 9', 'yaml/duplicate-key 12 8']);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.line} ${d.related?.[0]?.line}`)).toEqual([
+      'yaml/duplicate-key 11 9',
+      'yaml/duplicate-key 12 8',
+    ]);
   });
 });
 
 describe('directories', () => {
   it('merges section files by top-level key', async () => {
-    const dir = writeTree({ 'filing.yaml': HEADER, 'rules.yaml': 'rules:\n  - id: R-1\n    title: 規程\n    established: 2020-04-01\n    scope: [employees]\n    summary: 内容\n' });
+    const dir = writeTree({
+      'filing.yaml': HEADER,
+      'rules.yaml': 'rules:\n  - id: R-1\n    title: 規程\n    established: 2020-04-01\n    scope: [employees]\n    summary: 内容\n',
+    });
     const result = await validatePaths([dir], en);
     expect(result.diagnostics).toEqual([]);
     expect(Object.keys(result.results[0]!.loaded!.data!)).toContain('rules');
@@ -105,7 +111,10 @@ describe('directories', () => {
   });
 
   it('places a finding in the section file that holds the value', async () => {
-    const dir = writeTree({ 'filing.yaml': HEADER, 'rules.yaml': '\nrules:\n  - id: R-1\n    title: 規程\n    established: 2020-02-30\n    scope: [employees]\n    summary: 内容\n' });
+    const dir = writeTree({
+      'filing.yaml': HEADER,
+      'rules.yaml': '\nrules:\n  - id: R-1\n    title: 規程\n    established: 2020-02-30\n    scope: [employees]\n    summary: 内容\n',
+    });
     const result = await validatePaths([dir], en);
     expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([`${join(dir, 'rules.yaml')}:5:18`]);
   });
@@ -123,7 +132,9 @@ describe('directories', () => {
   });
 
   it('checks a lone section file against the section schema', async () => {
-    const dir = writeTree({ 'rules.yaml': 'rules:\n  - id: R-1\n    title: 規程\n    established: 2020-04-01\n    scope: [staff]\n    summary: 内容\n' });
+    const dir = writeTree({
+      'rules.yaml': 'rules:\n  - id: R-1\n    title: 規程\n    established: 2020-04-01\n    scope: [staff]\n    summary: 内容\n',
+    });
     const result = await validatePaths([join(dir, 'rules.yaml')], en);
     expect(result.results[0]!.loaded!.kind).toBe('section');
     expect(result.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['schema/enum 5:13']);

@@ -5,7 +5,11 @@ import { ja } from '../src/messages/ja.js';
 import { langFromEnv, t } from '../src/messages/index.js';
 import { RULES } from '../src/rules/registry.js';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) => p !== 'plural').sort();
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .filter((p) => p !== 'plural')
+    .sort();
 
 describe('catalogs', () => {
   it('have the same keys', () => {
@@ -33,7 +37,9 @@ describe('an argument with a form per language', () => {
     const args = { measure: 'x', recurrence: 'half-yearly', 'recurrence@ja': '半期ごと', windows: 'w', missed: 1, due: 2 };
     expect(ruleText('ja', 'assessment/recurrence-evidenced', 'msg.missed', args)).toContain('半期ごと');
     expect(ruleText('en', 'assessment/recurrence-evidenced', 'msg.missed', args)).toContain('recurs half-yearly');
-    expect(ruleText('ja', 'assessment/recurrence-evidenced', 'msg.missed', { ...args, 'recurrence@ja': undefined as unknown as string })).toContain('half-yearly');
+    expect(
+      ruleText('ja', 'assessment/recurrence-evidenced', 'msg.missed', { ...args, 'recurrence@ja': undefined as unknown as string }),
+    ).toContain('half-yearly');
   });
 });
 
@@ -47,7 +53,8 @@ describe("each rule's own wording", () => {
         expect(j[part], `${rule.id} ${part}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
         expect(placeholders(j[part]), `${rule.id} ${part}`).toEqual(placeholders(e[part]));
       }
-      for (const [name, text] of Object.entries(e.msg)) expect(placeholders(j.msg[name]!), `${rule.id} msg.${name}`).toEqual(placeholders(text));
+      for (const [name, text] of Object.entries(e.msg))
+        expect(placeholders(j.msg[name]!), `${rule.id} msg.${name}`).toEqual(placeholders(text));
     }
   });
 });

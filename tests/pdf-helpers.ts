@@ -11,7 +11,13 @@ export interface PdfContent {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
@@ -29,7 +35,13 @@ export const compact = (s: string) => s.replace(/\s+/g, '');
 
 /** How often each fill colour is set on a page (vector shapes drawn in a colour of their own show here). */
 export async function fillColours(bytes: Uint8Array, pageNumber: number): Promise<Record<string, number>> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const ops = await (await doc.getPage(pageNumber)).getOperatorList();
   const out: Record<string, number> = {};
   ops.fnArray.forEach((fn: number, i: number) => {

@@ -13,13 +13,20 @@ const samples = [
 
 describe('phrases', () => {
   it('give the text back unchanged', () => {
-    for (const text of samples) expect(phrases(text).map((p) => p.text).join('')).toBe(text);
+    for (const text of samples)
+      expect(
+        phrases(text)
+          .map((p) => p.text)
+          .join(''),
+      ).toBe(text);
   });
   it('never start with a character that may not begin a line, never end with one that may not end it', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff;
     const alphabet = [...'あいうえおかきくけこ漢字東雲電力送配電アイウエオッャー、。，．）」』】（「『【0123456789年月日件ABC ・'];
-    const generated = Array.from({ length: 300 }, () => Array.from({ length: 5 + Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    const generated = Array.from({ length: 300 }, () =>
+      Array.from({ length: 5 + Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+    );
     for (const text of [...samples, ...generated]) {
       const runs = phrases(text, 1000).map((p) => p.text);
       runs.forEach((run, i) => {
@@ -34,8 +41,15 @@ describe('phrases', () => {
     expect(phrases('令和6年12月17日', 1000).map((p) => p.text)).toEqual(['令和6年', '12月', '17日']);
   });
   it('keep a word whole across its prolonged sound marks, small kana and iteration marks', () => {
-    expect(phrases('保守用リモート接続基盤のアクセスログ分析', 1000).map((p) => p.text)).toEqual(['保守用リモート接続基盤の', 'アクセスログ分析']);
-    expect(phrases('サービスステーションのショップで人々が', 1000).map((p) => p.text)).toEqual(['サービスステーションの', 'ショップで', '人々が']);
+    expect(phrases('保守用リモート接続基盤のアクセスログ分析', 1000).map((p) => p.text)).toEqual([
+      '保守用リモート接続基盤の',
+      'アクセスログ分析',
+    ]);
+    expect(phrases('サービスステーションのショップで人々が', 1000).map((p) => p.text)).toEqual([
+      'サービスステーションの',
+      'ショップで',
+      '人々が',
+    ]);
     // after punctuation a phrase still ends
     expect(phrases('整備済み。次に、確認した', 1000).map((p) => p.text)).toEqual(['整備済み。', '次に、', '確認した']);
   });
@@ -48,7 +62,12 @@ describe('phrases', () => {
     expect(paragraphInlines('一行目\n二行目').map((p) => p.text)).toEqual(['一行目', '\n', '二行目']);
   });
   it('fill prose lines but hold a number with its unit and the punctuation after it', () => {
-    expect(proseInlines('記録を10,000件、5年間保存する。')).toEqual([{ text: '記録を' }, { text: '10,000件、', noWrap: true }, { text: '5年', noWrap: true }, { text: '間保存する。' }]);
+    expect(proseInlines('記録を10,000件、5年間保存する。')).toEqual([
+      { text: '記録を' },
+      { text: '10,000件、', noWrap: true },
+      { text: '5年', noWrap: true },
+      { text: '間保存する。' },
+    ]);
   });
 });
 

@@ -18,11 +18,32 @@ describe('profile data', () => {
 
   it('the filing schema offers exactly the shipped profiles', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', '1', 'filing.schema.json'), 'utf8'));
-    expect([...schema.properties.profile.enum].sort()).toEqual(allProfiles().map((p) => p.id).sort());
+    expect([...schema.properties.profile.enum].sort()).toEqual(
+      allProfiles()
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 
   it('numbers items 1..n and maps every fact section exactly once', () => {
-    const sections = ['premises', 'systems', 'logReviews', 'disasterResponses', 'rules', 'organisation', 'managementMeasures', 'trainings', 'informationManagement', 'transactions', 'compliance', 'complianceCorrections', 'monitoring', 'informationCorrections', 'transactionCorrections', 'otherMeasures'];
+    const sections = [
+      'premises',
+      'systems',
+      'logReviews',
+      'disasterResponses',
+      'rules',
+      'organisation',
+      'managementMeasures',
+      'trainings',
+      'informationManagement',
+      'transactions',
+      'compliance',
+      'complianceCorrections',
+      'monitoring',
+      'informationCorrections',
+      'transactionCorrections',
+      'otherMeasures',
+    ];
     for (const p of allProfiles()) {
       expect(p.items.map((i) => i.number)).toEqual(p.items.map((_, i) => i + 1));
       expect(p.items.flatMap((i) => i.sections).sort(), p.id).toEqual([...sections].sort());
@@ -33,15 +54,21 @@ describe('profile data', () => {
     const ippan15 = getProfile('ippan-15')!;
     expect(ippan15.items).toHaveLength(15);
     expect(ippan15.items[2]).toMatchObject({ label: '三', title: '前条第一項第四号の規定により実施した確認の結果' });
-    expect(ippan15.items[4]!.title).toBe('前条第一項第六号、第九号、第十号、第十三号、第十五号、第十六号及び第二十号の規定により整備した体制');
-    expect(ippan15.items[13]!.title).toBe('前条第一項第十八号の規定により行った監視の結果、記録した取引及び連絡調整の経緯等が、法令等の規定を遵守するものでない場合において、取引及び連絡調整の方法を是正するための措置を講じたときはその内容、当該措置を講じなかったときはその理由');
+    expect(ippan15.items[4]!.title).toBe(
+      '前条第一項第六号、第九号、第十号、第十三号、第十五号、第十六号及び第二十号の規定により整備した体制',
+    );
+    expect(ippan15.items[13]!.title).toBe(
+      '前条第一項第十八号の規定により行った監視の結果、記録した取引及び連絡調整の経緯等が、法令等の規定を遵守するものでない場合において、取引及び連絡調整の方法を是正するための措置を講じたときはその内容、当該措置を講じなかったときはその理由',
+    );
     const soden = getProfile('soden-13')!;
     expect(soden.items).toHaveLength(13);
     expect(soden.items[10]!.title).toMatch(/^前条第十三号の規定により行った監視の結果、振替供給の業務に関して知り得た情報/);
     expect(soden.items[12]!.title).toMatch(/法第二十七条の十二において読み替えて準用する法第二十三条の四第一項/);
     const ippan13 = getProfile('ippan-13')!;
     expect(ippan13.items.map((i) => i.label).join('')).toBe('①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬');
-    expect(ippan13.items[1]!.title).toBe('非公開情報の管理の用に供するシステムの概要（目的外利用の禁止、情報遮断、アクセスログの管理状況）');
+    expect(ippan13.items[1]!.title).toBe(
+      '非公開情報の管理の用に供するシステムの概要（目的外利用の禁止、情報遮断、アクセスログの管理状況）',
+    );
   });
 });
 

@@ -27,15 +27,21 @@ describe('parseRecurrence', () => {
 
 describe('windowsOf and missedWindows', () => {
   it('cuts the fiscal year (April to March) into the windows of the recurrence', () => {
-    expect(windowsOf({ every: 'half' }, 2024)).toEqual([{ from: '2024-04', to: '2024-09' }, { from: '2024-10', to: '2025-03' }]);
+    expect(windowsOf({ every: 'half' }, 2024)).toEqual([
+      { from: '2024-04', to: '2024-09' },
+      { from: '2024-10', to: '2025-03' },
+    ]);
     expect(windowsOf({ every: 'quarter' }, 2024).map((w) => w.from)).toEqual(['2024-04', '2024-07', '2024-10', '2025-01']);
     expect(windowsOf({ every: 'month' }, 2024)).toHaveLength(12);
     expect(windowsOf({ every: 'month' }, 2024).at(-1)).toEqual({ from: '2025-03', to: '2025-03' });
     expect(windowsOf({ every: 'year' }, 2024)).toEqual([{ from: '2024-04', to: '2025-03' }]);
-    expect(windowsOf({ months: [8, 2] }, 2024)).toEqual([{ from: '2024-08', to: '2024-08' }, { from: '2025-02', to: '2025-02' }]);
+    expect(windowsOf({ months: [8, 2] }, 2024)).toEqual([
+      { from: '2024-08', to: '2024-08' },
+      { from: '2025-02', to: '2025-02' },
+    ]);
   });
 
-  it('names the windows the year\'s facts leave empty', () => {
+  it("names the windows the year's facts leave empty", () => {
     const halfYearly = parseRecurrence('half-yearly')!;
     expect(missedWindows(halfYearly, 2024, ['2024-05-20', '2024-11-02'])).toEqual([]);
     // two reviews in the first half are not one in each half

@@ -9,7 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
 
 let dir: string;
-const bundles: Record<'current' | 'public' | 'amended' | 'previous' | 'signed', string> = { current: '', public: '', amended: '', previous: '', signed: '' };
+const bundles: Record<'current' | 'public' | 'amended' | 'previous' | 'signed', string> = {
+  current: '',
+  public: '',
+  amended: '',
+  previous: '',
+  signed: '',
+};
 
 function build(source: string, out: string, ...extra: string[]): void {
   const run = runCli(['build', source, '--out', out, ...extra]);
@@ -34,8 +40,17 @@ beforeAll(() => {
   // the filer's previous year: the same facts (their dates stay in 2024, so the date rules are off)
   const previous = join(dir, 'previous-src');
   cpSync(join(EXAMPLES, 'ippan-15'), previous, { recursive: true });
-  writeFileSync(join(previous, 'filing.yaml'), readFileSync(join(previous, 'filing.yaml'), 'utf8').replace('fiscalYear: 2024', 'fiscalYear: 2023'));
-  writeFileSync(join(previous, 'taisei.config.yaml'), ['dates/within-fiscal-year', 'log-reviews/frequency'].map((id) => `  ${id}: { severity: "off", justification: "a test of the year-on-year comparison" }`).join('\n').replace(/^/, 'rules:\n') + '\n');
+  writeFileSync(
+    join(previous, 'filing.yaml'),
+    readFileSync(join(previous, 'filing.yaml'), 'utf8').replace('fiscalYear: 2024', 'fiscalYear: 2023'),
+  );
+  writeFileSync(
+    join(previous, 'taisei.config.yaml'),
+    ['dates/within-fiscal-year', 'log-reviews/frequency']
+      .map((id) => `  ${id}: { severity: "off", justification: "a test of the year-on-year comparison" }`)
+      .join('\n')
+      .replace(/^/, 'rules:\n') + '\n',
+  );
   build(previous, join(dir, 'previous'));
   bundles.previous = join(dir, 'previous', 'report-2023-submission.zip');
 
@@ -61,7 +76,12 @@ describe('taisei ingest', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(`ingested ${bundles.current}`);
     const conn = open(db);
-    const bundle = conn.prepare('SELECT * FROM bundles').all() as { filer_name: string; fiscal_year: number; current: number; profile: string }[];
+    const bundle = conn.prepare('SELECT * FROM bundles').all() as {
+      filer_name: string;
+      fiscal_year: number;
+      current: number;
+      profile: string;
+    }[];
     expect(bundle).toMatchObject([{ filer_name: '東雲電力送配電株式会社', fiscal_year: 2024, current: 1, profile: 'ippan-15' }]);
     // every table holds exactly the facts of the stored canonical filing
     const stored = JSON.parse((conn.prepare('SELECT filing FROM filings').get() as { filing: string }).filing).filing;
@@ -72,7 +92,10 @@ describe('taisei ingest', () => {
     expect(n('transactions')).toBe(stored.transactions.records.length);
     expect(n('findings')).toBe(stored.compliance.findings.length + stored.monitoring.findings.length);
     expect(n('officers')).toBe(2);
-    const manager = conn.prepare("SELECT name, position FROM officers WHERE role = 'informationManager'").get() as { name: string; position: string };
+    const manager = conn.prepare("SELECT name, position FROM officers WHERE role = 'informationManager'").get() as {
+      name: string;
+      position: string;
+    };
     expect(manager.name).toBe(stored.organisation.informationManager.name);
     expect(n('transactions')).toBeGreaterThan(100);
     expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -97,7 +120,11 @@ describe('taisei ingest', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('an amendment');
     const conn = open(db);
-    const rows = conn.prepare('SELECT seq, current, (SELECT SUM(participants) FROM trainings t WHERE t.bundle = b.hash) participants FROM bundles b ORDER BY seq').all() as { seq: number; current: number; participants: number }[];
+    const rows = conn
+      .prepare(
+        'SELECT seq, current, (SELECT SUM(participants) FROM trainings t WHERE t.bundle = b.hash) participants FROM bundles b ORDER BY seq',
+      )
+      .all() as { seq: number; current: number; participants: number }[];
     conn.close();
     expect(rows.map((r) => r.current)).toEqual([0, 1]);
     expect(rows[0]!.participants - rows[1]!.participants).toBe(88);
@@ -193,18 +220,33 @@ describe('taisei ingest', () => {
       try {
         expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
         const stored = conn.prepare("SELECT name FROM sqlite_master WHERE name = 'bundles'").get()
-          ? (conn.prepare('SELECT b.hash, f.filing FROM bundles b LEFT JOIN filings f ON f.bundle = b.hash').all() as { hash: string; filing: string | null }[])
+          ? (conn.prepare('SELECT b.hash, f.filing FROM bundles b LEFT JOIN filings f ON f.bundle = b.hash').all() as {
+              hash: string;
+              filing: string | null;
+            }[])
           : [];
         for (const { hash, filing } of stored) {
           expect(filing, `bundle ${hash} lost its filing`).not.toBeNull();
           const facts = JSON.parse(filing!).filing;
-          expect((conn.prepare('SELECT COUNT(*) n FROM transactions WHERE bundle = ?').get(hash) as { n: number }).n).toBe(facts.transactions?.records?.length ?? 0);
+          expect((conn.prepare('SELECT COUNT(*) n FROM transactions WHERE bundle = ?').get(hash) as { n: number }).n).toBe(
+            facts.transactions?.records?.length ?? 0,
+          );
           expect((conn.prepare('SELECT COUNT(*) n FROM systems WHERE bundle = ?').get(hash) as { n: number }).n).toBe(facts.systems.length);
         }
         if (stored.length > 0) {
           // no rows of a bundle that did not commit; at most one current bundle per filer, year and edition
-          expect((conn.prepare('SELECT COUNT(*) n FROM transactions WHERE bundle NOT IN (SELECT hash FROM bundles)').get() as { n: number }).n).toBe(0);
-          expect((conn.prepare('SELECT COUNT(*) n FROM (SELECT 1 FROM bundles WHERE current = 1 GROUP BY filer_number, fiscal_year, edition HAVING COUNT(*) > 1)').get() as { n: number }).n).toBe(0);
+          expect(
+            (conn.prepare('SELECT COUNT(*) n FROM transactions WHERE bundle NOT IN (SELECT hash FROM bundles)').get() as { n: number }).n,
+          ).toBe(0);
+          expect(
+            (
+              conn
+                .prepare(
+                  'SELECT COUNT(*) n FROM (SELECT 1 FROM bundles WHERE current = 1 GROUP BY filer_number, fiscal_year, edition HAVING COUNT(*) > 1)',
+                )
+                .get() as { n: number }
+            ).n,
+          ).toBe(0);
         }
         if (killed && stored.length > 0 && stored.length < all.length) partial++;
         if (!killed) {
@@ -233,7 +275,11 @@ describe('taisei compare', () => {
 
   // RFC 4180 fields: a header such as "Readiness: Information, communication and IT governance" is quoted
   const csvRows = (path: string) =>
-    readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((line) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')));
+    readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')));
 
   it('writes one row per filer and year from the current submission bundle, with the change on last year', () => {
     const out = join(tempDir(), 'report.csv');
@@ -249,8 +295,14 @@ describe('taisei compare', () => {
     const [y2023, y2024] = shinonome;
     expect(y2024![col('edition')]).toBe('submission edition');
     // the amendment is what is compared: its participants are 88 fewer
-    const current = count(db, "SELECT SUM(participants) n FROM trainings t JOIN bundles b ON b.hash = t.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15'");
-    const targeted = count(db, "SELECT SUM(targeted) n FROM trainings t JOIN bundles b ON b.hash = t.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15'");
+    const current = count(
+      db,
+      "SELECT SUM(participants) n FROM trainings t JOIN bundles b ON b.hash = t.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15'",
+    );
+    const targeted = count(
+      db,
+      "SELECT SUM(targeted) n FROM trainings t JOIN bundles b ON b.hash = t.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15'",
+    );
     expect(Number(y2024![col('completion rate (%)')])).toBe(Math.round((current / targeted) * 1000) / 10);
     expect(y2023![col('Δ systems')]).toBe('');
     const delta = Number(y2024![col('Δ completion rate (points)')]);
@@ -273,9 +325,15 @@ describe('taisei compare', () => {
   });
 
   it('stores the score and the plan where SQL can reach them', () => {
-    const readiness = count(db, "SELECT a.readiness n FROM assessment a JOIN bundles b ON b.hash = a.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15' AND a.area = 'overall'");
+    const readiness = count(
+      db,
+      "SELECT a.readiness n FROM assessment a JOIN bundles b ON b.hash = a.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15' AND a.area = 'overall'",
+    );
     expect(readiness).toBe(88.1);
-    const missed = count(db, "SELECT p.missed n FROM plan_measures p JOIN bundles b ON b.hash = p.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15' AND p.id = 'IP-03'");
+    const missed = count(
+      db,
+      "SELECT p.missed n FROM plan_measures p JOIN bundles b ON b.hash = p.bundle WHERE b.current = 1 AND b.edition = 'submission' AND b.fiscal_year = 2024 AND b.profile = 'ippan-15' AND p.id = 'IP-03'",
+    );
     expect(missed).toBe(1);
   });
 

@@ -6,7 +6,10 @@ import { Formatter, fiscalYearLabel } from '../src/render/format.js';
 import { CONTENT_WIDTH } from '../src/render/styles.js';
 import { columnWidths } from '../src/render/tables.js';
 
-const words = { text: (name: string, data: Record<string, unknown> = {}) => (name === 'period' ? `${data.from}〜${data.to}` : name === 'fiscal-year' ? `${data.era}${data.year}年度` : `[${name}]`) };
+const words = {
+  text: (name: string, data: Record<string, unknown> = {}) =>
+    name === 'period' ? `${data.from}〜${data.to}` : name === 'fiscal-year' ? `${data.era}${data.year}年度` : `[${name}]`,
+};
 const schema = currentSchemaIndex();
 const data = { systems: [{ id: 'SYS-01', name: '託送業務システム' }], relatedCompanies: [{ id: 'rc', name: '東雲電力株式会社' }] };
 const f = new Formatter(schema, words, data);
@@ -22,14 +25,20 @@ describe('the value formatter', () => {
   });
 
   it('prints a period as its two dates, and a nested object as labelled lines', () => {
-    expect(f.format({ from: '2024-04-01', to: '2024-09-30' }, schema.at(['logReviews', '0', 'period']))).toBe('令和6年4月1日〜令和6年9月30日');
+    expect(f.format({ from: '2024-04-01', to: '2024-09-30' }, schema.at(['logReviews', '0', 'period']))).toBe(
+      '令和6年4月1日〜令和6年9月30日',
+    );
     expect(f.format({ location: '本店', configuration: '2台' }, schema.at(['systems', '0', 'host']))).toBe('設置場所：本店\n構成：2台');
   });
 
   it('shows a reference by the name of what it points at, and a completion rate', () => {
     expect(f.fieldText('SYS-01', undefined, { path: 'system', ref: { list: '/systems', show: 'name' } }, {})).toBe('託送業務システム');
-    expect(f.fieldText(['SYS-01', 'SYS-99'], undefined, { path: 'systems', ref: { list: '/systems', show: 'name' } }, {})).toBe('託送業務システム、SYS-99');
-    expect(f.fieldText(17, undefined, { path: 'participants', derived: 'completionRate' }, { targeted: 18, participants: 17 })).toBe('17 / 18\n[completion-rate]');
+    expect(f.fieldText(['SYS-01', 'SYS-99'], undefined, { path: 'systems', ref: { list: '/systems', show: 'name' } }, {})).toBe(
+      '託送業務システム、SYS-99',
+    );
+    expect(f.fieldText(17, undefined, { path: 'participants', derived: 'completionRate' }, { targeted: 18, participants: 17 })).toBe(
+      '17 / 18\n[completion-rate]',
+    );
   });
 
   it('names a path by its schema titles and the fiscal year in its era', () => {

@@ -11,9 +11,22 @@ describe('json', () => {
     const run = runCli(['validate', ...several, '--format', 'json']);
     expect(run.status).toBe(1);
     const doc = JSON.parse(run.stdout);
-    expect(doc).toMatchObject({ format: 'taisei-diagnostics', version: 1, tool: { name: 'taisei' }, lang: 'en', summary: { files: 3, errors: 3, warnings: 0, infos: 0 } });
+    expect(doc).toMatchObject({
+      format: 'taisei-diagnostics',
+      version: 1,
+      tool: { name: 'taisei' },
+      lang: 'en',
+      summary: { files: 3, errors: 3, warnings: 0, infos: 0 },
+    });
     const dup = doc.diagnostics.find((d: { code: string }) => d.code === 'filing/duplicate-id');
-    expect(dup).toMatchObject({ severity: 'error', file: fixture, line: 19, column: 9, pointer: '/rules/1/id', related: [{ file: fixture, line: 14, column: 9 }] });
+    expect(dup).toMatchObject({
+      severity: 'error',
+      file: fixture,
+      line: 19,
+      column: 9,
+      pointer: '/rules/1/id',
+      related: [{ file: fixture, line: 14, column: 9 }],
+    });
     expect(typeof dup.hint).toBe('string');
   });
 });
@@ -51,7 +64,9 @@ describe('sarif', () => {
 
 describe('github', () => {
   it('prints one parseable workflow command per finding', () => {
-    const out = runCli(['validate', ...several, '--format', 'github']).stdout.trimEnd().split('\n');
+    const out = runCli(['validate', ...several, '--format', 'github'])
+      .stdout.trimEnd()
+      .split('\n');
     expect(out).toHaveLength(3);
     const pattern = /^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^:]+)::(.+)$/;
     const parsed = out.map((line) => pattern.exec(line));
@@ -61,7 +76,9 @@ describe('github', () => {
     expect([dup[3], dup[4]]).toEqual(['19', '9']);
   });
   it('escapes newlines and percent signs', () => {
-    const out = runCli(['validate', join(FIXTURES, 'diagnostics', 'unknown-key.yaml'), '--format', 'github'], { env: { LANG: 'ja_JP.UTF-8' } }).stdout;
+    const out = runCli(['validate', join(FIXTURES, 'diagnostics', 'unknown-key.yaml'), '--format', 'github'], {
+      env: { LANG: 'ja_JP.UTF-8' },
+    }).stdout;
     expect(out.trimEnd().split('\n')).toHaveLength(1);
     expect(out).toMatch(/title=schema\/unknown-key::「fiscalYaer」/);
   });
@@ -71,7 +88,9 @@ describe('text', () => {
   it('underlines exactly the value on a long line that the excerpt cuts', async () => {
     const { writeTree, HEADER } = await import('./helpers.js');
     const padding = 'あ'.repeat(80);
-    const dir = writeTree({ 'filing.yaml': `${HEADER}improvementPlan:\n  - {id: IP-1, title: ${padding}, area: monitoring, owner: x, start: 2024-04-01, status: ongoing, recurrence: quarterly}\n` });
+    const dir = writeTree({
+      'filing.yaml': `${HEADER}improvementPlan:\n  - {id: IP-1, title: ${padding}, area: monitoring, owner: x, start: 2024-04-01, status: ongoing, recurrence: quarterly}\n`,
+    });
     const lines = runCli(['validate', dir, '--lang', 'en']).stdout.split('\n');
     const at = lines.findIndex((l) => l.includes('assessment/recurrence-evidenced'));
     const source = lines[at + 2]!;

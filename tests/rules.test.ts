@@ -13,7 +13,10 @@ const dir = join(FIXTURES, 'rules');
 
 async function runOne(rule: Rule, path: string, lang: 'en' | 'ja' = 'en') {
   const result = await validatePaths([path], { lang, rules: false });
-  expect(result.diagnostics.filter((d) => d.severity === 'error'), `${path} must pass the schema`).toEqual([]);
+  expect(
+    result.diagnostics.filter((d) => d.severity === 'error'),
+    `${path} must pass the schema`,
+  ).toEqual([]);
   const filing = result.results[0]!;
   const loaded = filing.loaded!;
   const run = runRules(loaded.data!, { lang, profile: filing.profile, config: {}, baseDir: loaded.baseDir, rules: [rule] });
@@ -71,7 +74,10 @@ describe('re-levelling by taisei.config.yaml', () => {
   const filing = readFileSync(join(dir, 'systems', 'separation-target', 'invalid.yaml'), 'utf8') + `selfAssessment:\n${starred}`;
 
   it('changes a severity and says so, with the justification', () => {
-    const tree = writeTree({ 'filing.yaml': filing, 'taisei.config.yaml': 'rules:\n  systems/separation-target:\n    severity: info\n    justification: 目標日は報告済みの計画に基づく\n' });
+    const tree = writeTree({
+      'filing.yaml': filing,
+      'taisei.config.yaml': 'rules:\n  systems/separation-target:\n    severity: info\n    justification: 目標日は報告済みの計画に基づく\n',
+    });
     const run = runCli(['validate', tree, '--format', 'json']);
     expect(run.status).toBe(0);
     const diagnostics = JSON.parse(run.stdout).diagnostics as { code: string; severity: string; hint?: string; message: string }[];
@@ -83,7 +89,10 @@ describe('re-levelling by taisei.config.yaml', () => {
   });
 
   it('turns a rule off', () => {
-    const tree = writeTree({ 'filing.yaml': filing.replace('level: hardware', 'level: software'), 'taisei.config.yaml': 'rules:\n  systems/sharing-separation: {severity: "off", justification: 別途報告済み}\n' });
+    const tree = writeTree({
+      'filing.yaml': filing.replace('level: hardware', 'level: software'),
+      'taisei.config.yaml': 'rules:\n  systems/sharing-separation: {severity: "off", justification: 別途報告済み}\n',
+    });
     const codes = JSON.parse(runCli(['validate', tree, '--format', 'json']).stdout).diagnostics.map((d: { code: string }) => d.code);
     expect(codes).not.toContain('systems/sharing-separation');
     expect(codes).toContain('config/rule-relevelled');
@@ -93,9 +102,18 @@ describe('re-levelling by taisei.config.yaml', () => {
     const missing = writeTree({ 'filing.yaml': filing, 'taisei.config.yaml': 'rules:\n  systems/separation-target: {severity: info}\n' });
     const run = runCli(['validate', missing, '--format', 'json']);
     expect(run.status).toBe(1);
-    expect(JSON.parse(run.stdout).diagnostics.find((x: { code: string }) => x.code === 'schema/required')).toMatchObject({ file: join(missing, 'taisei.config.yaml'), line: 2, column: 3 });
-    const unknown = writeTree({ 'filing.yaml': filing, 'taisei.config.yaml': 'rules:\n  systems/separation-targets: {severity: info, justification: x}\n' });
-    const d = JSON.parse(runCli(['validate', unknown, '--format', 'json']).stdout).diagnostics.find((x: { code: string }) => x.code === 'config/unknown-rule');
+    expect(JSON.parse(run.stdout).diagnostics.find((x: { code: string }) => x.code === 'schema/required')).toMatchObject({
+      file: join(missing, 'taisei.config.yaml'),
+      line: 2,
+      column: 3,
+    });
+    const unknown = writeTree({
+      'filing.yaml': filing,
+      'taisei.config.yaml': 'rules:\n  systems/separation-targets: {severity: info, justification: x}\n',
+    });
+    const d = JSON.parse(runCli(['validate', unknown, '--format', 'json']).stdout).diagnostics.find(
+      (x: { code: string }) => x.code === 'config/unknown-rule',
+    );
     expect(d.hint).toContain('systems/separation-target');
   });
 });
@@ -111,11 +129,12 @@ describe('rules list and explain', () => {
   it('explains a rule: why, basis, how to fix, an example', () => {
     const run = runCli(['rules', 'explain', 'organisation/information-manager-is-officer'], { env: { LANG: 'ja_JP.UTF-8' } });
     expect(run.status).toBe(0);
-    for (const part of ['理由', '根拠', '施行規則第33条の15第1項第10号', '対処', '例', 'position: director']) expect(run.stdout).toContain(part);
+    for (const part of ['理由', '根拠', '施行規則第33条の15第1項第10号', '対処', '例', 'position: director'])
+      expect(run.stdout).toContain(part);
     const unknown = runCli(['rules', 'explain', 'nope']);
     expect(unknown.status).toBe(2);
   });
-  it('puts the rule\'s help into SARIF', () => {
+  it("puts the rule's help into SARIF", () => {
     const sarif = JSON.parse(runCli(['validate', join(dir, 'retention', 'five-years', 'invalid.yaml'), '--format', 'sarif']).stdout);
     const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'retention/five-years');
     expect(rule.help.text).toContain('five years');

@@ -7,7 +7,12 @@ import { schemaErrors } from '../src/validate/schema.js';
 const root = filingSchemas[1] as SchemaNode;
 const index = new SchemaIndex(root);
 
-function walk(node: SchemaNode | undefined, path: string, visit: (path: string, node: SchemaNode) => void, seen = new Set<SchemaNode>()): void {
+function walk(
+  node: SchemaNode | undefined,
+  path: string,
+  visit: (path: string, node: SchemaNode) => void,
+  seen = new Set<SchemaNode>(),
+): void {
   const n = index.resolve(node);
   if (!n || seen.has(n)) return;
   for (const [key, child] of Object.entries(n.properties ?? {})) {
@@ -32,7 +37,12 @@ describe('filing schema', () => {
   });
 
   it('accepts a minimal header and rejects unknown top-level keys', () => {
-    const header = { filer: { name: 'x', corporateNumber: '7000012050002', address: 'y', representative: { title: 't', name: 'n' } }, filerType: 'general-td', fiscalYear: 2024, submissionDate: '2025-06-20' };
+    const header = {
+      filer: { name: 'x', corporateNumber: '7000012050002', address: 'y', representative: { title: 't', name: 'n' } },
+      filerType: 'general-td',
+      fiscalYear: 2024,
+      submissionDate: '2025-06-20',
+    };
     expect(schemaErrors(header, 'filing')).toEqual([]);
     expect(schemaErrors({ ...header, extra: 1 }, 'filing').map((e) => e.keyword)).toEqual(['additionalProperties']);
     expect(schemaErrors({ rules: [] }, 'section')).toEqual([]);
@@ -43,7 +53,15 @@ describe('filing schema', () => {
     const base = { id: 'C-1', finding: 'F-1' };
     expect(schemaErrors({ complianceCorrections: [{ ...base, outcome: 'taken', action: '是正した' }] }, 'section')).toEqual([]);
     expect(schemaErrors({ complianceCorrections: [{ ...base, outcome: 'not-taken', reason: '理由' }] }, 'section')).toEqual([]);
-    expect(schemaErrors({ complianceCorrections: [{ ...base, outcome: 'taken', reason: '理由' }] }, 'section').map((e) => (e.params as { missingProperty?: string }).missingProperty)).toContain('action');
-    expect(schemaErrors({ complianceCorrections: [{ ...base, outcome: 'not-taken' }] }, 'section').map((e) => (e.params as { missingProperty?: string }).missingProperty)).toContain('reason');
+    expect(
+      schemaErrors({ complianceCorrections: [{ ...base, outcome: 'taken', reason: '理由' }] }, 'section').map(
+        (e) => (e.params as { missingProperty?: string }).missingProperty,
+      ),
+    ).toContain('action');
+    expect(
+      schemaErrors({ complianceCorrections: [{ ...base, outcome: 'not-taken' }] }, 'section').map(
+        (e) => (e.params as { missingProperty?: string }).missingProperty,
+      ),
+    ).toContain('reason');
   });
 });

@@ -61,7 +61,11 @@ describe('a section of the data model', () => {
   });
 
   it('dates the year by fields that exist, and refers to lists that exist', () => {
-    for (const spec of facts.inYear) expect(schema.at([...spec.list, '0', ...spec.field])?.format ?? schema.at([...spec.list, '0', ...spec.field, '0'])?.format, spec.field.join('.')).toBe('date');
+    for (const spec of facts.inYear)
+      expect(
+        schema.at([...spec.list, '0', ...spec.field])?.format ?? schema.at([...spec.list, '0', ...spec.field, '0'])?.format,
+        spec.field.join('.'),
+      ).toBe('date');
     for (const ref of facts.references) expect(schema.at(ref.target.split('.'))?.type, ref.target).toBe('array');
     for (const path of facts.yearly) expect(schema.at(path), path.join('.')).toBeDefined();
   });
@@ -106,7 +110,9 @@ const NEVER: [string, string, string][] = [
 ];
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(ts|js)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 const src = join(root, 'src');
@@ -115,7 +121,9 @@ const files = sourceFiles(src).map((f) => relative(src, f));
 const imports = new Map(
   files.map((file) => {
     const text = readFileSync(join(src, file), 'utf8');
-    const targets = [...text.matchAll(/(?:from|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => relative(src, join(src, dirname(file), m[1]!)).replace(/\.js$/, '.ts'));
+    const targets = [...text.matchAll(/(?:from|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) =>
+      relative(src, join(src, dirname(file), m[1]!)).replace(/\.js$/, '.ts'),
+    );
     return [file, targets.map((t) => (files.includes(t) ? t : t.replace(/\.ts$/, '.js'))).filter((t) => files.includes(t))];
   }),
 );
@@ -140,7 +148,9 @@ describe('the code of src/', () => {
   it('has no cycle between folders', () => {
     const folder = (file: string) => (file.includes('/') ? file.split('/')[0]! : file);
     const edges = new Map<string, Set<string>>();
-    for (const [file, targets] of imports) for (const t of targets) if (folder(file) !== folder(t)) (edges.get(folder(file)) ?? edges.set(folder(file), new Set()).get(folder(file))!).add(folder(t));
+    for (const [file, targets] of imports)
+      for (const t of targets)
+        if (folder(file) !== folder(t)) (edges.get(folder(file)) ?? edges.set(folder(file), new Set()).get(folder(file))!).add(folder(t));
     expect(cycles(edges)).toEqual([]);
   });
 

@@ -22,7 +22,9 @@ describe('build --watch', () => {
     const dir = join(tempDir('taisei-watch-'), 'filing');
     cpSync(join(EXAMPLES, 'soden-13'), dir, { recursive: true });
     const out = join(dir, '..', 'out');
-    const child = spawn(process.execPath, [BIN, 'build', dir, '--out', out, '--watch'], { env: { PATH: process.env.PATH ?? '', LANG: 'C' } });
+    const child = spawn(process.execPath, [BIN, 'build', dir, '--out', out, '--watch'], {
+      env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

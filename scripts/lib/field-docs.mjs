@@ -4,7 +4,11 @@
 const TYPE_LABELS = { string: '文字列', integer: '整数', number: '数値', boolean: 'true / false', array: 'リスト', object: 'マッピング' };
 
 function resolver(root) {
-  const pointer = (ref) => ref.slice(2).split('/').reduce((node, key) => node?.[key], root);
+  const pointer = (ref) =>
+    ref
+      .slice(2)
+      .split('/')
+      .reduce((node, key) => node?.[key], root);
   return (node) => {
     let current = node;
     let title = node?.title;
@@ -19,7 +23,10 @@ function resolver(root) {
   };
 }
 
-const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 
 function rows(resolve, node, path, required, out) {
   const n = resolve(node);
@@ -29,11 +36,14 @@ function rows(resolve, node, path, required, out) {
   const items = n.type === 'array' ? resolve(n.items) : undefined;
   if (items && items.type !== 'object') {
     type = `${TYPE_LABELS[items.type] ?? items.type}のリスト`;
-    if (items.enum) values = items.enum.map((v, i) => `\`${v}\`${items.enumDescriptions?.[i] ? `（${items.enumDescriptions[i]}）` : ''}`).join('、');
+    if (items.enum)
+      values = items.enum.map((v, i) => `\`${v}\`${items.enumDescriptions?.[i] ? `（${items.enumDescriptions[i]}）` : ''}`).join('、');
   }
   if (n.format === 'date' || items?.format === 'date') type += '（日付 YYYY-MM-DD）';
   if (path) {
-    const details = [n.description, values && `使える値: ${values}`, n.default !== undefined && `既定: ${n.default}`].filter(Boolean).join(' ');
+    const details = [n.description, values && `使える値: ${values}`, n.default !== undefined && `既定: ${n.default}`]
+      .filter(Boolean)
+      .join(' ');
     out.push(`| \`${path}\` | ${cell(n.title)} | ${cell(type)} | ${required ? '✓' : ''} | ${cell(details)} |`);
   }
   const object = n.type === 'object' ? n : items?.type === 'object' ? items : undefined;
@@ -42,11 +52,15 @@ function rows(resolve, node, path, required, out) {
     const entries = Object.entries(object.properties);
     // a mapping whose keys all take the same shape (the self-assessment's check items): the keys
     // once, then the shape once
-    const shared = entries.length > 3 && entries.every(([, child]) => child.$ref && child.$ref === entries[0][1].$ref) ? entries[0][1].$ref : undefined;
+    const shared =
+      entries.length > 3 && entries.every(([, child]) => child.$ref && child.$ref === entries[0][1].$ref) ? entries[0][1].$ref : undefined;
     if (shared) {
       const shape = resolve({ $ref: shared });
-      out.push(`| \`${prefix}<キー>\` | ${cell(shape.title)} | マッピング |  | ${cell(`キー: ${entries.map(([key]) => `\`${key}\``).join('、')}`)} |`);
-      for (const [key, child] of Object.entries(shape.properties ?? {})) rows(resolve, child, `${prefix}<キー>.${key}`, (shape.required ?? []).includes(key), out);
+      out.push(
+        `| \`${prefix}<キー>\` | ${cell(shape.title)} | マッピング |  | ${cell(`キー: ${entries.map(([key]) => `\`${key}\``).join('、')}`)} |`,
+      );
+      for (const [key, child] of Object.entries(shape.properties ?? {}))
+        rows(resolve, child, `${prefix}<キー>.${key}`, (shape.required ?? []).includes(key), out);
       return;
     }
     for (const [key, child] of entries) rows(resolve, child, prefix + key, (object.required ?? []).includes(key), out);

@@ -19,7 +19,10 @@ export function readSchemaFiles(dir) {
 /** A version's schema files: its base version's, with the version's own folder laid over them. */
 export function readVersionFiles(schemasDir, version, bases) {
   const base = bases[version];
-  return { ...(base === undefined ? {} : readVersionFiles(schemasDir, base, bases)), ...readSchemaFiles(join(schemasDir, String(version))) };
+  return {
+    ...(base === undefined ? {} : readVersionFiles(schemasDir, base, bases)),
+    ...readSchemaFiles(join(schemasDir, String(version))),
+  };
 }
 
 function rewriteRefs(node, ownKey, rootKey) {
@@ -57,12 +60,12 @@ export function bundleSchema(files, rootKey, id) {
   const defs = {};
   for (const [key, schema] of Object.entries(files)) {
     if (key === rootKey) continue;
-    const { $schema, $id, ...rest } = schema;
+    const { $schema: _schema, $id: _id, ...rest } = schema;
     defs[key] = rewriteRefs(rest, key, rootKey);
   }
   const { $id: _rootId, ...rootRest } = root;
   const bundled = rewriteRefs(rootRest, rootKey, rootKey);
-  return { $schema: root.$schema, $id: id, ...bundled, $defs: { ...(bundled.$defs ?? {}), ...defs } };
+  return { $schema: root.$schema, $id: id, ...bundled, $defs: { ...bundled.$defs, ...defs } };
 }
 
 /** The schema of one file of a directory filing: the same shape with nothing required at the top. */

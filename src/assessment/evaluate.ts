@@ -80,12 +80,16 @@ export function evaluate(data: Data, catalogue: Catalogue = internalControl): Ev
   const assessments: Record<string, Assessment | undefined> = {};
   if (isObject(data.selfAssessment)) {
     for (const [id, entry] of Object.entries(data.selfAssessment)) {
-      if (isObject(entry)) assessments[id] = { status: typeof entry.status === 'string' ? entry.status : '', evidence: strings(entry.evidence) };
+      if (isObject(entry))
+        assessments[id] = { status: typeof entry.status === 'string' ? entry.status : '', evidence: strings(entry.evidence) };
     }
   }
   const filerType = data.filerType;
   const fiscalYear = data.fiscalYear;
-  const inForce = typeof fiscalYear === 'number' && fiscalYear >= catalogue.fiscalYears.from && (catalogue.fiscalYears.to === undefined || fiscalYear <= catalogue.fiscalYears.to);
+  const inForce =
+    typeof fiscalYear === 'number' &&
+    fiscalYear >= catalogue.fiscalYears.from &&
+    (catalogue.fiscalYears.to === undefined || fiscalYear <= catalogue.fiscalYears.to);
   const applicable = catalogue.items.filter((item) => filerType !== undefined && item.appliesTo.includes(filerType));
   const recurrences = typeof fiscalYear === 'number' ? planRecurrences(data, fiscalYear, evidence) : [];
 

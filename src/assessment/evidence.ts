@@ -40,7 +40,8 @@ export class EvidenceIndex {
       list.forEach((entry: Entry, index) => {
         if (typeof entry?.id !== 'string') return;
         const ref = `${name}/${entry.id}`;
-        if (!this.entries.has(ref)) this.entries.set(ref, { pointer: toPointer([...kind.path, index]), months: monthsOf(entry, kind.dated) });
+        if (!this.entries.has(ref))
+          this.entries.set(ref, { pointer: toPointer([...kind.path, index]), months: monthsOf(entry, kind.dated) });
       });
     }
   }

@@ -52,7 +52,12 @@ export function summarise(evaluation: Evaluation): AssessmentSummary {
     weights: WEIGHTS,
     overall: row(evaluation.overall),
     areas: evaluation.areas.map(({ id, ...s }) => ({ id, ...row(s) })),
-    recurrences: evaluation.recurrences.map((r) => ({ measure: r.measure.id, recurrence: r.measure.recurrence ?? '', due: r.due, missed: r.missed })),
+    recurrences: evaluation.recurrences.map((r) => ({
+      measure: r.measure.id,
+      recurrence: r.measure.recurrence ?? '',
+      due: r.due,
+      missed: r.missed,
+    })),
   };
 }
 

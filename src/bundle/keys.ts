@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { InputOutputError, errnoReason } from '../errors.js';
 
 export function keyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 export function generateKeys(): { privatePem: string; publicPem: string; id: string } {

@@ -46,7 +46,13 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   const { lang } = options;
   const result: VerifiedBundle = { path, diagnostics: [], files: new Map(), signed: false };
   const problem = (code: string, key: MessageKey, args: MessageArgs, entry?: string, severity: Diagnostic['severity'] = 'error') => {
-    result.diagnostics.push({ code, severity, file: entry ? `${path}:${entry}` : path, message: t(lang, key, args), hint: t(lang, `${key}.hint` as MessageKey, args) });
+    result.diagnostics.push({
+      code,
+      severity,
+      file: entry ? `${path}:${entry}` : path,
+      message: t(lang, key, args),
+      hint: t(lang, `${key}.hint` as MessageKey, args),
+    });
   };
   let size: number;
   try {
@@ -71,8 +77,17 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   const unexpected = entries.filter((entry) => !LAYOUT.test(entry.name));
   if (unexpected.length > 0) {
     // a newer taisei's bundle may hold files this one has never heard of: say where it comes from
-    const newer = newerSchemaVersion(zip, entries.find((e) => e.name === 'manifest.json'));
-    if (newer !== undefined) problem('bundle/schema-version', 'bundle.schemaVersion', { version: String(newer), known: SCHEMA_VERSIONS.join(', ') }, 'manifest.json');
+    const newer = newerSchemaVersion(
+      zip,
+      entries.find((e) => e.name === 'manifest.json'),
+    );
+    if (newer !== undefined)
+      problem(
+        'bundle/schema-version',
+        'bundle.schemaVersion',
+        { version: String(newer), known: SCHEMA_VERSIONS.join(', ') },
+        'manifest.json',
+      );
     else for (const entry of unexpected) problem('bundle/unexpected-entry', 'bundle.unexpectedEntry', { entry: entry.name }, entry.name);
     return result;
   }
@@ -101,7 +116,12 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   // may list files this one has never heard of: say that, rather than that the manifest is wrong.
   const declared = (manifest as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (manifest?.format === BUNDLE_FORMAT && typeof declared === 'number' && !knownVersion(declared)) {
-    problem('bundle/schema-version', 'bundle.schemaVersion', { version: String(declared), known: SCHEMA_VERSIONS.join(', ') }, 'manifest.json');
+    problem(
+      'bundle/schema-version',
+      'bundle.schemaVersion',
+      { version: String(declared), known: SCHEMA_VERSIONS.join(', ') },
+      'manifest.json',
+    );
     return result;
   }
   const validateManifest = (compiled as unknown as Record<string, (d: unknown) => boolean>).manifest!;
@@ -139,10 +159,12 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   for (const file of manifest.files) {
     const bytes = result.files.get(file.path);
     if (!bytes) problem('bundle/missing-file', 'bundle.missingFile', { entry: file.path }, file.path);
-    else if (bytes.length !== file.size || createHash('sha256').update(bytes).digest('hex') !== file.sha256) problem('bundle/hash-mismatch', 'bundle.hashMismatch', { entry: file.path }, file.path);
+    else if (bytes.length !== file.size || createHash('sha256').update(bytes).digest('hex') !== file.sha256)
+      problem('bundle/hash-mismatch', 'bundle.hashMismatch', { entry: file.path }, file.path);
   }
   for (const name of result.files.keys()) {
-    if (name !== 'manifest.json' && name !== 'manifest.sig' && !listed.has(name)) problem('bundle/unlisted-file', 'bundle.unlistedFile', { entry: name }, name);
+    if (name !== 'manifest.json' && name !== 'manifest.sig' && !listed.has(name))
+      problem('bundle/unlisted-file', 'bundle.unlistedFile', { entry: name }, name);
   }
   if (result.diagnostics.some((d) => d.severity === 'error')) return result;
 
@@ -164,25 +186,43 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     return result;
   }
   if (!knownVersion(filing.schemaVersion)) {
-    problem('bundle/schema-version', 'bundle.schemaVersion', { version: String(filing.schemaVersion), known: SCHEMA_VERSIONS.join(', ') }, 'filing.json');
+    problem(
+      'bundle/schema-version',
+      'bundle.schemaVersion',
+      { version: String(filing.schemaVersion), known: SCHEMA_VERSIONS.join(', ') },
+      'filing.json',
+    );
     return result;
   }
   result.filing = filing;
   const withheld = markerPointers(filing.filing);
   const keep = (d: Diagnostic) => d.pointer === undefined || !withheld.some((p) => d.pointer === p || d.pointer!.startsWith(`${p}/`));
-  const inFiling = (d: Diagnostic): Diagnostic => ({ ...d, file: `${path}:filing.json`, message: d.pointer ? `${d.message} (${d.pointer})` : d.message });
+  const inFiling = (d: Diagnostic): Diagnostic => ({
+    ...d,
+    file: `${path}:filing.json`,
+    message: d.pointer ? `${d.message} (${d.pointer})` : d.message,
+  });
   const schemaFindings = (await checkSchema(filing.filing, 'filing', lang, filing.schemaVersion)).filter(keep);
   result.diagnostics.push(...schemaFindings.map(inFiling));
   if (schemaFindings.some((d) => d.severity === 'error')) return result;
   const profile = getProfile(filing.profile);
   const present = (file: string): 'present' | 'missing' | 'outside' => {
     if (filing!.edition === 'public') {
-      const entry = ((filing!.filing.attachments as { file: string; kind?: string; withheld?: boolean }[] | undefined) ?? []).find((a) => a.file === file);
+      const entry = ((filing!.filing.attachments as { file: string; kind?: string; withheld?: boolean }[] | undefined) ?? []).find(
+        (a) => a.file === file,
+      );
       if (entry && attachmentWithheld(entry)) return 'present';
     }
     return result.files.has(`attachments/${file}`) ? 'present' : 'missing';
   };
-  const rules = runRules(filing.filing, { lang, profile, config: {}, baseDir: '.', attachment: present, schemaVersion: filing.schemaVersion });
+  const rules = runRules(filing.filing, {
+    lang,
+    profile,
+    config: {},
+    baseDir: '.',
+    attachment: present,
+    schemaVersion: filing.schemaVersion,
+  });
   result.diagnostics.push(...rules.diagnostics.filter(keep).map(inFiling));
   checkAssessment(result, filing.filing, problem);
   return result;
@@ -192,11 +232,16 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
  * assessment.json says what the filing's self-assessment scores: computed again from filing.json,
  * it must agree (a bundle scored by a later method, or an older one without the file, is left be).
  */
-function checkAssessment(result: VerifiedBundle, filing: Record<string, unknown>, problem: (code: string, key: MessageKey, args: MessageArgs, entry?: string) => void): void {
+function checkAssessment(
+  result: VerifiedBundle,
+  filing: Record<string, unknown>,
+  problem: (code: string, key: MessageKey, args: MessageArgs, entry?: string) => void,
+): void {
   const expected = assessmentSummary(filing);
   const bytes = result.files.get('assessment.json');
   if (!bytes) {
-    if (expected && result.manifest && result.filing && result.filing.schemaVersion >= 2) problem('bundle/assessment', 'bundle.assessmentMissing', {}, 'assessment.json');
+    if (expected && result.manifest && result.filing && result.filing.schemaVersion >= 2)
+      problem('bundle/assessment', 'bundle.assessmentMissing', {}, 'assessment.json');
     return;
   }
   let carried: { method?: unknown };
@@ -207,7 +252,8 @@ function checkAssessment(result: VerifiedBundle, filing: Record<string, unknown>
     return;
   }
   if (carried?.method !== ASSESSMENT_METHOD) return;
-  if (!expected || !canonicalBytes(carried).equals(canonicalBytes(expected))) problem('bundle/assessment', 'bundle.assessmentMismatch', {}, 'assessment.json');
+  if (!expected || !canonicalBytes(carried).equals(canonicalBytes(expected)))
+    problem('bundle/assessment', 'bundle.assessmentMismatch', {}, 'assessment.json');
 }
 
 /** The schema version a manifest declares, if it is one this taisei does not know. */

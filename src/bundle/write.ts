@@ -47,7 +47,18 @@ export function canonicalBytes(value: unknown): Buffer {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-const MEDIA_TYPES: Record<string, string> = { pdf: 'application/pdf', json: 'application/json', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml', txt: 'text/plain', md: 'text/markdown', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  json: 'application/json',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  svg: 'image/svg+xml',
+  txt: 'text/plain',
+  md: 'text/markdown',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 export function mediaType(path: string): string {
   return MEDIA_TYPES[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
@@ -75,7 +86,13 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
   const { view } = input;
   const { data, edition, profile, schema } = view;
   const normalised = markers(withDefaults({ ...data, profile: profile.id }, schema.at([]), schema));
-  const filingJson = canonicalBytes({ format: FILING_FORMAT, schemaVersion: CURRENT_SCHEMA_VERSION, profile: profile.id, edition, filing: normalised });
+  const filingJson = canonicalBytes({
+    format: FILING_FORMAT,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    profile: profile.id,
+    edition,
+    filing: normalised,
+  });
   // computed from filing.json's own content, so that verify can compute it again and compare
   const assessment = assessmentSummary(normalised as Record<string, unknown>);
   const files: ZipInput[] = [

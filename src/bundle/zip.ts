@@ -91,7 +91,8 @@ export interface ZipEntry {
 /** Why an archive is refused; `entry` names the entry when there is one. */
 export class UnsafeZip extends Error {
   constructor(
-    readonly reason: 'truncated' | 'absolute' | 'parent' | 'duplicate' | 'link' | 'encrypted' | 'method' | 'tooMany' | 'tooLarge' | 'ratio' | 'corrupt',
+    readonly reason:
+      'truncated' | 'absolute' | 'parent' | 'duplicate' | 'link' | 'encrypted' | 'method' | 'tooMany' | 'tooLarge' | 'ratio' | 'corrupt',
     readonly entry?: string,
   ) {
     super(`${reason}${entry ? `: ${entry}` : ''}`);

@@ -2,7 +2,7 @@
 // are registered here; every message comes from the catalogs.
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/generated/schemas.js';
-import { InputOutputError, isInputOutputError, UsageError, isUsageError } from '../errors.js';
+import { isInputOutputError, isUsageError } from '../errors.js';
 import { isLang, langFromEnv, t, type Lang, type MessageKey } from '../messages/index.js';
 import { suggest } from '../util/suggest.js';
 import { EXIT, type CliContext, type CliIO } from './context.js';
@@ -55,7 +55,10 @@ function helpTitle(lang: Lang, title: string): string {
   return key ? t(lang, key) : title;
 }
 
-export async function main(argv: readonly string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+): Promise<number> {
   const scanned = preScan(argv);
   const fallback = langFromEnv(io.env);
   const lang: Lang = scanned.lang && isLang(scanned.lang) ? scanned.lang : fallback;
@@ -75,7 +78,11 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
     .helpOption('-h, --help', t(lang, 'cli.opt.help'))
     .helpCommand('help [command]', t(lang, 'cli.help.command'))
     .showSuggestionAfterError(false)
-    .configureHelp({ styleTitle: (title) => helpTitle(lang, title), optionDescription: (option) => option.description, argumentDescription: (argument) => argument.description ?? '' })
+    .configureHelp({
+      styleTitle: (title) => helpTitle(lang, title),
+      optionDescription: (option) => option.description,
+      argumentDescription: (argument) => argument.description ?? '',
+    })
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   for (const command of COMMANDS) command.register(program, ctx);
@@ -85,7 +92,11 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       .exitOverride()
       .configureOutput({ outputError: () => undefined })
       // our descriptions state their defaults, in the user's language
-      .configureHelp({ styleTitle: (title) => helpTitle(lang, title), optionDescription: (option) => option.description, argumentDescription: (argument) => argument.description ?? '' });
+      .configureHelp({
+        styleTitle: (title) => helpTitle(lang, title),
+        optionDescription: (option) => option.description,
+        argumentDescription: (argument) => argument.description ?? '',
+      });
     command.option('--lang <lang>', t(lang, 'cli.opt.lang')).option('--debug', t(lang, 'cli.opt.debug'));
   }
 
@@ -103,13 +114,21 @@ export async function main(argv: readonly string[], io: CliIO = { stdout: proces
       const command = program.commands.find((c) => argv.includes(c.name()))?.name() ?? '';
       const names = program.commands.map((c) => c.name());
       const suggestion = error.code === 'commander.unknownCommand' ? suggest(name, names) : undefined;
-      const hint = suggestion ? t(lang, 'cli.error.didYouMean', { suggestion }) : t(lang, 'cli.error.usage.hint', { command }).replace('  ', ' ');
+      const hint = suggestion
+        ? t(lang, 'cli.error.didYouMean', { suggestion })
+        : t(lang, 'cli.error.usage.hint', { command }).replace('  ', ' ');
       return fail(EXIT.usage, key ? t(lang, key, { name: name.split(' ')[0] ?? name, detail }) : detail, hint);
     }
-    if (isUsageError(error)) return fail(EXIT.usage, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
-    if (isInputOutputError(error)) return fail(EXIT.io, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
+    if (isUsageError(error))
+      return fail(EXIT.usage, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
+    if (isInputOutputError(error))
+      return fail(EXIT.io, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
     if (scanned.debug) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    return fail(EXIT.internal, t(lang, 'cli.error.internal', { detail: (error as Error)?.message ?? String(error) }), t(lang, 'cli.error.internal.hint'));
+    return fail(
+      EXIT.internal,
+      t(lang, 'cli.error.internal', { detail: (error as Error)?.message ?? String(error) }),
+      t(lang, 'cli.error.internal.hint'),
+    );
   }
   return exitCode;
 }

@@ -28,7 +28,11 @@ export function parsePositiveInteger(lang: Lang): (value: string) => number {
 
 /** The report format of every command that reports diagnostics. */
 export function addFormatOption(command: Command, lang: Lang): Command {
-  return command.addOption(new Option('-f, --format <format>', t(lang, 'cli.opt.format', { formats: REPORT_FORMATS.join(', ') })).default('text').argParser(parseChoice(lang, REPORT_FORMATS)));
+  return command.addOption(
+    new Option('-f, --format <format>', t(lang, 'cli.opt.format', { formats: REPORT_FORMATS.join(', ') }))
+      .default('text')
+      .argParser(parseChoice(lang, REPORT_FORMATS)),
+  );
 }
 
 /** The options of every command that reads a filing: output format, config file, size limit. */

@@ -66,7 +66,11 @@ function keyOf(entry: Entry, index: number): string {
 /** JSON with object keys sorted, so that key order (YAML as written, or canonical JSON) does not count. */
 function stable(value: Json): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stable((value as Entry)[k])}`).join(',')}}`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((value as Entry)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'undefined';
 }
 
@@ -145,7 +149,8 @@ export function diffFilings(old: Entry, next: Entry, profile?: Profile): FilingD
     }
     if (lists.length > 0 || fields.length > 0) sections.push({ section: 'header', lists, fields });
   }
-  for (const item of profile?.items ?? []) for (const section of item.sections) diffSection(section, { label: item.label, title: item.title });
+  for (const item of profile?.items ?? [])
+    for (const section of item.sections) diffSection(section, { label: item.label, title: item.title });
   for (const key of [...new Set([...Object.keys(old), ...Object.keys(next)])].sort()) if (!seen.has(key)) diffSection(key);
   return {
     format: 'taisei-diff',

@@ -26,12 +26,24 @@ export function redact(data: Record<string, unknown>, schema: SchemaIndex, marks
       withheld.push(pointer);
       return new Withheld(pointer);
     }
-    if (Array.isArray(value)) return value.map((item, i) => walk(item, schema.resolve(node?.items) as WithNode | undefined, [...path, i], false));
+    if (Array.isArray(value))
+      return value.map((item, i) => walk(item, schema.resolve(node?.items) as WithNode | undefined, [...path, i], false));
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(value)) {
         const childNode = node?.properties?.[key];
-        out[key] = walk(child, childNode ? ({ ...(schema.resolve(childNode) as WithNode), 'x-taisei-withhold': (childNode as WithNode)['x-taisei-withhold'] ?? (schema.resolve(childNode) as WithNode)['x-taisei-withhold'] } as WithNode) : undefined, [...path, key], false);
+        out[key] = walk(
+          child,
+          childNode
+            ? ({
+                ...(schema.resolve(childNode) as WithNode),
+                'x-taisei-withhold':
+                  (childNode as WithNode)['x-taisei-withhold'] ?? (schema.resolve(childNode) as WithNode)['x-taisei-withhold'],
+              } as WithNode)
+            : undefined,
+          [...path, key],
+          false,
+        );
       }
       return out;
     }

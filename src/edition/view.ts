@@ -50,5 +50,13 @@ export function editionView(input: EditionInput, edition: Edition, schema: Schem
     changes = diffFilings(normalised(before, schema), normalised(data, schema), input.profile);
   }
   const assessment = input.assessment !== false && hasAssessment(data) ? evaluate(data) : undefined;
-  return { edition, profile: input.profile, schema, data, withheld, ...(changes ? { changes } : {}), ...(assessment ? { assessment } : {}) };
+  return {
+    edition,
+    profile: input.profile,
+    schema,
+    data,
+    withheld,
+    ...(changes ? { changes } : {}),
+    ...(assessment ? { assessment } : {}),
+  };
 }

@@ -24,7 +24,12 @@ export function skeletonFiles({ profile, fiscalYear, schemaRef }: SkeletonOption
   const index = new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode);
   const root = index.at([])!;
   const modeline = `# yaml-language-server: $schema=${schemaRef}\n`;
-  const preset: Record<string, string> = { filerType: profile.filerType, profile: profile.id, fiscalYear: String(fiscalYear), addressee: String(root.properties?.addressee?.default ?? '') };
+  const preset: Record<string, string> = {
+    filerType: profile.filerType,
+    profile: profile.id,
+    fiscalYear: String(fiscalYear),
+    addressee: String(root.properties?.addressee?.default ?? ''),
+  };
   const files: SkeletonFile[] = [];
   let header = modeline + comment(root.title, root.description) + '\n';
   for (const key of HEADER_KEYS) {
@@ -49,17 +54,26 @@ export function skeletonFiles({ profile, fiscalYear, schemaRef }: SkeletonOption
     let text = modeline + comment(node.title, node.description) + '\nselfAssessment:\n';
     for (const item of internalControl.items.filter((i) => i.appliesTo.includes(profile.filerType))) {
       const entry = index.at(['selfAssessment', item.id])!;
-      text += `  ${item.id}:  # ${entry.title ?? item.id}\n` + emitObject(index, index.resolve(entry)!, 4).replace(/^ {4}# \+ .*\n/m, '') + '    measures: []\n    evidence: []\n';
+      text +=
+        `  ${item.id}:  # ${entry.title ?? item.id}\n` +
+        emitObject(index, index.resolve(entry)!, 4).replace(/^ {4}# \+ .*\n/m, '') +
+        '    measures: []\n    evidence: []\n';
     }
     files.push({ name: 'selfAssessment.yaml', content: text });
     const plan = index.at(['improvementPlan'])!;
-    files.push({ name: 'improvementPlan.yaml', content: modeline + comment(plan.title, plan.description) + '\n' + emitProperty(index, 'improvementPlan', plan, 0, true) });
+    files.push({
+      name: 'improvementPlan.yaml',
+      content: modeline + comment(plan.title, plan.description) + '\n' + emitProperty(index, 'improvementPlan', plan, 0, true),
+    });
   }
   return files;
 }
 
 function comment(title: string | undefined, description: string | undefined): string {
-  return [title, description].filter(Boolean).map((line) => `# ${line}\n`).join('');
+  return [title, description]
+    .filter(Boolean)
+    .map((line) => `# ${line}\n`)
+    .join('');
 }
 
 function label(node: SchemaNode): string {

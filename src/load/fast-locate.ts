@@ -56,7 +56,8 @@ class Walker {
     if (text === '' || text.startsWith('#')) {
       const next = this.nextContent(line.no + 1);
       if (next && next.indent > indent) return { kind: 'block', start: next.no, indent: next.indent, sequence: isSequenceItem(next) };
-      if (inMapping && next && next.indent === indent && isSequenceItem(next)) return { kind: 'block', start: next.no, indent, sequence: true };
+      if (inMapping && next && next.indent === indent && isSequenceItem(next))
+        return { kind: 'block', start: next.no, indent, sequence: true };
       return { kind: 'null' };
     }
     const c = text[0];
@@ -78,9 +79,13 @@ class Walker {
       if (line.indent > node.indent || isSequenceItem(line)) continue;
       const [name, rest] = splitKey(line.text);
       if (name !== key) continue;
-      const keyEnd = line.text[0] === '"' ? doubleQuoted(line.text, 0)[1] : line.text[0] === "'" ? singleQuoted(line.text, 0)[1] : name.length;
+      const keyEnd =
+        line.text[0] === '"' ? doubleQuoted(line.text, 0)[1] : line.text[0] === "'" ? singleQuoted(line.text, 0)[1] : name.length;
       const column = line.indent + line.text.length - rest.length;
-      return { key: { line: line.no, from: line.indent, to: line.indent + keyEnd }, value: this.value(line, column, rest, node.indent, true) };
+      return {
+        key: { line: line.no, from: line.indent, to: line.indent + keyEnd },
+        value: this.value(line, column, rest, node.indent, true),
+      };
     }
     return undefined;
   }

@@ -37,7 +37,19 @@ const NAN = /^\.(?:nan|NaN|NAN)$/;
 export function resolvePlain(s: string): unknown {
   // Most scalars in a filing are text: only these first characters can begin a non-string.
   const c = s.charCodeAt(0);
-  const maybeSpecial = s === '' || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  const maybeSpecial =
+    s === '' ||
+    (c >= 48 && c <= 57) ||
+    c === 43 ||
+    c === 45 ||
+    c === 46 ||
+    c === 126 ||
+    c === 110 ||
+    c === 78 ||
+    c === 116 ||
+    c === 84 ||
+    c === 102 ||
+    c === 70;
   if (!maybeSpecial) return s;
   if (NULLS.has(s)) return null;
   if (TRUES.has(s)) return true;
@@ -58,8 +70,24 @@ export function resolvePlain(s: string): unknown {
 const PLAIN_START_FORBIDDEN = new Set(['&', '*', '!', '|', '>', '%', '@', '`', '#', ',', '[', ']', '{', '}', '?', ':', '-', "'", '"']);
 
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 
 /** A double-quoted scalar starting at text[start] === '"'; returns the value and the index after it. */
@@ -167,7 +195,8 @@ export class FlowReader {
     while (this.i < this.text.length) {
       const c = this.text[this.i]!;
       if (c === ',' || c === '[' || c === ']' || c === '{' || c === '}') break;
-      if (c === ':' && (this.text[this.i + 1] === ' ' || this.text[this.i + 1] === undefined || ',]}'.includes(this.text[this.i + 1]!))) break;
+      if (c === ':' && (this.text[this.i + 1] === ' ' || this.text[this.i + 1] === undefined || ',]}'.includes(this.text[this.i + 1]!)))
+        break;
       if (c === '#' && this.text[this.i - 1] === ' ') fail();
       this.i++;
     }
@@ -317,7 +346,7 @@ class BlockReader {
         this.i++;
         const next = this.peek();
         out.push(next && next.indent > indent ? this.block(next.indent) : null);
-      } else if (rest.startsWith('-')  && (rest[1] === ' ' || rest.length === 1)) {
+      } else if (rest.startsWith('-') && (rest[1] === ' ' || rest.length === 1)) {
         fail(); // "- - x": nested compact sequences
       } else if (looksLikeMappingEntry(rest)) {
         // "- key: value": a mapping whose keys line up with the first one.

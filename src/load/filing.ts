@@ -122,9 +122,24 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedF
   const filingName = names.find((name) => FILING_FILE_NAMES.includes(name));
   const rootFile = join(dir, filingName ?? FILING_FILE_NAMES[0]!);
   const sourceMap = new SourceMap(rootFile);
-  const loaded: LoadedFiling = { path: dir, kind: 'directory', baseDir: dir, files, sourceMap, diagnostics: [], complete: true, marks: new Map() };
+  const loaded: LoadedFiling = {
+    path: dir,
+    kind: 'directory',
+    baseDir: dir,
+    files,
+    sourceMap,
+    diagnostics: [],
+    complete: true,
+    marks: new Map(),
+  };
   if (!filingName) {
-    loaded.diagnostics.push({ code: 'input/no-filing-yaml', severity: 'error', file: dir, message: t(options.lang, 'input.noFilingYaml', { path: dir }), hint: t(options.lang, 'input.noFilingYaml.hint', { path: dir }) });
+    loaded.diagnostics.push({
+      code: 'input/no-filing-yaml',
+      severity: 'error',
+      file: dir,
+      message: t(options.lang, 'input.noFilingYaml', { path: dir }),
+      hint: t(options.lang, 'input.noFilingYaml.hint', { path: dir }),
+    });
     loaded.complete = false;
   }
   const data: Record<string, unknown> = {};
@@ -163,7 +178,16 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedF
 
 async function loadFile(file: string, options: LoadOptions): Promise<LoadedFiling> {
   const sourceMap = new SourceMap(file);
-  const loaded: LoadedFiling = { path: file, kind: 'file', baseDir: dirname(file), files: [file], sourceMap, diagnostics: [], complete: true, marks: new Map() };
+  const loaded: LoadedFiling = {
+    path: file,
+    kind: 'file',
+    baseDir: dirname(file),
+    files: [file],
+    sourceMap,
+    diagnostics: [],
+    complete: true,
+    marks: new Map(),
+  };
   const value = await readAndParse(file, sourceMap, loaded, options);
   if (value !== undefined) {
     for (const key of Object.keys(value)) sourceMap.assignSection(key, file);
@@ -174,7 +198,12 @@ async function loadFile(file: string, options: LoadOptions): Promise<LoadedFilin
 }
 
 /** Reads, decodes and parses one file; returns its top-level mapping or undefined on failure. */
-async function readAndParse(file: string, sourceMap: SourceMap, loaded: LoadedFiling, options: LoadOptions): Promise<Record<string, unknown> | undefined> {
+async function readAndParse(
+  file: string,
+  sourceMap: SourceMap,
+  loaded: LoadedFiling,
+  options: LoadOptions,
+): Promise<Record<string, unknown> | undefined> {
   const { lang } = options;
   const read = readSourceFile(file, options.maxFileMB ?? DEFAULT_MAX_FILE_MB, lang);
   loaded.diagnostics.push(...read.diagnostics);
@@ -193,7 +222,15 @@ async function readAndParse(file: string, sourceMap: SourceMap, loaded: LoadedFi
   }
   const value = parsed.value;
   if (value === null || value === undefined) {
-    loaded.diagnostics.push({ code: 'input/empty', severity: 'warning', file, line: 1, column: 1, message: t(lang, 'input.empty'), hint: t(lang, 'input.empty.hint') });
+    loaded.diagnostics.push({
+      code: 'input/empty',
+      severity: 'warning',
+      file,
+      line: 1,
+      column: 1,
+      message: t(lang, 'input.empty'),
+      hint: t(lang, 'input.empty.hint'),
+    });
     return {};
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -204,7 +241,9 @@ async function readAndParse(file: string, sourceMap: SourceMap, loaded: LoadedFi
       file,
       line: 1,
       column: 1,
-      message: t(lang, 'input.notMapping', { actual: t(lang, Array.isArray(value) ? 'type.array' : typeof value === 'string' ? 'type.string' : 'type.number') }),
+      message: t(lang, 'input.notMapping', {
+        actual: t(lang, Array.isArray(value) ? 'type.array' : typeof value === 'string' ? 'type.string' : 'type.number'),
+      }),
       hint: t(lang, 'input.notMapping.hint'),
     });
     return undefined;

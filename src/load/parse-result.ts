@@ -18,5 +18,13 @@ export interface ParseResult {
 export const MAX_ALIAS_COUNT = 100;
 
 export function tooDeep(file: string, lang: Lang): Diagnostic {
-  return { code: 'yaml/too-deep', severity: 'error', file, line: 1, column: 1, message: t(lang, 'yaml.tooDeep'), hint: t(lang, 'yaml.tooDeep.hint') };
+  return {
+    code: 'yaml/too-deep',
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    message: t(lang, 'yaml.tooDeep'),
+    hint: t(lang, 'yaml.tooDeep.hint'),
+  };
 }

@@ -44,10 +44,13 @@ export function readSourceFile(path: string, maxFileMB: number, lang: Lang): Rea
   return decodeSource(bytes, path, lang);
 }
 
-
 export function decodeSource(bytes: Uint8Array, path: string, lang: Lang): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { diagnostics: [encodingDiagnostic(path, 1, 1, 'input/encoding', t(lang, 'input.encoding.utf16'), t(lang, 'input.encoding.utf16.hint'))] };
+    return {
+      diagnostics: [
+        encodingDiagnostic(path, 1, 1, 'input/encoding', t(lang, 'input.encoding.utf16'), t(lang, 'input.encoding.utf16.hint')),
+      ],
+    };
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
@@ -56,10 +59,32 @@ export function decodeSource(bytes: Uint8Array, path: string, lang: Lang): ReadR
     const offset = firstInvalidUtf8(body);
     const { line, column } = positionOfByte(body, offset);
     if (looksLikeShiftJis(body)) {
-      return { diagnostics: [encodingDiagnostic(path, line, column, 'input/encoding', t(lang, 'input.encoding.shiftJis'), t(lang, 'input.encoding.shiftJis.hint'))] };
+      return {
+        diagnostics: [
+          encodingDiagnostic(
+            path,
+            line,
+            column,
+            'input/encoding',
+            t(lang, 'input.encoding.shiftJis'),
+            t(lang, 'input.encoding.shiftJis.hint'),
+          ),
+        ],
+      };
     }
     const byte = (body[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return { diagnostics: [encodingDiagnostic(path, line, column, 'input/encoding', t(lang, 'input.encoding.invalid', { byte }), t(lang, 'input.encoding.invalid.hint'))] };
+    return {
+      diagnostics: [
+        encodingDiagnostic(
+          path,
+          line,
+          column,
+          'input/encoding',
+          t(lang, 'input.encoding.invalid', { byte }),
+          t(lang, 'input.encoding.invalid.hint'),
+        ),
+      ],
+    };
   }
 }
 

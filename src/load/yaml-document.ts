@@ -37,7 +37,14 @@ export function parseFull(text: string, file: string, lang: Lang): ParseResult {
   if (docs.length > 1) {
     const second = docs[1]!;
     const start = second.range?.[0] ?? 0;
-    diagnostics.push({ code: 'yaml/multiple-documents', severity: 'error', file, ...at(start), message: t(lang, 'yaml.multipleDocuments'), hint: t(lang, 'yaml.multipleDocuments.hint') });
+    diagnostics.push({
+      code: 'yaml/multiple-documents',
+      severity: 'error',
+      file,
+      ...at(start),
+      message: t(lang, 'yaml.multipleDocuments'),
+      hint: t(lang, 'yaml.multipleDocuments.hint'),
+    });
   }
   const doc = docs[0];
   if (!doc) return { value: null, diagnostics };
@@ -52,13 +59,31 @@ export function parseFull(text: string, file: string, lang: Lang): ParseResult {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       const alias = firstAlias(doc.contents);
       const pos = alias?.range ? at(alias.range[0]) : { line: 1, column: 1 };
-      return { diagnostics: [{ code: 'yaml/alias-limit', severity: 'error', file, ...pos, message: t(lang, 'yaml.aliasLimit', { limit: MAX_ALIAS_COUNT }), hint: t(lang, 'yaml.aliasLimit.hint') }] };
+      return {
+        diagnostics: [
+          {
+            code: 'yaml/alias-limit',
+            severity: 'error',
+            file,
+            ...pos,
+            message: t(lang, 'yaml.aliasLimit', { limit: MAX_ALIAS_COUNT }),
+            hint: t(lang, 'yaml.aliasLimit.hint'),
+          },
+        ],
+      };
     }
     throw error;
   }
 }
 
-function yamlErrorDiagnostic(error: YAMLError, doc: Document.Parsed, text: string, file: string, lang: Lang, at: (offset: number) => { line: number; column: number }): Diagnostic {
+function yamlErrorDiagnostic(
+  error: YAMLError,
+  doc: Document.Parsed,
+  text: string,
+  file: string,
+  lang: Lang,
+  at: (offset: number) => { line: number; column: number },
+): Diagnostic {
   const pos: { line: number; column: number } = at(error.pos[0]);
   if (error.code === 'DUPLICATE_KEY') {
     const dup = findDuplicate(doc.contents, error.pos[0]);
@@ -78,7 +103,14 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document.Parsed, text: strin
   if (/call stack/i.test(error.message)) return { ...tooDeep(file, lang), ...pos };
   if (error.code === 'TAG_RESOLVE_FAILED') {
     const tag = /(![^\s,:]*)/.exec(error.message)?.[1] ?? '';
-    return { code: 'yaml/unknown-tag', severity: 'error', file, ...pos, message: t(lang, 'yaml.unknownTag', { tag }), hint: t(lang, 'yaml.unknownTag.hint') };
+    return {
+      code: 'yaml/unknown-tag',
+      severity: 'error',
+      file,
+      ...pos,
+      message: t(lang, 'yaml.unknownTag', { tag }),
+      hint: t(lang, 'yaml.unknownTag.hint'),
+    };
   }
   if (error.code === 'MISSING_CHAR') {
     // yaml notices a missing closing quote or bracket where the text ends; the reader needs the opening one.
@@ -87,7 +119,14 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document.Parsed, text: strin
   }
   const key = `yaml.code.${error.code}`;
   const detail = hasKey(key) ? t(lang, key as MessageKey) : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  return { code: 'yaml/syntax', severity: 'error', file, ...pos, message: t(lang, 'yaml.syntax', { detail }), hint: t(lang, 'yaml.syntax.hint') };
+  return {
+    code: 'yaml/syntax',
+    severity: 'error',
+    file,
+    ...pos,
+    message: t(lang, 'yaml.syntax', { detail }),
+    hint: t(lang, 'yaml.syntax.hint'),
+  };
 }
 
 /** Offset of the nearest quote or bracket before `offset` that is not closed on its own line. */
@@ -96,7 +135,12 @@ function openingBefore(text: string, offset: number): number | undefined {
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end);
-    for (const [open, close] of [['"', '"'], ["'", "'"], ['[', ']'], ['{', '}']] as const) {
+    for (const [open, close] of [
+      ['"', '"'],
+      ["'", "'"],
+      ['[', ']'],
+      ['{', '}'],
+    ] as const) {
       const opens = line.split(open).length - 1;
       const closes = open === close ? 0 : line.split(close).length - 1;
       if (open === close ? opens % 2 === 1 : opens > closes) return start + line.indexOf(open);
@@ -134,7 +178,8 @@ function findDuplicate(node: unknown, offset: number): { key: string; first: num
       const start = (pair.key as Node | null)?.range?.[0];
       if (start !== undefined) {
         const first = seen.get(k);
-        if (first !== undefined && start <= offset && offset <= ((pair.key as Node).range?.[2] ?? start)) return { key: k, first, second: start };
+        if (first !== undefined && start <= offset && offset <= ((pair.key as Node).range?.[2] ?? start))
+          return { key: k, first, second: start };
         if (first === undefined) seen.set(k, start);
       }
       const inner = findDuplicate(pair.value, offset);
@@ -193,7 +238,8 @@ export class YamlLocator {
         let value: unknown = pair.value;
         const valueRange = (value as Node | null)?.range;
         if (keyRange) span = [keyRange[0], keyRange[1]];
-        const emptyValue = value === null || (isScalar(value) && value.value === null && valueRange != null && valueRange[0] === valueRange[1]);
+        const emptyValue =
+          value === null || (isScalar(value) && value.value === null && valueRange != null && valueRange[0] === valueRange[1]);
         const collection = isMap(value) || isSeq(value);
         if (valueRange && !emptyValue && (!last || (target === 'value' && !collection))) {
           span = [valueRange[0], valueRange[1]];

@@ -10,11 +10,14 @@ export const ja: Record<MessageKey, string> = {
   'input.notYaml': '{path} は YAML ファイルではありません',
   'input.notYaml.hint': '申請データのディレクトリか .yaml / .yml ファイルを指定してください',
   'input.noFilingYaml': 'ディレクトリ {path} に filing.yaml がありません',
-  'input.noFilingYaml.hint': 'ヘッダ（filer, filerType, fiscalYear, submissionDate）を filing.yaml に書いてください。`taisei init {path}` でひな形を作れます',
+  'input.noFilingYaml.hint':
+    'ヘッダ（filer, filerType, fiscalYear, submissionDate）を filing.yaml に書いてください。`taisei init {path}` でひな形を作れます',
   'input.tooLarge': 'ファイルが {size} MB あり、上限の {limit} MB を超えています',
-  'input.tooLarge.hint': 'セクションを複数のファイルに分けるか、--max-file-size 又は taisei.config.yaml の maxFileSizeMB で上限を上げてください',
+  'input.tooLarge.hint':
+    'セクションを複数のファイルに分けるか、--max-file-size 又は taisei.config.yaml の maxFileSizeMB で上限を上げてください',
   'input.encoding.shiftJis': 'ファイルが UTF-8 ではありません。Shift_JIS（Windows の Excel やメモ帳の保存形式）のようです',
-  'input.encoding.shiftJis.hint': 'UTF-8 で保存し直してください（Excel では「CSV UTF-8」、エディタでは「エンコード付きで保存 → UTF-8」）。変換するなら iconv -f SHIFT_JIS -t UTF-8',
+  'input.encoding.shiftJis.hint':
+    'UTF-8 で保存し直してください（Excel では「CSV UTF-8」、エディタでは「エンコード付きで保存 → UTF-8」）。変換するなら iconv -f SHIFT_JIS -t UTF-8',
   'input.encoding.utf16': 'ファイルが UTF-16 で、UTF-8 ではありません',
   'input.encoding.utf16.hint': 'UTF-8 で保存し直してください（BOM はあってもなくてもよい）',
   'input.encoding.invalid': 'ファイルが正しい UTF-8 ではありません（この位置のバイト 0x{byte} は文字になりません）',
@@ -68,7 +71,8 @@ export const ja: Record<MessageKey, string> = {
   'schema.format.date': '{field}「{value}」は日付ではありません。半角で YYYY-MM-DD と書いてください（例: 2025-06-20）',
   'schema.format.corporate-number': '{field}「{value}」は正しい法人番号ではありません（半角数字13桁、先頭の1桁はチェックデジット）',
   'schema.format.email': '{field}「{value}」は電子メールアドレスではありません',
-  'schema.format.recurrence': '{field}「{value}」は taisei の知っている頻度の書き方ではありません。毎月・四半期ごと・半期ごと・毎年、又は 毎年4月・10月 のように月を書いてください（英語では monthly, quarterly, half-yearly, yearly, every April and October）',
+  'schema.format.recurrence':
+    '{field}「{value}」は taisei の知っている頻度の書き方ではありません。毎月・四半期ごと・半期ごと・毎年、又は 毎年4月・10月 のように月を書いてください（英語では monthly, quarterly, half-yearly, yearly, every April and October）',
   'schema.format': '{field}「{value}」は {format} の形ではありません',
   'schema.format.didYouMean': '「{suggestion}」の誤りではありませんか',
   'schema.minLength.empty': '{field} が空です',
@@ -100,7 +104,8 @@ export const ja: Record<MessageKey, string> = {
   'profile.filerTypeMismatch': '様式 {profile} は{expected}用ですが、filerType は{actual}です',
   'profile.filerTypeMismatch.hint': '「profile:」を削除して事業者の種類と年度から選ばせるか、次から選んでください: {allowed}',
   'profile.notInForce': '様式に {profile} を指定していますが、{filerType}の {year} 年度に適用される様式は {suggested} です',
-  'profile.notInForce.hint': '「profile:」を削除すると適用される様式を使います。移行の年度が異なる場合は taisei.config.yaml の profileStart で設定してください',
+  'profile.notInForce.hint':
+    '「profile:」を削除すると適用される様式を使います。移行の年度が異なる場合は taisei.config.yaml の profileStart で設定してください',
   'profile.none': '{filerType}の {year} 年度に使う様式がありません',
   'profile.none.hint': '「profile:」で様式を指定してください（`taisei profiles` で一覧）',
   'config.invalid': 'taisei.config.yaml: {detail}',
@@ -138,9 +143,11 @@ export const ja: Record<MessageKey, string> = {
   'cli.build.edition.submission': '提出版',
   'cli.build.edition.public': '公表版',
   'build.notAFiling': '{path} はセクションだけのファイルで、申請データ全体ではありません',
-  'build.notAFiling.hint': 'filing.yaml のあるディレクトリか、ヘッダ（filer, filerType, fiscalYear, submissionDate）を含むファイルを指定してください',
+  'build.notAFiling.hint':
+    'filing.yaml のあるディレクトリか、ヘッダ（filer, filerType, fiscalYear, submissionDate）を含むファイルを指定してください',
   'render.missingGlyph': '「{char}」（{code}）はフォントに字形がなく、空白の四角で印字されます',
-  'render.missingGlyph.hint': 'その文字を置き換えてください（絵文字や一部の記号は印字できません）。又は taisei.config.yaml の fonts でその文字を含むフォントを指定してください',
+  'render.missingGlyph.hint':
+    'その文字を置き換えてください（絵文字や一部の記号は印字できません）。又は taisei.config.yaml の fonts でその文字を含むフォントを指定してください',
   'render.template': 'テンプレート {template}: {detail}',
   'render.template.hint': 'テンプレートを直すか、--templates のフォルダから外して既定の文言を使ってください',
   'bundle.unsafe.truncated': 'バンドルが途中で切れているか、zip ではありません',
@@ -338,4 +345,3 @@ export const ja: Record<MessageKey, string> = {
   'cli.rules.configure': '重大度を変えるには taisei.config.yaml に: rules: {{id}: {severity: warning, justification: …}}',
   'cli.error.unknownRule': '「{value}」というルールはありません。`taisei rules list` で一覧できます',
 };
-

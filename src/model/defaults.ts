@@ -16,4 +16,3 @@ export function withDefaults(value: unknown, node: SchemaNode | undefined, schem
   }
   return out;
 }
-

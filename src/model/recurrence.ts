@@ -80,7 +80,8 @@ export function japaneseNotation(recurrence: Recurrence): string {
 
 /** The recurrence in the notation's English form (half-yearly, every April and October…). */
 export function englishNotation(recurrence: Recurrence): string {
-  if ('every' in recurrence) return Object.entries(PERIODS).find(([name, r]) => /^[a-z]/.test(name) && 'every' in r && r.every === recurrence.every)![0];
+  if ('every' in recurrence)
+    return Object.entries(PERIODS).find(([name, r]) => /^[a-z]/.test(name) && 'every' in r && r.every === recurrence.every)![0];
   const names = recurrence.months.map((m) => MONTHS[m - 1]!.replace(/^./, (c) => c.toUpperCase()));
   return `every ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]}`;
 }

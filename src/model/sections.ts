@@ -98,7 +98,8 @@ export function sectionFacts(schema: SchemaIndex): SectionFacts {
     }
     const evidence = get('x-taisei-evidence');
     if (evidence) {
-      if (path.includes(ITEMS) || node?.type !== 'array') throw new Error(`x-taisei-evidence at /${path.join('/')}: must be a list outside any list`);
+      if (path.includes(ITEMS) || node?.type !== 'array')
+        throw new Error(`x-taisei-evidence at /${path.join('/')}: must be a list outside any list`);
       facts.evidence.push({ name: path.join('/'), path, dated: evidence.dated ?? [] });
     }
     for (const [key, child] of Object.entries(node?.properties ?? {})) visit(child as Annotated, [...path, key], depth + 1);

@@ -55,7 +55,13 @@ export function outputName(fiscalYear: number, edition: Edition): string {
 
 export async function buildFiling(path: string, options: BuildOptions): Promise<BuildResult> {
   const { lang } = options;
-  const empty = (diagnostics: Diagnostic[], ioFailure: boolean, results: FilingResult[] = []): BuildResult => ({ results, diagnostics, files: results.flatMap((r) => r.loaded?.files ?? []), ioFailure, outputs: [] });
+  const empty = (diagnostics: Diagnostic[], ioFailure: boolean, results: FilingResult[] = []): BuildResult => ({
+    results,
+    diagnostics,
+    files: results.flatMap((r) => r.loaded?.files ?? []),
+    ioFailure,
+    outputs: [],
+  });
   let result: FilingResult;
   try {
     const targets = resolveTargets([path]).filter((target) => target.kind !== 'config');
@@ -63,14 +69,32 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     result = await validateTarget(targets[0]!, { lang, configPath: options.configPath, maxFileMB: options.maxFileMB });
   } catch (error) {
     if (!isInputOutputError(error)) throw error;
-    return empty([{ code: 'io/not-found', severity: 'error', file: path, message: t(lang, error.messageKey, error.args), ...(error.hintKey ? { hint: t(lang, error.hintKey, error.args) } : {}) }], true);
+    return empty(
+      [
+        {
+          code: 'io/not-found',
+          severity: 'error',
+          file: path,
+          message: t(lang, error.messageKey, error.args),
+          ...(error.hintKey ? { hint: t(lang, error.hintKey, error.args) } : {}),
+        },
+      ],
+      true,
+    );
   }
   const diagnostics = [...result.diagnostics];
   const loaded = result.loaded;
   if (loaded?.kind === 'section') {
-    diagnostics.push({ code: 'build/not-a-filing', severity: 'error', file: path, message: t(lang, 'build.notAFiling', { path }), hint: t(lang, 'build.notAFiling.hint') });
+    diagnostics.push({
+      code: 'build/not-a-filing',
+      severity: 'error',
+      file: path,
+      message: t(lang, 'build.notAFiling', { path }),
+      hint: t(lang, 'build.notAFiling.hint'),
+    });
   }
-  if (!loaded?.data || !result.profile || diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
+  if (!loaded?.data || !result.profile || diagnostics.some((d) => d.severity === 'error'))
+    return empty(diagnostics.sort(compareDiagnostics), false, [result]);
 
   let previous: Record<string, unknown> | undefined;
   if (options.compareWith) {
@@ -87,9 +111,21 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   diagnostics.push(...glyphs);
   if (glyphs.length > 0) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
 
-  const input: EditionInput = { data: loaded.data, marks: loaded.marks, profile: result.profile, previous, assessment: options.assessmentAppendix !== false && result.config.assessmentAppendix !== false };
+  const input: EditionInput = {
+    data: loaded.data,
+    marks: loaded.marks,
+    profile: result.profile,
+    previous,
+    assessment: options.assessmentAppendix !== false && result.config.assessmentAppendix !== false,
+  };
   const views = options.editions.map((edition) => editionView(input, edition));
-  const rendered = await render.renderViews(views, { lang, fonts, templatesDir: options.templatesDir, toolVersion: TOOL_VERSION, onProgress: options.onProgress });
+  const rendered = await render.renderViews(views, {
+    lang,
+    fonts,
+    templatesDir: options.templatesDir,
+    toolVersion: TOOL_VERSION,
+    onProgress: options.onProgress,
+  });
   await loaded.sourceMap.attachPositions(rendered.diagnostics);
   diagnostics.push(...rendered.diagnostics);
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
@@ -109,7 +145,13 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     }
     writeFileAtomic(file, pdf);
     if (bundlePath && zip) writeFileAtomic(bundlePath, zip);
-    outputs.push({ edition: view.edition, path: file, bytes: pdf.length, withheld: view.withheld.length, ...(bundlePath ? { bundle: bundlePath, signed: Boolean(signingKey) } : {}) });
+    outputs.push({
+      edition: view.edition,
+      path: file,
+      bytes: pdf.length,
+      withheld: view.withheld.length,
+      ...(bundlePath ? { bundle: bundlePath, signed: Boolean(signingKey) } : {}),
+    });
   });
   return { results: [result], diagnostics: diagnostics.sort(compareDiagnostics), files: loaded.files, ioFailure: false, outputs };
 }

@@ -24,7 +24,12 @@ export async function loadSide(path: string, lang: Lang, options: { normalise?: 
     const { readVerifiedBundle } = await import('../bundle/verify.js');
     const bundle = await readVerifiedBundle(path, { lang });
     if (!bundle.ok || !bundle.filing) return { diagnostics: bundle.diagnostics };
-    return { data: shape(bundle.filing.filing), profile: getProfile(bundle.filing.profile), diagnostics: bundle.diagnostics, files: bundle.files };
+    return {
+      data: shape(bundle.filing.filing),
+      profile: getProfile(bundle.filing.profile),
+      diagnostics: bundle.diagnostics,
+      files: bundle.files,
+    };
   }
   const [target] = resolveTargets([path]).filter((t) => t.kind !== 'config');
   if (!target) return { diagnostics: [] };

@@ -53,12 +53,19 @@ export function chooseProfile(data: Record<string, unknown>, lang: Lang, starts:
     // An unknown name is already a schema (enum) finding; nothing more to say here.
     if (!profile) return { diagnostics };
     if (filerType && profile.filerType !== filerType) {
-      const allowed = profiles.filter((p) => p.filerType === filerType).map((p) => p.id).join(', ');
+      const allowed = profiles
+        .filter((p) => p.filerType === filerType)
+        .map((p) => p.id)
+        .join(', ');
       diagnostics.push({
         code: 'profile/filer-type-mismatch',
         severity: 'error',
         pointer: '/profile',
-        message: t(lang, 'profile.filerTypeMismatch', { profile: profile.id, expected: label(profile.filerType), actual: label(filerType) }),
+        message: t(lang, 'profile.filerTypeMismatch', {
+          profile: profile.id,
+          expected: label(profile.filerType),
+          actual: label(filerType),
+        }),
         hint: t(lang, 'profile.filerTypeMismatch.hint', { allowed }),
       });
     } else if (inForce && inForce.id !== profile.id && fiscalYear !== undefined) {
@@ -66,7 +73,12 @@ export function chooseProfile(data: Record<string, unknown>, lang: Lang, starts:
         code: 'profile/not-in-force',
         severity: 'warning',
         pointer: '/profile',
-        message: t(lang, 'profile.notInForce', { profile: profile.id, year: fiscalYear, filerType: label(filerType ?? profile.filerType), suggested: inForce.id }),
+        message: t(lang, 'profile.notInForce', {
+          profile: profile.id,
+          year: fiscalYear,
+          filerType: label(filerType ?? profile.filerType),
+          suggested: inForce.id,
+        }),
         hint: t(lang, 'profile.notInForce.hint'),
       });
     }
@@ -74,7 +86,13 @@ export function chooseProfile(data: Record<string, unknown>, lang: Lang, starts:
   }
   // An unknown filer type is a schema (enum) finding already.
   if (filerType && fiscalYear !== undefined && !inForce && profiles.some((p) => p.filerType === filerType)) {
-    diagnostics.push({ code: 'profile/none', severity: 'error', pointer: '/filerType', message: t(lang, 'profile.none', { filerType: label(filerType), year: fiscalYear }), hint: t(lang, 'profile.none.hint') });
+    diagnostics.push({
+      code: 'profile/none',
+      severity: 'error',
+      pointer: '/filerType',
+      message: t(lang, 'profile.none', { filerType: label(filerType), year: fiscalYear }),
+      hint: t(lang, 'profile.none.hint'),
+    });
   }
   return { profile: inForce, diagnostics };
 }

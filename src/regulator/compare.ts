@@ -54,7 +54,14 @@ export interface CompareRow {
     areas: Record<string, number | null>;
   };
   /** Differences from the same filer's previous fiscal year in the database. */
-  change: { systems: number | null; shared: number | null; unauthorisedAccess: number | null; findingsNotAppropriate: number | null; completionRate: number | null; readiness: number | null };
+  change: {
+    systems: number | null;
+    shared: number | null;
+    unauthorisedAccess: number | null;
+    findingsNotAppropriate: number | null;
+    completionRate: number | null;
+    readiness: number | null;
+  };
 }
 
 interface Column {
@@ -84,16 +91,35 @@ export const COLUMNS: Column[] = [
   { key: 'findingsCorrected', label: 'compare.col.findingsCorrected', value: (r) => r.findingsCorrected },
   { key: 'trainings', label: 'compare.col.trainings', value: (r) => r.trainings },
   { key: 'completionRate', label: 'compare.col.completionRate', value: (r) => r.completionRate },
-  { key: 'informationManagerPosition', label: 'compare.col.informationManagerPosition', value: (r, lang) => enumLabel(lang, ['organisation', 'informationManager', 'position'], r.informationManagerPosition) },
+  {
+    key: 'informationManagerPosition',
+    label: 'compare.col.informationManagerPosition',
+    value: (r, lang) => enumLabel(lang, ['organisation', 'informationManager', 'position'], r.informationManagerPosition),
+  },
   { key: 'monitoringHeadcount', label: 'compare.col.monitoringHeadcount', value: (r) => r.monitoringHeadcount },
   { key: 'ruleFindings', label: 'compare.col.ruleFindings', value: (r) => r.ruleFindings },
   // the internal-control column group
   { key: 'readiness', group: { id: 'assessment', detail: false }, label: 'compare.col.readiness', value: (r) => r.assessment.readiness },
   { key: 'coverage', group: { id: 'assessment', detail: true }, label: 'compare.col.coverage', value: (r) => r.assessment.coverage },
   { key: 'evidence', group: { id: 'assessment', detail: true }, label: 'compare.col.evidence', value: (r) => r.assessment.evidence },
-  { key: 'periodsMissed', group: { id: 'assessment', detail: true }, label: 'compare.col.periodsMissed', value: (r) => r.assessment.periodsMissed },
-  { key: 'overdueMeasures', group: { id: 'assessment', detail: true }, label: 'compare.col.overdueMeasures', value: (r) => r.assessment.overdue },
-  { key: 'starredMissing', group: { id: 'assessment', detail: false }, label: 'compare.col.starredMissing', value: (r) => r.assessment.starredMissing },
+  {
+    key: 'periodsMissed',
+    group: { id: 'assessment', detail: true },
+    label: 'compare.col.periodsMissed',
+    value: (r) => r.assessment.periodsMissed,
+  },
+  {
+    key: 'overdueMeasures',
+    group: { id: 'assessment', detail: true },
+    label: 'compare.col.overdueMeasures',
+    value: (r) => r.assessment.overdue,
+  },
+  {
+    key: 'starredMissing',
+    group: { id: 'assessment', detail: false },
+    label: 'compare.col.starredMissing',
+    value: (r) => r.assessment.starredMissing,
+  },
   ...internalControl.areas.map((area): Column => ({
     key: `readiness:${area.id}`,
     group: { id: 'assessment', detail: true },
@@ -117,25 +143,57 @@ export function compareRows(db: Database.Database, fiscalYear?: number): Compare
          SELECT 1 FROM bundles o WHERE o.current = 1 AND o.filer_number = b.filer_number AND o.fiscal_year = b.fiscal_year AND o.edition = 'submission' AND b.edition = 'public')
        ORDER BY b.filer_number, b.fiscal_year`,
     )
-    .all() as { hash: string; filer_name: string; filer_number: string; fiscal_year: number; edition: string; profile: string; created: string }[];
+    .all() as {
+    hash: string;
+    filer_name: string;
+    filer_number: string;
+    fiscal_year: number;
+    edition: string;
+    profile: string;
+    created: string;
+  }[];
   const one = <T>(sql: string, hash: string) => db.prepare(sql).get(hash) as T;
   const rows = chosen.map((b): CompareRow => {
     const systems = one<{ total: number; network: number; hardware: number; software: number; target: string | null }>(
       `SELECT COUNT(*) total, SUM(sharing_level = 'network') network, SUM(sharing_level = 'hardware') hardware, SUM(sharing_level = 'software') software, MAX(CASE WHEN sharing_level != 'none' THEN separation_target END) target FROM systems WHERE bundle = ? AND holds_non_public != 0`,
       b.hash,
     );
-    const reviews = one<{ n: number; unauthorised: number | null }>('SELECT COUNT(*) n, SUM(unauthorised_access) unauthorised FROM log_reviews WHERE bundle = ?', b.hash);
+    const reviews = one<{ n: number; unauthorised: number | null }>(
+      'SELECT COUNT(*) n, SUM(unauthorised_access) unauthorised FROM log_reviews WHERE bundle = ?',
+      b.hash,
+    );
     const findings = one<{ n: number }>("SELECT COUNT(*) n FROM findings WHERE bundle = ? AND verdict = 'not-appropriate'", b.hash);
     const corrected = one<{ n: number }>("SELECT COUNT(*) n FROM corrections WHERE bundle = ? AND outcome = 'taken'", b.hash);
-    const trainings = one<{ n: number; targeted: number | null; participants: number | null }>('SELECT COUNT(*) n, SUM(targeted) targeted, SUM(participants) participants FROM trainings WHERE bundle = ?', b.hash);
-    const manager = one<{ position: string | null } | undefined>("SELECT position FROM officers WHERE bundle = ? AND role = 'informationManager'", b.hash);
-    const organisation = one<{ monitoring_headcount: number | null } | undefined>('SELECT monitoring_headcount FROM organisation WHERE bundle = ?', b.hash);
+    const trainings = one<{ n: number; targeted: number | null; participants: number | null }>(
+      'SELECT COUNT(*) n, SUM(targeted) targeted, SUM(participants) participants FROM trainings WHERE bundle = ?',
+      b.hash,
+    );
+    const manager = one<{ position: string | null } | undefined>(
+      "SELECT position FROM officers WHERE bundle = ? AND role = 'informationManager'",
+      b.hash,
+    );
+    const organisation = one<{ monitoring_headcount: number | null } | undefined>(
+      'SELECT monitoring_headcount FROM organisation WHERE bundle = ?',
+      b.hash,
+    );
     const ruleFindings = one<{ n: number }>('SELECT COUNT(*) n FROM rule_findings WHERE bundle = ?', b.hash);
-    const scores = db.prepare('SELECT area, coverage, evidence, readiness, windows, met FROM assessment WHERE bundle = ?').all(b.hash) as { area: string; coverage: number | null; evidence: number | null; readiness: number | null; windows: number; met: number }[];
+    const scores = db.prepare('SELECT area, coverage, evidence, readiness, windows, met FROM assessment WHERE bundle = ?').all(b.hash) as {
+      area: string;
+      coverage: number | null;
+      evidence: number | null;
+      readiness: number | null;
+      windows: number;
+      met: number;
+    }[];
     const overall = scores.find((x) => x.area === 'overall');
-    const overdue = db.prepare("SELECT COUNT(*) n FROM plan_measures WHERE bundle = ? AND due < ? AND (status IS NULL OR status != 'done')").get(b.hash, b.created) as { n: number };
-    const starred = one<{ n: number }>("SELECT COUNT(*) n FROM rule_findings WHERE bundle = ? AND code = 'assessment/starred-items'", b.hash);
-    const rate = trainings.targeted ? Math.round((trainings.participants ?? 0) / trainings.targeted * 1000) / 10 : null;
+    const overdue = db
+      .prepare("SELECT COUNT(*) n FROM plan_measures WHERE bundle = ? AND due < ? AND (status IS NULL OR status != 'done')")
+      .get(b.hash, b.created) as { n: number };
+    const starred = one<{ n: number }>(
+      "SELECT COUNT(*) n FROM rule_findings WHERE bundle = ? AND code = 'assessment/starred-items'",
+      b.hash,
+    );
+    const rate = trainings.targeted ? Math.round(((trainings.participants ?? 0) / trainings.targeted) * 1000) / 10 : null;
     return {
       filer: b.filer_name,
       corporateNumber: b.filer_number,
@@ -165,7 +223,14 @@ export function compareRows(db: Database.Database, fiscalYear?: number): Compare
         starredMissing: starred.n,
         areas: Object.fromEntries(scores.filter((x) => x.area !== 'overall').map((x) => [x.area, x.readiness])),
       },
-      change: { systems: null, shared: null, unauthorisedAccess: null, findingsNotAppropriate: null, completionRate: null, readiness: null },
+      change: {
+        systems: null,
+        shared: null,
+        unauthorisedAccess: null,
+        findingsNotAppropriate: null,
+        completionRate: null,
+        readiness: null,
+      },
     };
   });
   for (const row of rows) {
@@ -177,8 +242,14 @@ export function compareRows(db: Database.Database, fiscalYear?: number): Compare
       shared: shared(row) - shared(previous),
       unauthorisedAccess: row.unauthorisedAccess - previous.unauthorisedAccess,
       findingsNotAppropriate: row.findingsNotAppropriate - previous.findingsNotAppropriate,
-      completionRate: row.completionRate !== null && previous.completionRate !== null ? Math.round((row.completionRate - previous.completionRate) * 10) / 10 : null,
-      readiness: row.assessment.readiness !== null && previous.assessment.readiness !== null ? Math.round((row.assessment.readiness - previous.assessment.readiness) * 10) / 10 : null,
+      completionRate:
+        row.completionRate !== null && previous.completionRate !== null
+          ? Math.round((row.completionRate - previous.completionRate) * 10) / 10
+          : null,
+      readiness:
+        row.assessment.readiness !== null && previous.assessment.readiness !== null
+          ? Math.round((row.assessment.readiness - previous.assessment.readiness) * 10) / 10
+          : null,
     };
   }
   return fiscalYear === undefined ? rows : rows.filter((r) => r.fiscalYear === fiscalYear);
@@ -200,8 +271,18 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 export function toHtml(rows: CompareRow[], lang: Lang): Buffer {
   const title = t(lang, 'compare.title');
-  const head = headers(lang).map((h, i) => `<th data-col="${i}" scope="col"${COLUMNS[i]!.group ? ` class="${COLUMNS[i]!.group!.id}"` : ''}>${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${COLUMNS.map((c) => { const v = c.value(r, lang); return `<td${typeof v === 'number' ? ' class="n"' : ''}>${v === null ? '' : escapeHtml(String(v))}</td>`; }).join('')}</tr>`).join('\n');
+  const head = headers(lang)
+    .map((h, i) => `<th data-col="${i}" scope="col"${COLUMNS[i]!.group ? ` class="${COLUMNS[i]!.group!.id}"` : ''}>${escapeHtml(h)}</th>`)
+    .join('');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr>${COLUMNS.map((c) => {
+          const v = c.value(r, lang);
+          return `<td${typeof v === 'number' ? ' class="n"' : ''}>${v === null ? '' : escapeHtml(String(v))}</td>`;
+        }).join('')}</tr>`,
+    )
+    .join('\n');
   const html = `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -271,5 +352,9 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   // exceljs stamps each zip entry with the time of writing; re-pack with fixed times (and the
   // bundle writer's fixed compression) so the same database always gives the same bytes
   const zip = Buffer.from(await workbook.xlsx.writeBuffer());
-  return writeZip(readDirectory(zip).filter((entry) => !entry.name.endsWith('/')).map((entry) => ({ name: entry.name, data: readEntry(zip, entry) })));
+  return writeZip(
+    readDirectory(zip)
+      .filter((entry) => !entry.name.endsWith('/'))
+      .map((entry) => ({ name: entry.name, data: readEntry(zip, entry) })),
+  );
 }

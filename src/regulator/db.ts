@@ -76,15 +76,22 @@ export function openDatabase(path: string, { create }: { create: boolean }): Dat
   try {
     db = new BetterSqlite3(path, { fileMustExist: !create });
   } catch (error) {
-    throw new InputOutputError('input.unreadable', { path, reason: (error as Error).message }, create ? 'input.unreadable.hint' : 'regulator.missingDatabase.hint');
+    throw new InputOutputError(
+      'input.unreadable',
+      { path, reason: (error as Error).message },
+      create ? 'input.unreadable.hint' : 'regulator.missingDatabase.hint',
+    );
   }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     const hasMeta = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-    version = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value?: string } | undefined)?.value ?? 0) : 0;
+    version = hasMeta
+      ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value?: string } | undefined)?.value ?? 0)
+      : 0;
     // a SQLite file of something else: leave it alone
-    if (!hasMeta && (db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }).n > 0) throw new Error('no taisei tables');
+    if (!hasMeta && (db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }).n > 0)
+      throw new Error('no taisei tables');
   } catch (error) {
     db.close();
     throw new InputOutputError('regulator.notDatabase', { path, reason: (error as Error).message }, 'regulator.notDatabase.hint');
@@ -96,7 +103,9 @@ export function openDatabase(path: string, { create }: { create: boolean }): Dat
   for (let v = version; v < DB_SCHEMA_VERSION; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
-      db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(v + 1));
+      db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+        String(v + 1),
+      );
     })();
   }
   return db;

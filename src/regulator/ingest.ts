@@ -62,48 +62,120 @@ export async function ingestBundle(db: Database.Database, path: string, options:
   let amended = false;
   db.transaction(() => {
     const seq = ((db.prepare('SELECT MAX(seq) AS m FROM bundles').get() as { m: number | null }).m ?? 0) + 1;
-    const earlier = db.prepare('UPDATE bundles SET current = 0 WHERE filer_number = ? AND fiscal_year = ? AND edition = ? AND current = 1').run(manifest.filer.corporateNumber, manifest.fiscalYear, manifest.edition);
+    const earlier = db
+      .prepare('UPDATE bundles SET current = 0 WHERE filer_number = ? AND fiscal_year = ? AND edition = ? AND current = 1')
+      .run(manifest.filer.corporateNumber, manifest.fiscalYear, manifest.edition);
     amended = earlier.changes > 0;
-    db.prepare('INSERT INTO bundles (hash, seq, filer_number, filer_name, fiscal_year, edition, profile, schema_version, generator_version, created, signed, current) VALUES (?,?,?,?,?,?,?,?,?,?,?,1)').run(
-      hash, seq, manifest.filer.corporateNumber, manifest.filer.name, manifest.fiscalYear, manifest.edition, manifest.profile, manifest.schemaVersion, manifest.generator.version, manifest.created, verified.signed ? 1 : 0,
+    db.prepare(
+      'INSERT INTO bundles (hash, seq, filer_number, filer_name, fiscal_year, edition, profile, schema_version, generator_version, created, signed, current) VALUES (?,?,?,?,?,?,?,?,?,?,?,1)',
+    ).run(
+      hash,
+      seq,
+      manifest.filer.corporateNumber,
+      manifest.filer.name,
+      manifest.fiscalYear,
+      manifest.edition,
+      manifest.profile,
+      manifest.schemaVersion,
+      manifest.generator.version,
+      manifest.created,
+      verified.signed ? 1 : 0,
     );
     const insertSystem = db.prepare('INSERT INTO systems VALUES (?,?,?,?,?,?,?,?,?)');
     for (const s of entries(filing.systems)) {
-      insertSystem.run(hash, s.id, plain(s.name), holdsNonPublic(s) ? 1 : 0, plain(get(s, 'sharing.level')), plain(get(s, 'sharing.separationPlan.targetDate')), plain(get(s, 'access.idType')), plain(get(s, 'accessLog.reviewFrequency')), plain(get(s, 'accessLog.retentionYears')));
+      insertSystem.run(
+        hash,
+        s.id,
+        plain(s.name),
+        holdsNonPublic(s) ? 1 : 0,
+        plain(get(s, 'sharing.level')),
+        plain(get(s, 'sharing.separationPlan.targetDate')),
+        plain(get(s, 'access.idType')),
+        plain(get(s, 'accessLog.reviewFrequency')),
+        plain(get(s, 'accessLog.retentionYears')),
+      );
     }
     const insertReview = db.prepare('INSERT INTO log_reviews VALUES (?,?,?,?,?)');
-    for (const r of entries(filing.logReviews)) insertReview.run(hash, r.id, plain(r.system), plain(r.reviewed), plain(r.unauthorisedAccess));
+    for (const r of entries(filing.logReviews))
+      insertReview.run(hash, r.id, plain(r.system), plain(r.reviewed), plain(r.unauthorisedAccess));
     const insertFinding = db.prepare('INSERT INTO findings VALUES (?,?,?,?,?,?)');
-    for (const f of entries(get(filing, 'compliance.findings'))) insertFinding.run(hash, 'compliance', f.id, null, plain(f.verdict), plain(f.summary));
+    for (const f of entries(get(filing, 'compliance.findings')))
+      insertFinding.run(hash, 'compliance', f.id, null, plain(f.verdict), plain(f.summary));
     const kinds = new Map(entries(get(filing, 'monitoring.activities')).map((a) => [a.id, a.kind]));
-    for (const f of entries(get(filing, 'monitoring.findings'))) insertFinding.run(hash, 'monitoring', f.id, plain(kinds.get(f.activity)), plain(f.verdict), plain(f.summary));
+    for (const f of entries(get(filing, 'monitoring.findings')))
+      insertFinding.run(hash, 'monitoring', f.id, plain(kinds.get(f.activity)), plain(f.verdict), plain(f.summary));
     const insertCorrection = db.prepare('INSERT INTO corrections VALUES (?,?,?,?,?)');
     for (const section of ['complianceCorrections', 'informationCorrections', 'transactionCorrections']) {
       for (const c of entries(filing[section])) insertCorrection.run(hash, section, c.id, plain(c.finding), plain(c.outcome));
     }
     const insertTraining = db.prepare('INSERT INTO trainings VALUES (?,?,?,?,?,?)');
-    for (const t of entries(filing.trainings)) insertTraining.run(hash, t.id, plain(t.title), Array.isArray(t.audience) ? (t.audience as string[]).join(',') : null, plain(t.targeted), plain(t.participants));
+    for (const t of entries(filing.trainings))
+      insertTraining.run(
+        hash,
+        t.id,
+        plain(t.title),
+        Array.isArray(t.audience) ? (t.audience as string[]).join(',') : null,
+        plain(t.targeted),
+        plain(t.participants),
+      );
     const insertOfficer = db.prepare('INSERT INTO officers VALUES (?,?,?,?,?,?)');
     for (const role of ['informationManager', 'complianceOfficer']) {
       const o = get(filing, `organisation.${role}`) as Entry | undefined;
       if (o) insertOfficer.run(hash, role, plain(o.name), plain(o.title), plain(o.position), plain(o.appointed));
     }
     const monitoring = get(filing, 'organisation.monitoringDepartment') as Entry | undefined;
-    db.prepare('INSERT INTO organisation VALUES (?,?,?,?)').run(hash, plain(monitoring?.name), plain(monitoring?.headcount), plain(monitoring?.independentOfRelatedCompany));
+    db.prepare('INSERT INTO organisation VALUES (?,?,?,?)').run(
+      hash,
+      plain(monitoring?.name),
+      plain(monitoring?.headcount),
+      plain(monitoring?.independentOfRelatedCompany),
+    );
     const insertTransaction = db.prepare('INSERT INTO transactions VALUES (?,?,?,?,?,?,?)');
-    for (const r of entries(get(filing, 'transactions.records'))) insertTransaction.run(hash, r.id, plain(r.date), plain(get(r, 'counterparty.name')), plain(get(r, 'counterparty.kind')), plain(get(r, 'counterparty.related') ?? false), plain(r.subject));
+    for (const r of entries(get(filing, 'transactions.records')))
+      insertTransaction.run(
+        hash,
+        r.id,
+        plain(r.date),
+        plain(get(r, 'counterparty.name')),
+        plain(get(r, 'counterparty.kind')),
+        plain(get(r, 'counterparty.related') ?? false),
+        plain(r.subject),
+      );
     const insertRuleFinding = db.prepare('INSERT INTO rule_findings VALUES (?,?,?,?,?)');
-    for (const d of verified.diagnostics) if (ruleIds.has(d.code)) insertRuleFinding.run(hash, d.code, d.severity, d.pointer ?? null, d.message);
+    for (const d of verified.diagnostics)
+      if (ruleIds.has(d.code)) insertRuleFinding.run(hash, d.code, d.severity, d.pointer ?? null, d.message);
     const summary = assessmentSummary(filing);
     if (summary) {
       const insertScore = db.prepare('INSERT INTO assessment VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
       for (const row of [{ id: 'overall', ...summary.overall }, ...summary.areas]) {
-        insertScore.run(hash, row.id, row.items, row.inPlace, row.partly, row.evidenced, row.windows, row.met, row.coverage, row.evidence, row.recurrences, row.readiness);
+        insertScore.run(
+          hash,
+          row.id,
+          row.items,
+          row.inPlace,
+          row.partly,
+          row.evidenced,
+          row.windows,
+          row.met,
+          row.coverage,
+          row.evidence,
+          row.recurrences,
+          row.readiness,
+        );
       }
       const insertMeasure = db.prepare('INSERT INTO plan_measures VALUES (?,?,?,?,?,?,?,?)');
       for (const m of entries(get(filing, 'improvementPlan'))) {
         const windows = summary.recurrences.find((r) => r.measure === m.id);
-        insertMeasure.run(hash, m.id, plain(m.area), plain(m.status), plain(m.recurrence), plain(m.due), windows?.due.length ?? null, windows?.missed.length ?? null);
+        insertMeasure.run(
+          hash,
+          m.id,
+          plain(m.area),
+          plain(m.status),
+          plain(m.recurrence),
+          plain(m.due),
+          windows?.due.length ?? null,
+          windows?.missed.length ?? null,
+        );
       }
     }
     db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, verified.files.get('filing.json')!.toString('utf8'));

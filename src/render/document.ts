@@ -43,7 +43,11 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     addressee: (data.addressee as string | undefined) ?? '経済産業大臣',
     legalBasis: profile.legalBasis,
     profile: profile.title,
-    contact: isWithheld(data.contact) ? { department: wording.text('withheld') } : data.contact ? displayed(data.contact as Entry, wording) : undefined,
+    contact: isWithheld(data.contact)
+      ? { department: wording.text('withheld') }
+      : data.contact
+        ? displayed(data.contact as Entry, wording)
+        : undefined,
   };
   const format = new Formatter(input.schema, wording, data);
   const ctx: PartContext = { view: input, wording, format, tables: new Tables(format, input.measure) };
@@ -90,5 +94,9 @@ function plainFiler(filer: Entry, wording: Wording): Entry {
   // The cover shows the filer's own particulars; a withheld one prints as 非公表.
   const text = (v: unknown) => (isWithheld(v) ? wording.text('withheld') : v);
   const representative = filer.representative as Entry;
-  return { name: text(filer.name), address: text(filer.address), representative: { title: text(representative.title), name: text(representative.name) } };
+  return {
+    name: text(filer.name),
+    address: text(filer.address),
+    representative: { title: text(representative.title), name: text(representative.name) },
+  };
 }

@@ -130,7 +130,9 @@ export class Formatter {
       const { era, year, month: m } = eraDate(`${ym}-01`);
       return this.wording.text('assessment-month', { era, year, month: m });
     };
-    return window.from === window.to ? month(window.from) : this.wording.text('assessment-window', { from: month(window.from), to: month(window.to) });
+    return window.from === window.to
+      ? month(window.from)
+      : this.wording.text('assessment-window', { from: month(window.from), to: month(window.to) });
   }
 
   /** "trainings/TRN-01" → 研修 TRN-01 役員向け行為規制研修 (the entry's kind, its id, its name or else its date). */

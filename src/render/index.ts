@@ -46,7 +46,13 @@ export function checkGlyphs(data: Record<string, unknown>, fonts: FontFiles, lan
   for (const [pointer, text] of strings(data)) {
     for (const ch of missingCharacters(text, faces, known)) {
       const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      out.push({ code: 'render/missing-glyph', severity: 'error', pointer, message: t(lang, 'render.missingGlyph', { char: ch, code }), hint: t(lang, 'render.missingGlyph.hint') });
+      out.push({
+        code: 'render/missing-glyph',
+        severity: 'error',
+        pointer,
+        message: t(lang, 'render.missingGlyph', { char: ch, code }),
+        hint: t(lang, 'render.missingGlyph.hint'),
+      });
     }
   }
   return out;
@@ -66,7 +72,18 @@ export async function renderViews(views: readonly EditionView[], options: Render
     }
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    return { pdfs: [], diagnostics: [{ code: 'render/template', severity: 'error', file: error.file, message: t(options.lang, 'render.template', { template: error.template, detail: error.detail }), hint: t(options.lang, 'render.template.hint') }] };
+    return {
+      pdfs: [],
+      diagnostics: [
+        {
+          code: 'render/template',
+          severity: 'error',
+          file: error.file,
+          message: t(options.lang, 'render.template', { template: error.template, detail: error.detail }),
+          hint: t(options.lang, 'render.template.hint'),
+        },
+      ],
+    };
   }
   return { pdfs, diagnostics: [] };
 }

@@ -30,7 +30,16 @@ export type Block =
 export const SECTION_LAYOUTS: Record<string, Block[]> = {
   premises: [
     { kind: 'text', path: '/premises/overview' },
-    { kind: 'table', path: '/premises/sites', columns: [{ path: 'name', width: 90 }, { path: 'address', width: 120 }, { path: 'sharedWithRelatedCompany', width: 60 }, { path: 'description', width: '*' }] },
+    {
+      kind: 'table',
+      path: '/premises/sites',
+      columns: [
+        { path: 'name', width: 90 },
+        { path: 'address', width: 120 },
+        { path: 'sharedWithRelatedCompany', width: 60 },
+        { path: 'description', width: '*' },
+      ],
+    },
     {
       kind: 'table',
       path: '/premises/rooms',
@@ -45,7 +54,15 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
       ],
       fontSize: 8.5,
     },
-    { kind: 'table', path: '/premises/commonAreas', columns: [{ path: 'site', width: 70, ref: { list: '/premises/sites', show: 'name' } }, { path: 'name', width: 120 }, { path: 'control', width: '*' }] },
+    {
+      kind: 'table',
+      path: '/premises/commonAreas',
+      columns: [
+        { path: 'site', width: 70, ref: { list: '/premises/sites', show: 'name' } },
+        { path: 'name', width: 120 },
+        { path: 'control', width: '*' },
+      ],
+    },
   ],
   systems: [
     {
@@ -115,7 +132,19 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     },
   ],
   rules: [
-    { kind: 'table', path: '/rules', columns: [{ path: 'number', width: 56 }, { path: 'title', width: 80 }, { path: 'established', width: 56 }, { path: 'revised', width: 56 }, { path: 'scope', width: 52 }, { path: 'summary', width: '*' }], fontSize: 8.5 },
+    {
+      kind: 'table',
+      path: '/rules',
+      columns: [
+        { path: 'number', width: 56 },
+        { path: 'title', width: 80 },
+        { path: 'established', width: 56 },
+        { path: 'revised', width: 56 },
+        { path: 'scope', width: 52 },
+        { path: 'summary', width: '*' },
+      ],
+      fontSize: 8.5,
+    },
   ],
   organisation: [
     { kind: 'text', path: '/organisation/overview' },
@@ -130,12 +159,47 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
         { path: 'monitoringDepartment' },
       ],
     },
-    { kind: 'table', path: '/organisation/managementBodies', columns: [{ path: 'name', width: 90 }, { path: 'kind', width: 50 }, { path: 'chair', width: 80 }, { path: 'established', width: 58 }, { path: 'role', width: '*' }], fontSize: 8.5 },
-    { kind: 'fields', path: '/organisation/earlyDetection', fields: [{ path: 'description' }, { path: 'reportsReceived' }, { path: 'investigation' }] },
-    { kind: 'table', path: '/organisation/earlyDetection/channels', columns: [{ path: 'name', width: '*' }, { path: 'kind', width: 90 }, { path: 'anonymous', width: 50 }, { path: 'contact', width: '*' }] },
+    {
+      kind: 'table',
+      path: '/organisation/managementBodies',
+      columns: [
+        { path: 'name', width: 90 },
+        { path: 'kind', width: 50 },
+        { path: 'chair', width: 80 },
+        { path: 'established', width: 58 },
+        { path: 'role', width: '*' },
+      ],
+      fontSize: 8.5,
+    },
+    {
+      kind: 'fields',
+      path: '/organisation/earlyDetection',
+      fields: [{ path: 'description' }, { path: 'reportsReceived' }, { path: 'investigation' }],
+    },
+    {
+      kind: 'table',
+      path: '/organisation/earlyDetection/channels',
+      columns: [
+        { path: 'name', width: '*' },
+        { path: 'kind', width: 90 },
+        { path: 'anonymous', width: 50 },
+        { path: 'contact', width: '*' },
+      ],
+    },
   ],
   managementMeasures: [
-    { kind: 'table', path: '/managementMeasures', columns: [{ path: 'body', width: 80, ref: { list: '/organisation/managementBodies', show: 'name' } }, { path: 'kind', width: 56 }, { path: 'title', width: 100 }, { path: 'dates', width: 62 }, { path: 'summary', width: '*' }], fontSize: 8.5 },
+    {
+      kind: 'table',
+      path: '/managementMeasures',
+      columns: [
+        { path: 'body', width: 80, ref: { list: '/organisation/managementBodies', show: 'name' } },
+        { path: 'kind', width: 56 },
+        { path: 'title', width: 100 },
+        { path: 'dates', width: 62 },
+        { path: 'summary', width: '*' },
+      ],
+      fontSize: 8.5,
+    },
   ],
   trainings: [
     {
@@ -154,7 +218,19 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     },
   ],
   informationManagement: [
-    { kind: 'table', path: '/informationManagement', columns: [{ path: 'kind', width: 50 }, { path: 'title', width: 80 }, { path: 'dates', width: 62 }, { path: 'summary', width: '*' }, { path: 'result', width: '*' }, { path: 'rules', width: 64, ref: { list: '/rules', show: 'title' } }], fontSize: 8.5 },
+    {
+      kind: 'table',
+      path: '/informationManagement',
+      columns: [
+        { path: 'kind', width: 50 },
+        { path: 'title', width: 80 },
+        { path: 'dates', width: 62 },
+        { path: 'summary', width: '*' },
+        { path: 'result', width: '*' },
+        { path: 'rules', width: 64, ref: { list: '/rules', show: 'title' } },
+      ],
+      fontSize: 8.5,
+    },
   ],
   transactions: [
     { kind: 'text', path: '/transactions/overview' },
@@ -174,18 +250,84 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
   ],
   compliance: [
     { kind: 'text', path: '/compliance/overview' },
-    { kind: 'table', path: '/compliance/rulesAndPlans', columns: [{ path: 'kind', width: 36 }, { path: 'title', width: 110 }, { path: 'date', width: 62 }, { path: 'summary', width: '*' }] },
-    { kind: 'table', path: '/compliance/activities', columns: [{ path: 'title', width: 100 }, { path: 'period', width: 72 }, { path: 'scope', width: 90 }, { path: 'method', width: '*' }], fontSize: 8.5 },
-    { kind: 'table', path: '/compliance/findings', columns: [{ path: 'id', width: 40 }, { path: 'activity', width: 90, ref: { list: '/compliance/activities', show: 'title' } }, { path: 'summary', width: '*' }, { path: 'verdict', width: 50 }] },
+    {
+      kind: 'table',
+      path: '/compliance/rulesAndPlans',
+      columns: [
+        { path: 'kind', width: 36 },
+        { path: 'title', width: 110 },
+        { path: 'date', width: 62 },
+        { path: 'summary', width: '*' },
+      ],
+    },
+    {
+      kind: 'table',
+      path: '/compliance/activities',
+      columns: [
+        { path: 'title', width: 100 },
+        { path: 'period', width: 72 },
+        { path: 'scope', width: 90 },
+        { path: 'method', width: '*' },
+      ],
+      fontSize: 8.5,
+    },
+    {
+      kind: 'table',
+      path: '/compliance/findings',
+      columns: [
+        { path: 'id', width: 40 },
+        { path: 'activity', width: 90, ref: { list: '/compliance/activities', show: 'title' } },
+        { path: 'summary', width: '*' },
+        { path: 'verdict', width: 50 },
+      ],
+    },
   ],
   complianceCorrections: [{ kind: 'corrections', path: '/complianceCorrections', findings: '/compliance/findings' }],
   monitoring: [
     { kind: 'text', path: '/monitoring/overview' },
-    { kind: 'table', path: '/monitoring/activities', columns: [{ path: 'kind', width: 70 }, { path: 'title', width: 90 }, { path: 'period', width: 72 }, { path: 'scope', width: 80 }, { path: 'method', width: '*' }], fontSize: 8.5 },
-    { kind: 'table', path: '/monitoring/findings', columns: [{ path: 'id', width: 40 }, { path: 'activity', width: 90, ref: { list: '/monitoring/activities', show: 'title' } }, { path: 'summary', width: '*' }, { path: 'verdict', width: 50 }] },
-    { kind: 'table', path: '/monitoring/boardReports', columns: [{ path: 'date', width: 62 }, { path: 'body', width: 70 }, { path: 'summary', width: '*' }] },
+    {
+      kind: 'table',
+      path: '/monitoring/activities',
+      columns: [
+        { path: 'kind', width: 70 },
+        { path: 'title', width: 90 },
+        { path: 'period', width: 72 },
+        { path: 'scope', width: 80 },
+        { path: 'method', width: '*' },
+      ],
+      fontSize: 8.5,
+    },
+    {
+      kind: 'table',
+      path: '/monitoring/findings',
+      columns: [
+        { path: 'id', width: 40 },
+        { path: 'activity', width: 90, ref: { list: '/monitoring/activities', show: 'title' } },
+        { path: 'summary', width: '*' },
+        { path: 'verdict', width: 50 },
+      ],
+    },
+    {
+      kind: 'table',
+      path: '/monitoring/boardReports',
+      columns: [
+        { path: 'date', width: 62 },
+        { path: 'body', width: 70 },
+        { path: 'summary', width: '*' },
+      ],
+    },
   ],
   informationCorrections: [{ kind: 'corrections', path: '/informationCorrections', findings: '/monitoring/findings' }],
   transactionCorrections: [{ kind: 'corrections', path: '/transactionCorrections', findings: '/monitoring/findings' }],
-  otherMeasures: [{ kind: 'table', path: '/otherMeasures', columns: [{ path: 'title', width: 120 }, { path: 'dates', width: 70 }, { path: 'summary', width: '*' }] }],
+  otherMeasures: [
+    {
+      kind: 'table',
+      path: '/otherMeasures',
+      columns: [
+        { path: 'title', width: 120 },
+        { path: 'dates', width: 70 },
+        { path: 'summary', width: '*' },
+      ],
+    },
+  ],
 };

@@ -15,7 +15,11 @@ const TABLE_LAYOUT = {
   paddingBottom: () => 2.5,
 };
 
-export async function renderPdf(doc: Record<string, unknown>, fonts: Record<string, Record<string, string>>, onProgress?: (fraction: number) => void): Promise<Buffer> {
+export async function renderPdf(
+  doc: Record<string, unknown>,
+  fonts: Record<string, Record<string, string>>,
+  onProgress?: (fraction: number) => void,
+): Promise<Buffer> {
   const Printer = require('pdfmake/js/Printer').default;
   const URLResolver = require('pdfmake/js/URLResolver').default;
   const virtualfs = require('pdfmake/js/virtual-fs').default;

@@ -13,9 +13,10 @@ export interface Inline {
 
 const HIRAGANA = /[\u3041-\u309f]/;
 // May not start a line (行頭禁則): closing brackets, punctuation, small kana, prolonged sound mark, iteration marks.
-export const NO_LINE_START = /[、。，．・：；？！ー～）〕］｝〉》」』】〙〗ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ々〻ゝゞヽヾ‐゠–〜!),.:;?\]}%％]/;
+export const NO_LINE_START =
+  /[、。，．・：；？！ー～）〕］｝〉》」』】〙〗ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ々〻ゝゞヽヾ‐゠–〜!),.:;?\]}%％]/;
 // May not end a line (行末禁則): opening brackets.
-export const NO_LINE_END = /[（〔［｛〈《「『【〘〖(\[{]/;
+export const NO_LINE_END = /[（〔［｛〈《「『【〘〖([{]/;
 // Of those, the ones inside a word (リモート, ショップ, 人々): no phrase ends after them on their account.
 const WORD_INTERNAL = /[ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ々〻ゝゞヽヾ]/;
 const SPACE = /\s/;

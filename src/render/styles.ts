@@ -39,14 +39,31 @@ export const STYLES = {
 /** The running header and the footer "N / M", on every page but the cover. */
 export function pageFurniture(wording: Wording, templateData: Record<string, unknown>): Record<string, unknown> {
   return {
-    header: (page: number) => (page === 1 ? null : { text: wording.text('running-header', templateData), fontSize: 8, alignment: 'right', margin: [64, 28, 64, 0], color: '#444444' }),
-    footer: (page: number, pages: number) => (page === 1 ? null : { text: wording.text('footer', { page, pages }), fontSize: 9, alignment: 'center', margin: [0, 18, 0, 0] }),
+    header: (page: number) =>
+      page === 1
+        ? null
+        : {
+            text: wording.text('running-header', templateData),
+            fontSize: 8,
+            alignment: 'right',
+            margin: [64, 28, 64, 0],
+            color: '#444444',
+          },
+    footer: (page: number, pages: number) =>
+      page === 1 ? null : { text: wording.text('footer', { page, pages }), fontSize: 9, alignment: 'center', margin: [0, 18, 0, 0] },
     // A heading never ends a page: if nothing follows it on its page, it moves to the next one.
-    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage: () => unknown[] }) => node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
+    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage: () => unknown[] }) =>
+      node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
   };
 }
 
 /** A part's heading (an item of the statute, an appendix): in the table of contents and the outline. */
 export function partHeading(text: unknown, options: { outlineText?: string; pageBreak?: 'before' } = {}): Content {
-  return { stack: [{ text, tocItem: true, outline: true, ...(options.outlineText !== undefined ? { outlineText: options.outlineText } : {}) }], style: 'item', unbreakable: true, headlineLevel: 1, ...(options.pageBreak ? { pageBreak: options.pageBreak } : {}) };
+  return {
+    stack: [{ text, tocItem: true, outline: true, ...(options.outlineText !== undefined ? { outlineText: options.outlineText } : {}) }],
+    style: 'item',
+    unbreakable: true,
+    headlineLevel: 1,
+    ...(options.pageBreak ? { pageBreak: options.pageBreak } : {}),
+  };
 }

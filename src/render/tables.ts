@@ -24,7 +24,10 @@ export function columnWidths(columns: readonly Column[]): ColumnWidths {
   const fixed = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
   const stars = columns.filter((c) => typeof c.width !== 'number').length;
   const starWidth = stars > 0 ? Math.max(40, (CONTENT_WIDTH - fixed - columns.length * COLUMN_GAP) / stars) : 0;
-  return { widths: columns.map((c) => c.width ?? '*'), text: columns.map((c) => (typeof c.width === 'number' ? c.width : starWidth) - CELL_PADDING) };
+  return {
+    widths: columns.map((c) => c.width ?? '*'),
+    text: columns.map((c) => (typeof c.width === 'number' ? c.width : starWidth) - CELL_PADDING),
+  };
 }
 
 /** A generous estimate of a cell's height in points. */
@@ -63,13 +66,22 @@ export class Tables {
    */
   headingRow(heading: string, style: string, columns: number): Content[] {
     const none = [false, false, false, false];
-    return [{ text: paragraphInlines(heading), style, colSpan: columns, border: none, margin: [-4, 4, 0, 0] }, ...Array.from({ length: columns - 1 }, () => ({ text: '', border: none }))];
+    return [
+      { text: paragraphInlines(heading), style, colSpan: columns, border: none, margin: [-4, 4, 0, 0] },
+      ...Array.from({ length: columns - 1 }, () => ({ text: '', border: none })),
+    ];
   }
 
   /** A table of whole rows under a heading row. */
   withHeading(heading: string, widths: (number | string)[], body: Content[]): Content {
     body.unshift(this.headingRow(heading, 'block', widths.length));
-    return { table: { headerRows: 2, keepWithHeaderRows: 1, widths, body, dontBreakRows: true }, taiseiHeading: true, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 8] };
+    return {
+      table: { headerRows: 2, keepWithHeaderRows: 1, widths, body, dontBreakRows: true },
+      taiseiHeading: true,
+      layout: 'taisei',
+      fontSize: TABLE_SIZE,
+      margin: [0, 0, 0, 8],
+    };
   }
 
   /** A label/value table for one object. Fields with no value are left out. */
@@ -94,14 +106,23 @@ export class Tables {
     if (heading !== undefined) body.unshift(this.headingRow(heading, headingStyle, 2));
     const headerRows = heading !== undefined ? 1 : 0;
     const fits = tallest < MAX_UNBROKEN_ROW;
-    return { table: { headerRows, keepWithHeaderRows: fits ? headerRows : 0, widths: columns.widths, body, dontBreakRows: fits }, taiseiHeading: heading !== undefined, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 6] };
+    return {
+      table: { headerRows, keepWithHeaderRows: fits ? headerRows : 0, widths: columns.widths, body, dontBreakRows: fits },
+      taiseiHeading: heading !== undefined,
+      layout: 'taisei',
+      fontSize: TABLE_SIZE,
+      margin: [0, 0, 0, 6],
+    };
   }
 
   /** A list of entries as a table, one column per field, its header repeated on every page. */
   table(segments: string[], entries: Entry[], columns: Field[], fontSize: number, heading?: string): Content {
     const itemNode = this.f.schema.at([...segments, '0']);
     const { widths, text: inner } = columnWidths(columns);
-    const header = columns.map((column, j) => ({ text: paragraphInlines(this.columnTitle(itemNode, segments, column), Math.max(2, inner[j]! / 8.5)), style: 'th' }));
+    const header = columns.map((column, j) => ({
+      text: paragraphInlines(this.columnTitle(itemNode, segments, column), Math.max(2, inner[j]! / 8.5)),
+      style: 'th',
+    }));
     const body: Content[] = [header];
     let tallest = 0;
     entries.forEach((entry, index) => {
@@ -109,8 +130,19 @@ export class Tables {
         columns.map((column, j) => {
           const path = column.path.split('.');
           const node = this.f.schema.at([...segments, String(index), ...path]);
-          const extra = (column.lines ?? []).map((line) => this.f.fieldText(getAt(entry, line.split('.')), this.f.schema.at([...segments, String(index), ...line.split('.')]), { path: line }, entry));
-          const text = this.cell([this.f.fieldText(getAt(entry, path), node, column, entry), ...extra].filter((t) => t !== '').join('\n'), inner[j]!, fontSize);
+          const extra = (column.lines ?? []).map((line) =>
+            this.f.fieldText(
+              getAt(entry, line.split('.')),
+              this.f.schema.at([...segments, String(index), ...line.split('.')]),
+              { path: line },
+              entry,
+            ),
+          );
+          const text = this.cell(
+            [this.f.fieldText(getAt(entry, path), node, column, entry), ...extra].filter((t) => t !== '').join('\n'),
+            inner[j]!,
+            fontSize,
+          );
           tallest = Math.max(tallest, estimatedHeight(text, inner[j]!, fontSize));
           return { text };
         }),
@@ -119,7 +151,13 @@ export class Tables {
     if (heading !== undefined) body.unshift(this.headingRow(heading, 'block', columns.length));
     const headerRows = heading !== undefined ? 2 : 1;
     const fits = tallest < MAX_UNBROKEN_ROW;
-    return { table: { headerRows, keepWithHeaderRows: fits ? 1 : 0, widths, body, dontBreakRows: fits }, taiseiHeading: heading !== undefined, layout: 'taisei', fontSize, margin: [0, 0, 0, 8] };
+    return {
+      table: { headerRows, keepWithHeaderRows: fits ? 1 : 0, widths, body, dontBreakRows: fits },
+      taiseiHeading: heading !== undefined,
+      layout: 'taisei',
+      fontSize,
+      margin: [0, 0, 0, 8],
+    };
   }
 
   private columnTitle(itemNode: SchemaNode | undefined, segments: string[], column: Field): string {

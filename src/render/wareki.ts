@@ -1,6 +1,12 @@
 // Dates in the Japanese era (令和7年6月20日), from ISO 8601 dates, in Asia/Tokyo.
 
-const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'Asia/Tokyo' });
+const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  timeZone: 'Asia/Tokyo',
+});
 
 export interface EraDate {
   era: string;

@@ -36,7 +36,12 @@ export function diffText(diff: FilingDiff, lang: Lang): string {
 
 export function diffMarkdown(diff: FilingDiff, lang: Lang): string {
   const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
-  const lines = [`# ${t(lang, 'diff.title', { old: String(diff.old.fiscalYear ?? '?'), new: String(diff.new.fiscalYear ?? '?') })}`, '', `**${summaryLine(diff) || t(lang, 'diff.none')}**`, ''];
+  const lines = [
+    `# ${t(lang, 'diff.title', { old: String(diff.old.fiscalYear ?? '?'), new: String(diff.new.fiscalYear ?? '?') })}`,
+    '',
+    `**${summaryLine(diff) || t(lang, 'diff.none')}**`,
+    '',
+  ];
   for (const s of diff.sections) {
     lines.push(`## ${heading(s, lang)}`, '');
     for (const f of s.fields) lines.push(`- ${code(f.path)}: ${show(f.old)} → ${show(f.new)}`);

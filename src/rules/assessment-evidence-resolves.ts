@@ -12,7 +12,7 @@ type Refs = { evidence?: string[]; plan?: string[] };
 const messages = {
   en: {
     title: 'Every evidence and plan reference of the self-assessment resolves',
-    why: 'The self-assessment and the improvement plan prove their measures by pointing at the filing\'s own entries (a training, a log review, a rule…). A reference that points at nothing proves nothing, and the readiness score does not count it.',
+    why: "The self-assessment and the improvement plan prove their measures by pointing at the filing's own entries (a training, a log review, a rule…). A reference that points at nothing proves nothing, and the readiness score does not count it.",
     fix: 'write the list path and the id of an existing entry, e.g. trainings/TRN-01 or organisation/managementBodies/MB-1; a plan reference is an id of improvementPlan',
     example: 'selfAssessment:\n  CE-2:\n    status: in-place\n    evidence: [trainings/TRN-01, rules/RULE-01]',
     msg: {
@@ -46,7 +46,12 @@ export const rule = defineRule({
     const { evidence } = evaluationOf(data);
     const known = evidence.refs();
     const planIds = list(data.improvementPlan).map((m) => m.id);
-    const unresolved = (path: (string | number)[], ref: string, candidates: string[], kind: 'evidence' | 'plan'): Report<keyof typeof messages.en.msg> => {
+    const unresolved = (
+      path: (string | number)[],
+      ref: string,
+      candidates: string[],
+      kind: 'evidence' | 'plan',
+    ): Report<keyof typeof messages.en.msg> => {
       const near = suggest(ref, candidates);
       return { pointer: toPointer(path), message: near ? `${kind}Near` : kind, args: { ref, near: near ?? '' } };
     };

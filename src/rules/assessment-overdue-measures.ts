@@ -37,7 +37,11 @@ export const rule = defineRule({
     if (typeof today !== 'string') return;
     list(data.improvementPlan).forEach((measure, i) => {
       if (measure.due && measure.due < today && measure.status !== 'done') {
-        report({ pointer: toPointer(['improvementPlan', i, 'status']), message: 'overdue', args: { measure: measure.title, due: measure.due, date: today } });
+        report({
+          pointer: toPointer(['improvementPlan', i, 'status']),
+          message: 'overdue',
+          args: { measure: measure.title, due: measure.due, date: today },
+        });
       }
     });
   },

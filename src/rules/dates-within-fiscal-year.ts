@@ -14,7 +14,7 @@ const messages = {
   en: {
     title: "The year's facts are dated within the fiscal year",
     why: 'The report covers one fiscal year (April 1 to March 31). Log reviews, trainings, management activities, transaction records, monitoring and board reports of the year must fall within it; establishment, appointment and revision dates, plans and targets may not.',
-    fix: 'check the date and fiscalYear; facts of another year belong to that year\'s report',
+    fix: "check the date and fiscalYear; facts of another year belong to that year's report",
     example: 'fiscalYear: 2024\nlogReviews:\n  - reviewed: 2024-10-23   # between 2024-04-01 and 2025-03-31',
     msg: {
       outside: '{date} is outside the fiscal year reported ({from} to {to})',
@@ -47,7 +47,11 @@ export const rule = defineRule({
         const dates = Array.isArray(value) ? value.map((d, j) => [d, j] as const) : [[value, undefined] as const];
         for (const [date, j] of dates) {
           if (typeof date === 'string' && !within(date, bounds)) {
-            report({ pointer: toPointer([...spec.list, i, ...spec.field, ...(j === undefined ? [] : [j])]), message: 'outside', args: { date, from: bounds.from, to: bounds.to } });
+            report({
+              pointer: toPointer([...spec.list, i, ...spec.field, ...(j === undefined ? [] : [j])]),
+              message: 'outside',
+              args: { date, from: bounds.from, to: bounds.to },
+            });
           }
         }
       });

@@ -7,7 +7,20 @@ export function rulesMarkdown(): string {
   const section = (lang: Lang) =>
     RULES.map((rule) => {
       const text = (part: string) => ruleText(lang, rule.id, part);
-      return [`### ${rule.id}`, '', `**${text('title')}** — ${rule.severity}, ${rule.basis}`, '', text('why'), '', `${lang === 'ja' ? '対処' : 'Fix'}: ${text('fix')}`, '', '```yaml', text('example'), '```', ''].join('\n');
+      return [
+        `### ${rule.id}`,
+        '',
+        `**${text('title')}** — ${rule.severity}, ${rule.basis}`,
+        '',
+        text('why'),
+        '',
+        `${lang === 'ja' ? '対処' : 'Fix'}: ${text('fix')}`,
+        '',
+        '```yaml',
+        text('example'),
+        '```',
+        '',
+      ].join('\n');
     }).join('\n');
   return [
     '# Filing rules',
@@ -28,5 +41,9 @@ export function rulesMarkdown(): string {
 }
 
 export function rulesTable(): string {
-  return ['| id | severity | checks | basis |', '|---|---|---|---|', ...RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${ruleText('en', r.id, 'title')} | ${r.basis} |`)].join('\n');
+  return [
+    '| id | severity | checks | basis |',
+    '|---|---|---|---|',
+    ...RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${ruleText('en', r.id, 'title')} | ${r.basis} |`),
+  ].join('\n');
 }

@@ -52,7 +52,9 @@ export function attachmentsOnDisk(baseDir: string): (path: string) => 'present' 
 /** A part of a rule's wording: title, why, fix, example, or msg.<name> filled from args. */
 export function ruleText(lang: Lang, id: string, part: string, args: MessageArgs = {}): string {
   const wording = RULES.find((rule) => rule.id === id)?.messages[lang];
-  const template = part.startsWith('msg.') ? wording?.msg[part.slice(4)] : (wording?.[part as Exclude<keyof RuleWording, 'msg'>] as string | undefined);
+  const template = part.startsWith('msg.')
+    ? wording?.msg[part.slice(4)]
+    : (wording?.[part as Exclude<keyof RuleWording, 'msg'>] as string | undefined);
   return template === undefined ? `rule.${id}.${part}` : fill(lang, template, args);
 }
 
@@ -66,7 +68,10 @@ export function runRules(data: Data, options: RunOptions): RuleRun {
   for (const [id, setting] of Object.entries(settings)) {
     const rule = rules.find((r) => r.id === id);
     if (!rule) {
-      const near = suggest(id, rules.map((r) => r.id));
+      const near = suggest(
+        id,
+        rules.map((r) => r.id),
+      );
       diagnostics.push({
         code: 'config/unknown-rule',
         severity: 'warning',
@@ -76,7 +81,8 @@ export function runRules(data: Data, options: RunOptions): RuleRun {
       });
       continue;
     }
-    if (setting.severity !== rule.severity) relevelled.push({ id, from: rule.severity, to: setting.severity, justification: setting.justification });
+    if (setting.severity !== rule.severity)
+      relevelled.push({ id, from: rule.severity, to: setting.severity, justification: setting.justification });
   }
   for (const rule of rules) {
     const setting = settings[rule.id];
@@ -91,7 +97,9 @@ export function runRules(data: Data, options: RunOptions): RuleRun {
         ...(finding.target ? { target: finding.target } : {}),
         message: ruleText(lang, rule.id, `msg.${finding.message}`, finding.args),
         hint: ruleText(lang, rule.id, 'fix'),
-        ...(finding.related?.length ? { related: finding.related.map((r) => ({ pointer: r.pointer, message: ruleText(lang, rule.id, `msg.${r.message}`, r.args) })) } : {}),
+        ...(finding.related?.length
+          ? { related: finding.related.map((r) => ({ pointer: r.pointer, message: ruleText(lang, rule.id, `msg.${r.message}`, r.args) })) }
+          : {}),
       });
     };
     rule.check({ data, profile: options.profile, config: options.config, attachment, report });

@@ -9,7 +9,7 @@ const PER_YEAR: Record<string, number> = { monthly: 12, quarterly: 4, 'half-year
 const messages = {
   en: {
     title: 'Every access log was checked as often as declared, and findings followed up',
-    why: 'Whether anyone but the specified persons obtained 非公開情報 must be checked periodically (第4号). Each system declares how often (reviewFrequency); the year\'s log reviews must show it, and unauthorised access a review found needs a follow-up.',
+    why: "Whether anyone but the specified persons obtained 非公開情報 must be checked periodically (第4号). Each system declares how often (reviewFrequency); the year's log reviews must show it, and unauthorised access a review found needs a follow-up.",
     fix: 'record each review in logReviews (system, reviewed date), or correct reviewFrequency; describe the follow-up of unauthorised access in followUp',
     example: 'logReviews:\n  - id: LR-001\n    system: SYS-01\n    reviewed: 2024-10-23\n    unauthorisedAccess: 0',
     msg: {
@@ -47,7 +47,11 @@ export const rule = defineRule({
       const expected = PER_YEAR[system.accessLog.reviewFrequency] ?? 1;
       const done = counts.get(system.id) ?? 0;
       if (done < expected) {
-        report({ pointer: `/systems/${i}/accessLog/reviewFrequency`, message: done === 0 ? 'none' : 'tooFew', args: { system: system.name, done, expected } });
+        report({
+          pointer: `/systems/${i}/accessLog/reviewFrequency`,
+          message: done === 0 ? 'none' : 'tooFew',
+          args: { system: system.name, done, expected },
+        });
       }
     });
     reviews.forEach((review, i) => {

@@ -35,7 +35,11 @@ export const rule = defineRule({
     const manager = data.organisation?.informationManager;
     if (!manager) return;
     if (manager.position !== 'director' && manager.position !== 'executive-officer') {
-      report({ pointer: '/organisation/informationManager/position', message: manager.position === 'corporate-officer' ? 'corporateOfficer' : 'notOfficer', args: { name: manager.title } });
+      report({
+        pointer: '/organisation/informationManager/position',
+        message: manager.position === 'corporate-officer' ? 'corporateOfficer' : 'notOfficer',
+        args: { name: manager.title },
+      });
     }
   },
 });

@@ -54,10 +54,18 @@ export const rule = defineRule({
     for (const ref of sectionFacts(currentSchemaIndex()).references) {
       list(get(data, ref.list) as Entry[] | undefined).forEach((entry, i) => {
         const value = get(entry, ref.field);
-        const targets = Array.isArray(value) ? value.map((v, j) => [v, j] as const) : value === undefined ? [] : [[value, undefined] as const];
+        const targets = Array.isArray(value)
+          ? value.map((v, j) => [v, j] as const)
+          : value === undefined
+            ? []
+            : [[value, undefined] as const];
         for (const [id, j] of targets) {
           if (typeof id === 'string' && !idsOf(ref.target).has(id)) {
-            report({ pointer: toPointer([...ref.list, i, ...ref.field, ...(j === undefined ? [] : [j])]), message: 'unresolved', args: { id, target: ref.target } });
+            report({
+              pointer: toPointer([...ref.list, i, ...ref.field, ...(j === undefined ? [] : [j])]),
+              message: 'unresolved',
+              args: { id, target: ref.target },
+            });
           }
         }
       });

@@ -37,7 +37,11 @@ export const rule = defineRule({
   check({ data, report }) {
     list(data.systems).forEach((system, i) => {
       if (holdsNonPublic(system) && system.accessLog.retentionYears < YEARS) {
-        report({ pointer: `/systems/${i}/accessLog/retentionYears`, message: 'accessLog', args: { system: system.name, years: system.accessLog.retentionYears } });
+        report({
+          pointer: `/systems/${i}/accessLog/retentionYears`,
+          message: 'accessLog',
+          args: { system: system.name, years: system.accessLog.retentionYears },
+        });
       }
     });
     if (data.transactions && data.transactions.retentionYears < YEARS) {

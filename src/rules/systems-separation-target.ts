@@ -38,7 +38,11 @@ export const rule = defineRule({
     list(data.systems).forEach((system, i) => {
       const target = system.sharing.separationPlan?.targetDate;
       if (system.sharing.level !== 'none' && target && target > latest) {
-        report({ pointer: `/systems/${i}/sharing/separationPlan/targetDate`, message: 'late', args: { system: system.name, date: target, latest } });
+        report({
+          pointer: `/systems/${i}/sharing/separationPlan/targetDate`,
+          message: 'late',
+          args: { system: system.name, date: target, latest },
+        });
       }
     });
   },

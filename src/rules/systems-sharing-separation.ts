@@ -12,7 +12,8 @@ const messages = {
     title: 'A system shared with the related company is being separated',
     why: 'A 一般送配電事業者 may not share systems holding 非公開情報 with the related company (第3号). Sharing at the software (database) level must end now; at hardware or network level a separation plan is needed, with logical separation in the meantime: strict access-right checks, frequent log checks, personal IDs and frequent password changes.',
     fix: 'end database-level sharing; give the system a separationPlan with a targetDate, and list the interim measures in force',
-    example: 'sharing:\n  level: hardware\n  separationPlan: { targetDate: 2025-12-31, description: … }\n  interimMeasures: [access-rights-review, frequent-log-review, personal-ids, frequent-password-change]',
+    example:
+      'sharing:\n  level: hardware\n  separationPlan: { targetDate: 2025-12-31, description: … }\n  interimMeasures: [access-rights-review, frequent-log-review, personal-ids, frequent-password-change]',
     msg: {
       software: '{system} is shared at the software (database) level, which must end now',
       noPlan: '{system} is shared with the related company but has no separation plan',
@@ -23,7 +24,8 @@ const messages = {
     title: '特定関係事業者と共用するシステムの共用を解消している',
     why: '一般送配電事業者は非公開情報を扱うシステムを特定関係事業者と共用できない（第3号）。ソフトウェア（データベース）の共用は直ちに解消する。ハードウェアやネットワークの共用には解消の計画が必要で、それまでは論理分割（アクセス権限の厳格な確認、ログの高頻度の確認、個人ID、パスワードの頻繁な変更）を行う。',
     fix: 'データベースの共用を解消し、separationPlan に targetDate を付けて記載し、実施中の論理分割の措置を interimMeasures に挙げてください',
-    example: 'sharing:\n  level: hardware\n  separationPlan: { targetDate: 2025-12-31, description: … }\n  interimMeasures: [access-rights-review, frequent-log-review, personal-ids, frequent-password-change]',
+    example:
+      'sharing:\n  level: hardware\n  separationPlan: { targetDate: 2025-12-31, description: … }\n  interimMeasures: [access-rights-review, frequent-log-review, personal-ids, frequent-password-change]',
     msg: {
       software: '{system} はソフトウェア（データベース）を共用しており、直ちに解消が必要です',
       noPlan: '{system} は特定関係事業者と共用していますが、共用解消の計画がありません',
@@ -50,7 +52,8 @@ export const rule = defineRule({
       }
       if (!sharing.separationPlan) report({ pointer: `${at}/level`, message: 'noPlan', args: { system: system.name } });
       const missing = INTERIM.filter((m) => !list(sharing.interimMeasures).includes(m as never));
-      if (missing.length > 0) report({ pointer: `${at}/level`, message: 'interim', args: { system: system.name, missing: missing.join(', ') } });
+      if (missing.length > 0)
+        report({ pointer: `${at}/level`, message: 'interim', args: { system: system.name, missing: missing.join(', ') } });
     });
   },
 });

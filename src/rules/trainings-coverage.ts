@@ -10,7 +10,7 @@ const STAFF = ['employees', 'managers', 'new-employees', 'transferees'];
 const messages = {
   en: {
     title: 'Every rule in force is taught, to officers and staff',
-    why: 'Training makes directors, executive officers and employees keep the rules (第8号). Each rule in force should be covered by the year\'s training, and the audiences should include officers as well as staff.',
+    why: "Training makes directors, executive officers and employees keep the rules (第8号). Each rule in force should be covered by the year's training, and the audiences should include officers as well as staff.",
     fix: 'list the rule in the rules of a training, and train directors or executive officers as well as staff',
     example: 'trainings:\n  - audience: [directors, executive-officers]\n    rules: [RULE-01, RULE-02]',
     msg: {
@@ -42,7 +42,8 @@ export const rule = defineRule({
     const trainings = list(data.trainings);
     const taught = new Set(trainings.flatMap((t) => t.rules));
     list(data.rules).forEach((rule, i) => {
-      if (rule.inForce !== false && !taught.has(rule.id)) report({ pointer: `/rules/${i}/id`, message: 'ruleUntaught', args: { rule: rule.title } });
+      if (rule.inForce !== false && !taught.has(rule.id))
+        report({ pointer: `/rules/${i}/id`, message: 'ruleUntaught', args: { rule: rule.title } });
     });
     const audiences = new Set<string>(trainings.flatMap((t) => t.audience));
     if (!OFFICERS.some((a) => audiences.has(a))) report({ pointer: '/trainings', target: 'key', message: 'noOfficers' });

@@ -59,7 +59,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
         if (!targets.some((known) => known.kind === target.kind && known.path === target.path)) targets.push(target);
       }
     } catch (error) {
-      if (!(isInputOutputError(error))) throw error;
+      if (!isInputOutputError(error)) throw error;
       ioFailure = true;
       diagnostics.push(ioDiagnostic(error, options.lang));
     }
@@ -72,7 +72,7 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
       diagnostics.push(...result.diagnostics);
       files.push(...(result.loaded?.files ?? [target.path]));
     } catch (error) {
-      if (!(isInputOutputError(error))) throw error;
+      if (!isInputOutputError(error)) throw error;
       ioFailure = true;
       diagnostics.push(ioDiagnostic(error, options.lang));
     }

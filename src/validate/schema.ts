@@ -19,12 +19,13 @@ let previous: Table | undefined;
 
 function validatorFor(kind: SchemaKind, version: number): CompiledValidator | undefined {
   if (kind === 'config') return (compiled as unknown as Table).config;
-  return ((version === CURRENT_SCHEMA_VERSION ? compiled : previous ?? {}) as unknown as Table)[`filing${version}`];
+  return ((version === CURRENT_SCHEMA_VERSION ? compiled : (previous ?? {})) as unknown as Table)[`filing${version}`];
 }
 
 /** The validators of earlier schema versions (to verify an older bundle) are loaded on first use. */
 async function loadVersion(kind: SchemaKind, version: number): Promise<void> {
-  if (kind !== 'config' && version !== CURRENT_SCHEMA_VERSION && !previous) previous = (await import('../model/generated/validators-previous.js')) as unknown as Table;
+  if (kind !== 'config' && version !== CURRENT_SCHEMA_VERSION && !previous)
+    previous = (await import('../model/generated/validators-previous.js')) as unknown as Table;
 }
 
 /**
@@ -103,12 +104,19 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
   });
   const params = error.params as Record<string, unknown>;
   if (error.propertyName !== undefined && error.keyword !== 'propertyNames') {
-    return make('pattern', 'schema.pattern', { value: error.propertyName }, { pointer: toPointer([...segments, error.propertyName]), target: 'key' });
+    return make(
+      'pattern',
+      'schema.pattern',
+      { value: error.propertyName },
+      { pointer: toPointer([...segments, error.propertyName]), target: 'key' },
+    );
   }
   if (value === null && (error.keyword === 'type' || error.keyword === 'enum')) {
     // An empty value (`key:` with nothing after it) — typical of a fresh skeleton.
     const node = schema.at(segments);
-    const hint = node?.enum ? t(lang, 'schema.enum.hint', { allowed: enumList(node, lang) }) : t(lang, 'schema.empty.hint', { expected: t(lang, TYPE_KEYS[String(params.type)] ?? 'type.string') });
+    const hint = node?.enum
+      ? t(lang, 'schema.enum.hint', { allowed: enumList(node, lang) })
+      : t(lang, 'schema.empty.hint', { expected: t(lang, TYPE_KEYS[String(params.type)] ?? 'type.string') });
     return make('empty', 'schema.minLength.empty', {}, { hint });
   }
   switch (error.keyword) {
@@ -120,20 +128,32 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
       const parentNode = schema.at(segments);
       const title = schema.resolve(parentNode?.properties?.[key])?.title ?? key;
       const parentKey = segments.length === 0 ? t(lang, 'path.root') : segments[segments.length - 1]!;
-      return make('required', 'schema.required', { parent: field, key, title }, {
-        target: 'key',
-        hint: t(lang, 'schema.required.hint', { key, parentKey: /^\d+$/.test(parentKey) ? field : `${parentKey}:` }),
-      });
+      return make(
+        'required',
+        'schema.required',
+        { parent: field, key, title },
+        {
+          target: 'key',
+          hint: t(lang, 'schema.required.hint', { key, parentKey: /^\d+$/.test(parentKey) ? field : `${parentKey}:` }),
+        },
+      );
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(schema.at(segments)?.properties ?? {});
       const suggestion = suggest(key, allowed);
-      return make('unknown-key', 'schema.additionalProperty', { key, parent: field }, {
-        pointer: toPointer([...segments, key]),
-        target: 'key',
-        hint: suggestion ? t(lang, 'schema.additionalProperty.hint', { suggestion }) : t(lang, 'schema.additionalProperty.hintList', { allowed: allowed.join(', ') }),
-      });
+      return make(
+        'unknown-key',
+        'schema.additionalProperty',
+        { key, parent: field },
+        {
+          pointer: toPointer([...segments, key]),
+          target: 'key',
+          hint: suggestion
+            ? t(lang, 'schema.additionalProperty.hint', { suggestion })
+            : t(lang, 'schema.additionalProperty.hintList', { allowed: allowed.join(', ') }),
+        },
+      );
     }
     case 'type': {
       const expected = String(params.type);
@@ -144,28 +164,49 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
           : (expected === 'integer' || expected === 'number') && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
             ? t(lang, 'schema.type.unquoteHint', { unquoted: value.trim() })
             : undefined;
-      return make('type', 'schema.type', { expected: t(lang, TYPE_KEYS[expected] ?? 'type.string'), actual: t(lang, TYPE_KEYS[actual] ?? 'type.string') }, hint ? { hint } : {});
+      return make(
+        'type',
+        'schema.type',
+        { expected: t(lang, TYPE_KEYS[expected] ?? 'type.string'), actual: t(lang, TYPE_KEYS[actual] ?? 'type.string') },
+        hint ? { hint } : {},
+      );
     }
     case 'enum': {
       const node = schema.at(segments);
       const allowed = enumList(node, lang);
       const suggestion = typeof value === 'string' ? suggest(value, (node?.enum ?? []).map(String)) : undefined;
-      return make('enum', 'schema.enum', {}, {
-        hint: suggestion ? t(lang, 'schema.enum.didYouMean', { suggestion, allowed }) : t(lang, 'schema.enum.hint', { allowed }),
-      });
+      return make(
+        'enum',
+        'schema.enum',
+        {},
+        {
+          hint: suggestion ? t(lang, 'schema.enum.didYouMean', { suggestion, allowed }) : t(lang, 'schema.enum.hint', { allowed }),
+        },
+      );
     }
     case 'const':
       return make('const', 'schema.const', { expected: String(params.allowedValue) });
     case 'pattern': {
       const path = error.schemaPath;
-      const kind = /\/common\/\$defs\/(id|ref)\//.test(path) ? 'schema.pattern.id' : /\/phone\//.test(path) ? 'schema.pattern.phone' : /\/file\//.test(path) ? 'schema.pattern.file' : 'schema.pattern';
+      const kind = /\/common\/\$defs\/(id|ref)\//.test(path)
+        ? 'schema.pattern.id'
+        : /\/phone\//.test(path)
+          ? 'schema.pattern.phone'
+          : /\/file\//.test(path)
+            ? 'schema.pattern.file'
+            : 'schema.pattern';
       return make('pattern', kind, {});
     }
     case 'format': {
       const format = String(params.format);
       const key = `schema.format.${format}`;
       const near = format === 'recurrence' && typeof value === 'string' ? nearestRecurrence(value) : undefined;
-      return make('format', hasKey(key) ? key : 'schema.format', { format }, near ? { hint: t(lang, 'schema.format.didYouMean', { suggestion: near }) } : {});
+      return make(
+        'format',
+        hasKey(key) ? key : 'schema.format',
+        { format },
+        near ? { hint: t(lang, 'schema.format.didYouMean', { suggestion: near }) } : {},
+      );
     }
     case 'minLength':
       return make('empty', 'schema.minLength.empty', {}, { hint: t(lang, 'schema.minLength.empty.hint') });

@@ -28,7 +28,11 @@ export function register(program: Command, ctx: CliContext): void {
     .description(t(lang, 'cli.build.description'))
     .argument('<filing>', t(lang, 'cli.build.arg.filing'))
     .option('-o, --out <dir>', t(lang, 'cli.build.opt.out'), 'out')
-    .addOption(new Option('-e, --edition <edition>', t(lang, 'cli.build.opt.edition')).default('submission').argParser(parseChoice(lang, ['submission', 'public', 'both'] as const)))
+    .addOption(
+      new Option('-e, --edition <edition>', t(lang, 'cli.build.opt.edition'))
+        .default('submission')
+        .argParser(parseChoice(lang, ['submission', 'public', 'both'] as const)),
+    )
     .option('-t, --templates <dir>', t(lang, 'cli.build.opt.templates'))
     .option('--no-bundle', t(lang, 'cli.build.opt.noBundle'))
     .option('-s, --sign <key.pem>', t(lang, 'cli.build.opt.sign'))
@@ -84,11 +88,21 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
   });
   if (shown) io.stderr.write('\r\u001b[K');
   if (result.diagnostics.length > 0 || options.format !== 'text' || result.outputs.length === 0) {
-    io.stdout.write(reporters[options.format](result, { lang, color: options.format === 'text' && useColor(io), toolVersion: TOOL_VERSION }));
+    io.stdout.write(
+      reporters[options.format](result, { lang, color: options.format === 'text' && useColor(io), toolVersion: TOOL_VERSION }),
+    );
   }
   for (const output of result.outputs) {
-    io.stderr.write(t(lang, 'cli.build.wrote', { path: output.path, edition: t(lang, `cli.build.edition.${output.edition}`), size: Math.ceil(output.bytes / 1024), withheld: output.withheld }) + '\n');
-    if (output.bundle) io.stderr.write(t(lang, output.signed ? 'cli.build.wroteSignedBundle' : 'cli.build.wroteBundle', { path: output.bundle }) + '\n');
+    io.stderr.write(
+      t(lang, 'cli.build.wrote', {
+        path: output.path,
+        edition: t(lang, `cli.build.edition.${output.edition}`),
+        size: Math.ceil(output.bytes / 1024),
+        withheld: output.withheld,
+      }) + '\n',
+    );
+    if (output.bundle)
+      io.stderr.write(t(lang, output.signed ? 'cli.build.wroteSignedBundle' : 'cli.build.wroteBundle', { path: output.bundle }) + '\n');
   }
   return result;
 }

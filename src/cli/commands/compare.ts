@@ -18,7 +18,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('-y, --fiscal-year <year>', t(lang, 'cli.compare.opt.fiscalYear'), parsePositiveInteger(lang))
     .action(async (options: { db: string; out: string; fiscalYear?: number }) => {
       const kind = extname(options.out).toLowerCase().slice(1);
-      if (!(COMPARE_FORMATS as string[]).includes(kind)) throw new UsageError('cli.compare.badOut', { path: options.out, formats: extensions }, 'cli.compare.badOut.hint');
+      if (!(COMPARE_FORMATS as string[]).includes(kind))
+        throw new UsageError('cli.compare.badOut', { path: options.out, formats: extensions }, 'cli.compare.badOut.hint');
       const { openDatabase } = await import('../../regulator/db.js');
       const { compareRows } = await import('../../regulator/compare.js');
       const db = openDatabase(options.db, { create: false });

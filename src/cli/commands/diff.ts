@@ -16,7 +16,11 @@ export function register(program: Command, ctx: CliContext): void {
     .description(t(lang, 'cli.diff.description'))
     .argument('<old>', t(lang, 'cli.diff.arg.old'))
     .argument('<new>', t(lang, 'cli.diff.arg.new'))
-    .addOption(new Option('-f, --format <format>', t(lang, 'cli.diff.opt.format', { formats: DIFF_FORMATS.join(', ') })).default('text').argParser(parseChoice(lang, DIFF_FORMATS)))
+    .addOption(
+      new Option('-f, --format <format>', t(lang, 'cli.diff.opt.format', { formats: DIFF_FORMATS.join(', ') }))
+        .default('text')
+        .argParser(parseChoice(lang, DIFF_FORMATS)),
+    )
     .action(async (oldPath: string, newPath: string, options: { format: DiffFormat }) => {
       const sides = [];
       for (const path of [oldPath, newPath]) {
@@ -32,7 +36,12 @@ export function register(program: Command, ctx: CliContext): void {
       const [before, after] = sides as [Awaited<ReturnType<typeof loadSide>>, Awaited<ReturnType<typeof loadSide>>];
       if (!before.data || !after.data) {
         const diagnostics = [...before.diagnostics, ...after.diagnostics];
-        ctx.io.stdout.write(reporters.text({ results: [], diagnostics, files: [oldPath, newPath], ioFailure: false }, { lang, color: false, toolVersion: TOOL_VERSION }));
+        ctx.io.stdout.write(
+          reporters.text(
+            { results: [], diagnostics, files: [oldPath, newPath], ioFailure: false },
+            { lang, color: false, toolVersion: TOOL_VERSION },
+          ),
+        );
         ctx.exit(EXIT.findings);
         return;
       }

@@ -18,28 +18,40 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
     .option('-k, --keys <dir>', t(lang, 'cli.ingest.opt.keys'))
     .option('--require-signature', t(lang, 'cli.ingest.opt.requireSignature'));
-  addFormatOption(command, lang).action(async (bundles: string[], options: { db: string; keys?: string; requireSignature?: boolean; format: ReportFormat }) => {
-    const { openDatabase } = await import('../../regulator/db.js');
-    const { ingestBundle } = await import('../../regulator/ingest.js');
-    const { readPublicKey } = await import('../../bundle/keys.js');
-    const keys: KeyObject[] = options.keys ? readdirSync(options.keys).filter((n) => extname(n) === '.pem' && !n.endsWith('.key.pem')).sort().map((n) => readPublicKey(join(options.keys!, n))) : [];
-    const db = openDatabase(options.db, { create: true });
-    const diagnostics: Diagnostic[] = [];
-    const counts = { ingested: 0, amended: 0, duplicate: 0, rejected: 0 };
-    try {
-      for (const bundle of bundles) {
-        const result = await ingestBundle(db, bundle, { lang, keys, requireSignature: options.requireSignature });
-        counts[result.status]++;
-        if (result.status === 'rejected') diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
-        ctx.io.stderr.write(t(lang, `cli.ingest.${result.status}`, { path: bundle }) + '\n');
+  addFormatOption(command, lang).action(
+    async (bundles: string[], options: { db: string; keys?: string; requireSignature?: boolean; format: ReportFormat }) => {
+      const { openDatabase } = await import('../../regulator/db.js');
+      const { ingestBundle } = await import('../../regulator/ingest.js');
+      const { readPublicKey } = await import('../../bundle/keys.js');
+      const keys: KeyObject[] = options.keys
+        ? readdirSync(options.keys)
+            .filter((n) => extname(n) === '.pem' && !n.endsWith('.key.pem'))
+            .sort()
+            .map((n) => readPublicKey(join(options.keys!, n)))
+        : [];
+      const db = openDatabase(options.db, { create: true });
+      const diagnostics: Diagnostic[] = [];
+      const counts = { ingested: 0, amended: 0, duplicate: 0, rejected: 0 };
+      try {
+        for (const bundle of bundles) {
+          const result = await ingestBundle(db, bundle, { lang, keys, requireSignature: options.requireSignature });
+          counts[result.status]++;
+          if (result.status === 'rejected') diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
+          ctx.io.stderr.write(t(lang, `cli.ingest.${result.status}`, { path: bundle }) + '\n');
+        }
+      } finally {
+        db.close();
       }
-    } finally {
-      db.close();
-    }
-    if (bundles.length > 1) ctx.io.stderr.write(t(lang, 'cli.ingest.summary', { ...counts, db: options.db }) + '\n');
-    if (diagnostics.length > 0 || options.format !== 'text') {
-      ctx.io.stdout.write(reporters[options.format]({ results: [], diagnostics, files: bundles, ioFailure: false }, { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION }));
-    }
-    ctx.exit(counts.rejected > 0 ? EXIT.findings : EXIT.ok);
-  });
+      if (bundles.length > 1) ctx.io.stderr.write(t(lang, 'cli.ingest.summary', { ...counts, db: options.db }) + '\n');
+      if (diagnostics.length > 0 || options.format !== 'text') {
+        ctx.io.stdout.write(
+          reporters[options.format](
+            { results: [], diagnostics, files: bundles, ioFailure: false },
+            { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION },
+          ),
+        );
+      }
+      ctx.exit(counts.rejected > 0 ? EXIT.findings : EXIT.ok);
+    },
+  );
 }

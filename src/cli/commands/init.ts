@@ -33,7 +33,13 @@ export function register(program: Command, ctx: CliContext): void {
         return;
       }
       const profile = getProfile(options.profile);
-      if (!profile) throw new UsageError('cli.error.unknownProfile', { value: options.profile, allowed: allProfiles().map((p) => p.id).join(', ') });
+      if (!profile)
+        throw new UsageError('cli.error.unknownProfile', {
+          value: options.profile,
+          allowed: allProfiles()
+            .map((p) => p.id)
+            .join(', '),
+        });
       if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError('cli.init.notEmpty', { dir }, 'cli.init.notEmpty.hint');
       const schemaPath = join(packageRoot(), 'dist', 'schemas', String(CURRENT_SCHEMA_VERSION), 'section.bundle.schema.json');
       const schemaRef = relative(resolve(ctx.io.cwd, dir), schemaPath).split(sep).join('/');
@@ -70,9 +76,13 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
   }
   // The attachment files come along, by the same relative paths.
   for (const attachment of (carried.data.attachments as { file: string }[] | undefined) ?? []) {
-    const bytes = last.files?.get(`attachments/${attachment.file}`) ?? (last.baseDir && existsSync(join(last.baseDir, attachment.file)) ? readFileSync(join(last.baseDir, attachment.file)) : undefined);
+    const bytes =
+      last.files?.get(`attachments/${attachment.file}`) ??
+      (last.baseDir && existsSync(join(last.baseDir, attachment.file)) ? readFileSync(join(last.baseDir, attachment.file)) : undefined);
     if (bytes) writeFileAtomic(join(dir, attachment.file), bytes);
   }
-  ctx.io.stderr.write(`${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${t(lang, 'cli.init.next', { dir })}\n`);
+  ctx.io.stderr.write(
+    `${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${t(lang, 'cli.init.next', { dir })}\n`,
+  );
   ctx.exit(EXIT.ok);
 }

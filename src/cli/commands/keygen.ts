@@ -16,7 +16,8 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (options: { out: string; name: string }) => {
       const privatePath = join(options.out, `${options.name}.key.pem`);
       const publicPath = join(options.out, `${options.name}.pub.pem`);
-      for (const path of [privatePath, publicPath]) if (existsSync(path)) throw new UsageError('cli.keygen.exists', { path }, 'cli.keygen.exists.hint');
+      for (const path of [privatePath, publicPath])
+        if (existsSync(path)) throw new UsageError('cli.keygen.exists', { path }, 'cli.keygen.exists.hint');
       const { generateKeys } = await import('../../bundle/keys.js');
       const keys = generateKeys();
       writeFileAtomic(privatePath, keys.privatePem, 0o600);

@@ -26,13 +26,18 @@ export function register(program: Command, ctx: CliContext): void {
   rules
     .command('list')
     .description(t(lang, 'cli.rules.list.description'))
-    .addOption(new Option('-f, --format <format>', t(lang, 'cli.profiles.opt.format')).default('text').argParser(parseChoice(lang, ['text', 'json'] as const)))
+    .addOption(
+      new Option('-f, --format <format>', t(lang, 'cli.profiles.opt.format'))
+        .default('text')
+        .argParser(parseChoice(lang, ['text', 'json'] as const)),
+    )
     .action((options: { format: 'text' | 'json' }) => {
       const described = RULES.map((rule) => describeRule(rule, lang));
       if (options.format === 'json') ctx.io.stdout.write(JSON.stringify(described, null, 2) + '\n');
       else {
         const width = Math.max(...described.map((r) => r.id.length));
-        for (const r of described) ctx.io.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.title}\n${' '.repeat(width + 11)}${r.basis}\n`);
+        for (const r of described)
+          ctx.io.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.title}\n${' '.repeat(width + 11)}${r.basis}\n`);
       }
       ctx.exit(EXIT.ok);
     });
@@ -44,7 +49,11 @@ export function register(program: Command, ctx: CliContext): void {
       const rule = RULES.find((r) => r.id === id);
       if (!rule) throw new UsageError('cli.error.unknownRule', { value: id });
       const r = describeRule(rule, lang);
-      const indent = (text: string) => text.split('\n').map((line) => `    ${line}`).join('\n');
+      const indent = (text: string) =>
+        text
+          .split('\n')
+          .map((line) => `    ${line}`)
+          .join('\n');
       ctx.io.stdout.write(
         [
           `${r.id} — ${r.title}`,

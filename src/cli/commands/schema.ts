@@ -28,9 +28,18 @@ export function schemaFiles(): { name: string; path: string; fromVersion?: numbe
       const source = own.get(name)!;
       files.push({ name: `${version}/${name}`, path: source.path, ...(source.version !== version ? { fromVersion: source.version } : {}) });
     }
-    for (const name of ['filing.bundle.schema.json', 'section.bundle.schema.json']) files.push({ name: `${version}/${name}`, path: join(root, 'dist', 'schemas', String(version), name) });
+    for (const name of ['filing.bundle.schema.json', 'section.bundle.schema.json'])
+      files.push({ name: `${version}/${name}`, path: join(root, 'dist', 'schemas', String(version), name) });
   }
-  for (const name of ['profile.schema.json', 'config.schema.json', 'manifest.schema.json', 'bundle-filing.schema.json', 'assessment.schema.json', 'internal-control-catalogue.schema.json']) files.push({ name, path: join(root, 'schemas', name) });
+  for (const name of [
+    'profile.schema.json',
+    'config.schema.json',
+    'manifest.schema.json',
+    'bundle-filing.schema.json',
+    'assessment.schema.json',
+    'internal-control-catalogue.schema.json',
+  ])
+    files.push({ name, path: join(root, 'schemas', name) });
   return files;
 }
 
@@ -48,7 +57,13 @@ export function register(program: Command, ctx: CliContext): void {
       } else {
         for (const file of files) {
           const text = readFileSync(file.path, 'utf8');
-          const moved = file.fromVersion === undefined ? text : text.replace(`"$id": "https://taisei.dev/schemas/${file.fromVersion}/`, `"$id": "https://taisei.dev/schemas/${file.name.split('/')[0]}/`);
+          const moved =
+            file.fromVersion === undefined
+              ? text
+              : text.replace(
+                  `"$id": "https://taisei.dev/schemas/${file.fromVersion}/`,
+                  `"$id": "https://taisei.dev/schemas/${file.name.split('/')[0]}/`,
+                );
           writeFileAtomic(join(options.out, file.name), moved);
         }
         ctx.io.stderr.write(t(lang, 'cli.schema.done', { dir: options.out, n: files.length }) + '\n');

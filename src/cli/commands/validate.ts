@@ -8,10 +8,21 @@ import { addInputOptions } from '../options.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
-  addInputOptions(program.command('validate').description(t(lang, 'cli.validate.description')).argument('[paths...]', t(lang, 'cli.validate.arg.paths')), lang).action(async (paths: string[], options: { format: ReportFormat; config?: string; maxFileSize?: number }) => {
-      const result = await validatePaths(paths.length > 0 ? paths : ['.'], { lang, configPath: options.config, maxFileMB: options.maxFileSize });
-      const output = reporters[options.format](result, { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION });
-      ctx.io.stdout.write(output);
-      ctx.exit(result.ioFailure ? EXIT.io : result.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok);
+  addInputOptions(
+    program.command('validate').description(t(lang, 'cli.validate.description')).argument('[paths...]', t(lang, 'cli.validate.arg.paths')),
+    lang,
+  ).action(async (paths: string[], options: { format: ReportFormat; config?: string; maxFileSize?: number }) => {
+    const result = await validatePaths(paths.length > 0 ? paths : ['.'], {
+      lang,
+      configPath: options.config,
+      maxFileMB: options.maxFileSize,
     });
+    const output = reporters[options.format](result, {
+      lang,
+      color: options.format === 'text' && useColor(ctx.io),
+      toolVersion: TOOL_VERSION,
+    });
+    ctx.io.stdout.write(output);
+    ctx.exit(result.ioFailure ? EXIT.io : result.diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok);
+  });
 }

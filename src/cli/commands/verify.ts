@@ -15,23 +15,33 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<bundles...>', t(lang, 'cli.verify.arg.bundles'))
     .option('-k, --key <pem...>', t(lang, 'cli.verify.opt.key'))
     .option('--require-signature', t(lang, 'cli.verify.opt.requireSignature'));
-  addFormatOption(command, lang).action(async (bundles: string[], options: { key?: string[]; requireSignature?: boolean; format: ReportFormat }) => {
-    const { verifyBundle } = await import('../../bundle/verify.js');
-    const { readPublicKey } = await import('../../bundle/keys.js');
-    const keys = (options.key ?? []).map((path) => readPublicKey(path));
-    const diagnostics: Diagnostic[] = [];
-    let ioFailure = false;
-    for (const bundle of bundles) {
-      try {
-        diagnostics.push(...(await verifyBundle(bundle, { lang, keys, requireSignature: options.requireSignature })).diagnostics);
-      } catch (error) {
-        if (!isInputOutputError(error)) throw error;
-        ioFailure = true;
-        diagnostics.push({ code: 'io/not-found', severity: 'error', file: bundle, message: t(lang, error.messageKey, error.args), ...(error.hintKey ? { hint: t(lang, error.hintKey, error.args) } : {}) });
+  addFormatOption(command, lang).action(
+    async (bundles: string[], options: { key?: string[]; requireSignature?: boolean; format: ReportFormat }) => {
+      const { verifyBundle } = await import('../../bundle/verify.js');
+      const { readPublicKey } = await import('../../bundle/keys.js');
+      const keys = (options.key ?? []).map((path) => readPublicKey(path));
+      const diagnostics: Diagnostic[] = [];
+      let ioFailure = false;
+      for (const bundle of bundles) {
+        try {
+          diagnostics.push(...(await verifyBundle(bundle, { lang, keys, requireSignature: options.requireSignature })).diagnostics);
+        } catch (error) {
+          if (!isInputOutputError(error)) throw error;
+          ioFailure = true;
+          diagnostics.push({
+            code: 'io/not-found',
+            severity: 'error',
+            file: bundle,
+            message: t(lang, error.messageKey, error.args),
+            ...(error.hintKey ? { hint: t(lang, error.hintKey, error.args) } : {}),
+          });
+        }
       }
-    }
-    const result = { results: [], diagnostics, files: bundles, ioFailure };
-    ctx.io.stdout.write(reporters[options.format](result, { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION }));
-    ctx.exit(ioFailure ? EXIT.io : diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok);
-  });
+      const result = { results: [], diagnostics, files: bundles, ioFailure };
+      ctx.io.stdout.write(
+        reporters[options.format](result, { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION }),
+      );
+      ctx.exit(ioFailure ? EXIT.io : diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok);
+    },
+  );
 }

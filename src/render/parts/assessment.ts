@@ -10,7 +10,10 @@ import type { PartContext } from './context.js';
 export function assessment(ctx: PartContext): Content[] {
   const evaluation = ctx.view.assessment;
   if (!evaluation) return [];
-  const note = ctx.wording.text('assessment-note', { catalogue: evaluation.catalogue.title.ja, starred: evaluation.applicable.some((i) => i.starred) });
+  const note = ctx.wording.text('assessment-note', {
+    catalogue: evaluation.catalogue.title.ja,
+    starred: evaluation.applicable.some((i) => i.starred),
+  });
   return [
     partHeading(ctx.wording.text('assessment-title'), { pageBreak: 'before' }),
     { text: proseInlines(note), style: 'note', margin: [0, 0, 0, 8] },
@@ -24,9 +27,21 @@ function scoreTableAndChart(ctx: PartContext, evaluation: Evaluation): Content[]
   const w = (name: string, data: Record<string, unknown> = {}) => ctx.wording.text(name, data);
   const percent = (value: number | undefined) => (value === undefined ? '—' : w('assessment-percent', { value: value.toFixed(1) }));
   const areaName = (id: string) => evaluation.catalogue.areas.find((a) => a.id === id)?.ja ?? id;
-  const rows = [...evaluation.areas.map((a) => ({ name: areaName(a.id), s: a as Scored, total: false })), { name: w('assessment-overall'), s: evaluation.overall, total: true }];
+  const rows = [
+    ...evaluation.areas.map((a) => ({ name: areaName(a.id), s: a as Scored, total: false })),
+    { name: w('assessment-overall'), s: evaluation.overall, total: true },
+  ];
   const emphasis = (total: boolean) => (total ? { style: 'label' } : {});
-  const body: Content[] = [['assessment-area', 'assessment-items', 'assessment-coverage', 'assessment-evidence', 'assessment-recurrences', 'assessment-readiness'].map((name) => ({ text: w(name), style: 'th' }))];
+  const body: Content[] = [
+    [
+      'assessment-area',
+      'assessment-items',
+      'assessment-coverage',
+      'assessment-evidence',
+      'assessment-recurrences',
+      'assessment-readiness',
+    ].map((name) => ({ text: w(name), style: 'th' })),
+  ];
   for (const { name, s, total } of rows) {
     const recurrences = s.windows === 0 ? '—' : w('assessment-windows', { met: s.met, due: s.windows, percent: percent(s.recurrences) });
     const cells = [name, String(s.items), percent(s.coverage), percent(s.evidence), recurrences, s.readiness.toFixed(1)];
@@ -37,11 +52,26 @@ function scoreTableAndChart(ctx: PartContext, evaluation: Evaluation): Content[]
     canvas: [
       { type: 'rect', x: 0, y: 3, w: barWidth, h: 9, color: '#eeeeee' },
       { type: 'rect', x: 0, y: 3, w: Math.max(0, Math.min(100, value)) * (barWidth / 100), h: 9, color: total ? '#333333' : '#777777' },
-      ...[25, 50, 75].map((tick) => ({ type: 'line', x1: (tick * barWidth) / 100, y1: 2, x2: (tick * barWidth) / 100, y2: 13, lineWidth: 0.4, lineColor: '#ffffff' })),
+      ...[25, 50, 75].map((tick) => ({
+        type: 'line',
+        x1: (tick * barWidth) / 100,
+        y1: 2,
+        x2: (tick * barWidth) / 100,
+        y2: 13,
+        lineWidth: 0.4,
+        lineColor: '#ffffff',
+      })),
     ],
   });
-  const chart = rows.map(({ name, s, total }) => [{ text: paragraphInlines(name, 12), ...emphasis(total) }, bar(s.readiness, total), { text: s.readiness.toFixed(1), alignment: 'right', ...emphasis(total) }]);
-  return [ctx.tables.withHeading(w('assessment-score'), ['*', 44, 50, 50, 96, 44], body), { table: { widths: [120, barWidth, 40], body: chart }, layout: 'noBorders', fontSize: TABLE_SIZE, margin: [0, 0, 0, 12] }];
+  const chart = rows.map(({ name, s, total }) => [
+    { text: paragraphInlines(name, 12), ...emphasis(total) },
+    bar(s.readiness, total),
+    { text: s.readiness.toFixed(1), alignment: 'right', ...emphasis(total) },
+  ]);
+  return [
+    ctx.tables.withHeading(w('assessment-score'), ['*', 44, 50, 50, 96, 44], body),
+    { table: { widths: [120, barWidth, 40], body: chart }, layout: 'noBorders', fontSize: TABLE_SIZE, margin: [0, 0, 0, 12] },
+  ];
 }
 
 function checkItemsTable(ctx: PartContext, evaluation: Evaluation): Content {
@@ -49,7 +79,10 @@ function checkItemsTable(ctx: PartContext, evaluation: Evaluation): Content {
   const assessments = (ctx.view.data.selfAssessment ?? {}) as Record<string, Entry | undefined>;
   const node = (item: string, key: string) => ctx.view.schema.at(['selfAssessment', item, key]);
   const widths = [108, 54, CONTENT_WIDTH - 108 - 54 - 124 - 4 * 9, 124];
-  const headings = [wording.text('assessment-items'), ...['status', 'measures', 'evidence'].map((key) => node(evaluation.catalogue.items[0]!.id, key)?.title ?? key)];
+  const headings = [
+    wording.text('assessment-items'),
+    ...['status', 'measures', 'evidence'].map((key) => node(evaluation.catalogue.items[0]!.id, key)?.title ?? key),
+  ];
   const body: Content[] = [headings.map((text) => ({ text: paragraphInlines(text, 12), style: 'th' }))];
   for (const item of evaluation.applicable) {
     const entry = assessments[item.id];
@@ -76,7 +109,11 @@ function planTable(ctx: PartContext, evaluation: Evaluation): Content[] {
   const headings = [title('title'), `${title('start')}／${title('due')}・${title('recurrence')}`, title('status'), title('evidence')];
   const body: Content[] = [headings.map((text) => ({ text: paragraphInlines(text, 12), style: 'th' }))];
   plan.forEach((m, i) => {
-    const measure = [`${format.display(m.id)}　${format.format(m.title, node(i, 'title'))}`, `${title('area')}：${format.format(m.area, node(i, 'area'))}`, `${title('owner')}：${format.format(m.owner, node(i, 'owner'))}`];
+    const measure = [
+      `${format.display(m.id)}　${format.format(m.title, node(i, 'title'))}`,
+      `${title('area')}：${format.format(m.area, node(i, 'area'))}`,
+      `${title('owner')}：${format.format(m.owner, node(i, 'owner'))}`,
+    ];
     const when = [
       typeof m.start === 'string' ? w('assessment-start', { start: wareki(m.start) }) : '',
       typeof m.due === 'string' ? w('assessment-due', { due: wareki(m.due) }) : '',

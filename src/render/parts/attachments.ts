@@ -17,8 +17,19 @@ export function attachments(ctx: PartContext): Content[] {
     body.push([
       { text: tables.cell(format.fieldText(entry.title, node(i, 'title'), { path: 'title' }, entry), star, TABLE_SIZE) },
       { text: tables.cell(format.fieldText(entry.kind, node(i, 'kind'), { path: 'kind' }, entry), 62, TABLE_SIZE) },
-      { text: hidden ? wording.text('withheld') : tables.cell(format.fieldText(entry.file, node(i, 'file'), { path: 'file' }, entry), star, TABLE_SIZE) },
+      {
+        text: hidden
+          ? wording.text('withheld')
+          : tables.cell(format.fieldText(entry.file, node(i, 'file'), { path: 'file' }, entry), star, TABLE_SIZE),
+      },
     ]);
   });
-  return [partHeading(wording.text('attachments-title')), { table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 70, '*'], body, dontBreakRows: true }, layout: 'taisei', fontSize: TABLE_SIZE }];
+  return [
+    partHeading(wording.text('attachments-title')),
+    {
+      table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 70, '*'], body, dontBreakRows: true },
+      layout: 'taisei',
+      fontSize: TABLE_SIZE,
+    },
+  ];
 }

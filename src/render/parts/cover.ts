@@ -11,7 +11,12 @@ export function cover(wording: Wording, data: Record<string, unknown>, edition: 
     { text: wording.text('cover-form'), style: 'coverForm' },
     { text: wording.text('cover-date', data), alignment: 'right', margin: [0, 24, 0, 24] },
     { text: wording.text('cover-addressee', data), margin: [0, 0, 0, 24] },
-    { columns: [{ width: '*', text: '' }, { width: 'auto', stack: filerLines.map((line) => ({ text: paragraphInlines(line) })), lineHeight: 1.6 }] },
+    {
+      columns: [
+        { width: '*', text: '' },
+        { width: 'auto', stack: filerLines.map((line) => ({ text: paragraphInlines(line) })), lineHeight: 1.6 },
+      ],
+    },
     { text: wording.text('cover-title'), style: 'coverTitle', margin: [0, 64, 0, 40] },
     { text: proseInlines(wording.text('cover-body', data)), lineHeight: 1.8, leadingIndent: BODY_SIZE },
     ...(data.contact ? [{ text: proseInlines(wording.text('cover-contact', data)), style: 'note', margin: [0, 48, 0, 0] }] : []),

@@ -18,7 +18,18 @@ function shorten(title: string): string {
 export function relatedCompanies(ctx: PartContext): Content[] {
   const list = (ctx.view.data.relatedCompanies as Entry[] | undefined) ?? [];
   if (list.length === 0) return [];
-  return [ctx.tables.table(['relatedCompanies'], list, [{ path: 'name', width: '*' }, { path: 'business', width: '*' }], TABLE_SIZE, ctx.format.title(['relatedCompanies']))];
+  return [
+    ctx.tables.table(
+      ['relatedCompanies'],
+      list,
+      [
+        { path: 'name', width: '*' },
+        { path: 'business', width: '*' },
+      ],
+      TABLE_SIZE,
+      ctx.format.title(['relatedCompanies']),
+    ),
+  ];
 }
 
 export function item(ctx: PartContext, item: ProfileItem): Content[] {
@@ -55,19 +66,39 @@ function block(ctx: PartContext, block: Block, onlyBlock: boolean): Content[] {
   const segments = parsePointer(block.path);
   const value = getAt(ctx.view.data, segments);
   if (value === undefined || value === null) return [];
-  const heading = onlyBlock || block.kind === 'text' || block.kind === 'corrections' ? [] : [{ text: format.title(segments), style: 'block', headlineLevel: 2 }];
+  const heading =
+    onlyBlock || block.kind === 'text' || block.kind === 'corrections'
+      ? []
+      : [{ text: format.title(segments), style: 'block', headlineLevel: 2 }];
   switch (block.kind) {
     case 'text':
       return [{ text: proseInlines(format.format(value, ctx.view.schema.at(segments))), margin: [0, 0, 0, 6] }];
     case 'table': {
       if (!Array.isArray(value)) return [];
       if (value.length === 0) return [...heading, { text: wording.text('none'), style: 'none' }];
-      return [tables.table(segments, value as Entry[], block.columns, block.fontSize ?? TABLE_SIZE, onlyBlock ? undefined : format.title(segments))];
+      return [
+        tables.table(
+          segments,
+          value as Entry[],
+          block.columns,
+          block.fontSize ?? TABLE_SIZE,
+          onlyBlock ? undefined : format.title(segments),
+        ),
+      ];
     }
     case 'records': {
       if (!Array.isArray(value)) return [];
       return (value as Entry[]).map((entry, index) =>
-        tables.fieldTable([...segments, String(index)], entry, block.fields, block.heading.map((k) => format.display(entry[k])).filter(Boolean).join('　'), 'record'),
+        tables.fieldTable(
+          [...segments, String(index)],
+          entry,
+          block.fields,
+          block.heading
+            .map((k) => format.display(entry[k]))
+            .filter(Boolean)
+            .join('　'),
+          'record',
+        ),
       );
     }
     case 'fields':
@@ -86,7 +117,12 @@ function corrections(ctx: PartContext, segments: string[], value: unknown, findi
   const findings = (getAt(ctx.view.data, parsePointer(findingsPath)) as Entry[] | undefined) ?? [];
   const itemNode = schema.at([...segments, '0']);
   const title = (key: string) => schema.resolve(itemNode?.properties?.[key])?.title ?? key;
-  const body: Content[] = [[title('finding'), title('outcome'), `${title('action')}／${title('reason')}`, title('completed')].map((t) => ({ text: paragraphInlines(t), style: 'th' }))];
+  const body: Content[] = [
+    [title('finding'), title('outcome'), `${title('action')}／${title('reason')}`, title('completed')].map((t) => ({
+      text: paragraphInlines(t),
+      style: 'th',
+    })),
+  ];
   entries.forEach((entry, index) => {
     const finding = findings.find((f) => f.id === entry.finding);
     const findingText = finding ? `${String(entry.finding)}　${format.display(finding.summary)}` : format.display(entry.finding);
@@ -95,9 +131,27 @@ function corrections(ctx: PartContext, segments: string[], value: unknown, findi
     body.push([
       { text: tables.cell(findingText, widths[0]!, TABLE_SIZE) },
       { text: tables.cell(format.fieldText(entry.outcome, node('outcome'), { path: 'outcome' }, entry), widths[1]!, TABLE_SIZE) },
-      { text: tables.cell(format.fieldText(entry.outcome === 'taken' ? entry.action : entry.reason, node(entry.outcome === 'taken' ? 'action' : 'reason'), { path: 'action' }, entry), widths[2]!, TABLE_SIZE) },
+      {
+        text: tables.cell(
+          format.fieldText(
+            entry.outcome === 'taken' ? entry.action : entry.reason,
+            node(entry.outcome === 'taken' ? 'action' : 'reason'),
+            { path: 'action' },
+            entry,
+          ),
+          widths[2]!,
+          TABLE_SIZE,
+        ),
+      },
       { text: tables.cell(format.fieldText(entry.completed, node('completed'), { path: 'completed' }, entry), widths[3]!, TABLE_SIZE) },
     ]);
   });
-  return [{ table: { headerRows: 1, keepWithHeaderRows: 1, widths: [130, 60, '*', 62], body, dontBreakRows: true }, layout: 'taisei', fontSize: TABLE_SIZE, margin: [0, 0, 0, 8] }];
+  return [
+    {
+      table: { headerRows: 1, keepWithHeaderRows: 1, widths: [130, 60, '*', 62], body, dontBreakRows: true },
+      layout: 'taisei',
+      fontSize: TABLE_SIZE,
+      margin: [0, 0, 0, 8],
+    },
+  ];
 }

@@ -30,12 +30,21 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
                   shortDescription: { text: ruleText(lang, id, 'title') },
                   fullDescription: { text: why },
                   helpUri: `https://taisei.dev/docs/rules#${id.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`,
-                  help: { text: `${why}\n${fix}`, markdown: `${why}\n\n**${rule.basis}**\n\n${fix}\n\n\`\`\`yaml\n${ruleText(lang, id, 'example')}\n\`\`\`` },
+                  help: {
+                    text: `${why}\n${fix}`,
+                    markdown: `${why}\n\n**${rule.basis}**\n\n${fix}\n\n\`\`\`yaml\n${ruleText(lang, id, 'example')}\n\`\`\``,
+                  },
                   defaultConfiguration: { level: LEVEL[rule.severity] },
                   properties: { basis: rule.basis },
                 };
               }
-              return { id, shortDescription: { text: id }, helpUri: helpUri(id), help: { text: example.hint ?? example.message }, defaultConfiguration: { level: LEVEL[example.severity] } };
+              return {
+                id,
+                shortDescription: { text: id },
+                helpUri: helpUri(id),
+                help: { text: example.hint ?? example.message },
+                defaultConfiguration: { level: LEVEL[example.severity] },
+              };
             }),
           },
         },
@@ -53,7 +62,13 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
                     physicalLocation: {
                       artifactLocation: { uri: d.file.split('\\').join('/') },
                       ...(d.line
-                        ? { region: { startLine: d.line, startColumn: d.column ?? 1, ...(d.endLine ? { endLine: d.endLine, endColumn: d.endColumn } : {}) } }
+                        ? {
+                            region: {
+                              startLine: d.line,
+                              startColumn: d.column ?? 1,
+                              ...(d.endLine ? { endLine: d.endLine, endColumn: d.endColumn } : {}),
+                            },
+                          }
                         : {}),
                     },
                   },
@@ -64,7 +79,14 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
             ? {
                 relatedLocations: d.related
                   .filter((r) => r.file)
-                  .map((r, id) => ({ id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: r.file! }, ...(r.line ? { region: { startLine: r.line, startColumn: r.column ?? 1 } } : {}) } })),
+                  .map((r, id) => ({
+                    id,
+                    message: { text: r.message },
+                    physicalLocation: {
+                      artifactLocation: { uri: r.file! },
+                      ...(r.line ? { region: { startLine: r.line, startColumn: r.column ?? 1 } } : {}),
+                    },
+                  })),
               }
             : {}),
         })),

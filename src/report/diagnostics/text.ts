@@ -32,14 +32,17 @@ type Paint = (style: keyof typeof COLORS, text: string) => string;
 function formatDiagnostic(d: Diagnostic, lang: Lang, paint: Paint, sources: Map<string, string[]>): string {
   const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
   const severityStyle = d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan';
-  const lines = [`${paint('bold', where)}${where ? '  ' : ''}${paint(severityStyle, t(lang, `report.severity.${d.severity}`))}  ${d.message}  ${paint('dim', d.code)}`];
+  const lines = [
+    `${paint('bold', where)}${where ? '  ' : ''}${paint(severityStyle, t(lang, `report.severity.${d.severity}`))}  ${d.message}  ${paint('dim', d.code)}`,
+  ];
   const source = d.file && d.line ? sources.get(d.file) : undefined;
   if (source && d.line) {
     const gutter = String(d.line).length;
     const full = (source[d.line - 1] ?? '').replace(/\t/g, '    ');
     const { text, offset } = excerptWindow(full, Math.max(1, d.column ?? 1));
     const previous = d.line > 1 ? source[d.line - 2] : undefined;
-    if (previous?.trim()) lines.push(paint('dim', `  ${String(d.line - 1).padStart(gutter)} | ${excerptWindow(previous.replace(/\t/g, '    '), 1).text}`));
+    if (previous?.trim())
+      lines.push(paint('dim', `  ${String(d.line - 1).padStart(gutter)} | ${excerptWindow(previous.replace(/\t/g, '    '), 1).text}`));
     lines.push(`  ${String(d.line).padStart(gutter)} | ${text}`);
     const column = Math.max(1, (d.column ?? 1) - offset);
     const before = text.slice(0, column - 1);
