@@ -174,3 +174,21 @@ function cycles(edges: Map<string, Set<string>>): string[] {
   for (const node of [...edges.keys()].sort()) if (!state.has(node)) walk(node, [node]);
   return found;
 }
+
+describe('the library built in dist/lib', () => {
+  it('offers each stage: the edition view render and bundle take, and the output formats', async () => {
+    const lib = await import('../dist/lib/index.js');
+    const result = await lib.validatePaths([join(root, 'examples', 'soden-13')], { lang: 'en', rules: false });
+    const loaded = result.results[0]!.loaded!;
+    const input = { data: loaded.data!, marks: loaded.marks, profile: result.results[0]!.profile! };
+    const submission = lib.editionView(input, 'submission');
+    const open = lib.editionView(input, 'public');
+    expect(submission.withheld).toEqual([]);
+    expect(open.withheld.length).toBeGreaterThan(0);
+    expect(JSON.stringify(open.data)).not.toContain(String((loaded.data!.contact as { name: string }).name));
+    expect(lib.editionView({ ...input, previous: loaded.data }, 'submission').changes?.sections).toEqual([]);
+    expect(lib.DIFF_FORMATS).toEqual(['text', 'markdown', 'json']);
+    expect(lib.COMPARE_FORMATS).toEqual(['xlsx', 'csv', 'html']);
+    expect(lib.sectionFacts(lib.currentSchemaIndex()).itemSections).toHaveLength(16);
+  });
+});
