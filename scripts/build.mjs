@@ -111,6 +111,32 @@ const types = await compile(forTypes({ ...current, title: 'Filing' }), 'Filing',
 writeFileSync(join(generated, 'filing.ts'), types);
 log('generated src/model/generated/filing.ts');
 
+// What each section means, read from the current schema's x-taisei-* annotations by the tool's own
+// reader (model/sections.ts), written as data so that no run pays for walking the schema.
+const sectionsModule = join(generated, 'sections.build.mjs');
+await build({
+  stdin: {
+    contents: "export { sectionFacts } from './sections.ts'; export { SchemaIndex } from './schema-index.ts';",
+    resolveDir: join(root, 'src', 'model'),
+    loader: 'ts',
+  },
+  outfile: sectionsModule,
+  format: 'esm',
+  platform: 'node',
+  bundle: true,
+  logLevel: 'silent',
+});
+const sectionsReader = await import(pathToFileURL(sectionsModule).href);
+rmSync(sectionsModule);
+const facts = sectionsReader.sectionFacts(new sectionsReader.SchemaIndex(current));
+writeFileSync(
+  join(generated, 'section-facts.ts'),
+  `/* Generated from the x-taisei-* annotations of schemas/ by scripts/build.mjs — do not edit. */\n` +
+    `import type { SectionFacts } from '../sections.js';\n\n` +
+    `export const SECTION_FACTS: SectionFacts = ${JSON.stringify(facts)};\n`,
+);
+log(`generated the section facts (${facts.itemSections.length} sections)`);
+
 // 3. ajv standalone validators (compiled ahead of time: nothing compiles schemas at run time).
 const formatsModule = join(generated, 'formats.build.mjs');
 await build({

@@ -31,7 +31,7 @@ export { internalControl } from './model/generated/data.js';
 export { editionView, type EditionView, type EditionInput } from './edition/view.js';
 export { diffFilings, type FilingDiff } from './edition/changes.js';
 export { sectionFacts, type SectionFacts } from './model/sections.js';
-export { currentSchemaIndex } from './model/current-schema.js';
+export { currentSchemaIndex, currentSectionFacts } from './model/current-schema.js';
 export type { Edition } from './model/edition.js';
 export { diffWriters, DIFF_FORMATS, compareWriters, COMPARE_FORMATS } from './report/index.js';
 export { defineRule, type RuleMessages } from './rules/types.js';

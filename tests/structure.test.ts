@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { currentSchemaIndex } from '../src/model/current-schema.js';
+import { currentSchemaIndex, currentSectionFacts } from '../src/model/current-schema.js';
 import { sectionFacts } from '../src/model/sections.js';
 import { allProfiles } from '../src/profiles/index.js';
 import { SECTION_LAYOUTS, type Block, type Field } from '../src/render/layouts.js';
@@ -14,6 +14,10 @@ const facts = sectionFacts(currentSchemaIndex());
 const schema = currentSchemaIndex();
 
 describe('a section of the data model', () => {
+  it('means what the schema says: the facts the build wrote down are the schema read afresh', () => {
+    expect(currentSectionFacts()).toEqual(facts);
+  });
+
   it('is reported under exactly one item of every profile, and the profile schema knows it', () => {
     const profileSchema = JSON.parse(readFileSync(join(root, 'schemas', 'profile.schema.json'), 'utf8'));
     const allowed = profileSchema.properties.items.items.properties.sections.items.enum as string[];

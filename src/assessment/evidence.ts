@@ -3,13 +3,13 @@
 // lists may be referred to and which of their fields date an entry (when the measure it evidences
 // was carried out): x-taisei-evidence, read by model/sections.ts; its evidenceRef pattern names the
 // same lists (tests/structure.test.ts holds the two together).
-import { currentSchemaIndex } from '../model/current-schema.js';
-import { sectionFacts, type EvidenceKind } from '../model/sections.js';
+import { currentSectionFacts } from '../model/current-schema.js';
+import type { EvidenceKind } from '../model/sections.js';
 import { toPointer } from '../util/pointer.js';
 
 /** The lists that may be named as evidence, by name (x-taisei-evidence in the schema). */
 export function evidenceKinds(): ReadonlyMap<string, EvidenceKind> {
-  kinds ??= new Map(sectionFacts(currentSchemaIndex()).evidence.map((kind) => [kind.name, kind]));
+  kinds ??= new Map(currentSectionFacts().evidence.map((kind) => [kind.name, kind]));
   return kinds;
 }
 let kinds: Map<string, EvidenceKind> | undefined;

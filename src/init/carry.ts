@@ -6,8 +6,7 @@
 // measures, less the one-off ones done, and each measure's evidence is the new year's to give.
 // Which facts are the year's is the schema's to say (x-taisei-yearly, model/sections.ts).
 import { EvidenceIndex } from '../assessment/evidence.js';
-import { currentSchemaIndex } from '../model/current-schema.js';
-import { sectionFacts } from '../model/sections.js';
+import { currentSectionFacts } from '../model/current-schema.js';
 
 function nextYear(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -30,7 +29,7 @@ export function carryForward(last: Record<string, unknown>, fiscalYear?: number)
   delete data.profile; // the profile in force for the new year applies
   data.fiscalYear = year;
   if (typeof last.submissionDate === 'string') data.submissionDate = nextYear(last.submissionDate, year - from);
-  for (const path of sectionFacts(currentSchemaIndex()).yearly) {
+  for (const path of currentSectionFacts().yearly) {
     const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
     const key = path[path.length - 1]!;
     if (parent === null || typeof parent !== 'object' || !(key in parent)) continue;

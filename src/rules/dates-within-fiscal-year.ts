@@ -1,8 +1,7 @@
 // The year's facts are dated within the fiscal year reported (April 1 – March 31). Dates that are by
 // nature earlier or later — establishment, appointment, revision, plans and targets, the reviewed
 // period of a log review, completion of a correction — are not checked.
-import { currentSchemaIndex } from '../model/current-schema.js';
-import { sectionFacts } from '../model/sections.js';
+import { currentSectionFacts } from '../model/current-schema.js';
 import { toPointer } from '../util/pointer.js';
 import { defineRule, type RuleMessages } from './types.js';
 import { fiscalYearBounds, list, within } from './util.js';
@@ -40,7 +39,7 @@ export const rule = defineRule({
     if (typeof data.fiscalYear !== 'number') return;
     const bounds = fiscalYearBounds(data.fiscalYear);
     // where the year's dates are: x-taisei-in-year in the schema
-    for (const spec of sectionFacts(currentSchemaIndex()).inYear) {
+    for (const spec of currentSectionFacts().inYear) {
       const entries = list(spec.list.reduce<unknown>((v, k) => (v as Entry | undefined)?.[k], data) as Entry[] | undefined);
       entries.forEach((entry, i) => {
         const value = spec.field.reduce<unknown>((v, k) => (v as Entry | undefined)?.[k], entry);

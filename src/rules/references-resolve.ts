@@ -1,7 +1,6 @@
 // Every reference resolves: trainings and management activities to rules, log reviews to systems,
 // findings to their activities, rooms to sites and floor plans, attachments to files inside the filing.
-import { currentSchemaIndex } from '../model/current-schema.js';
-import { sectionFacts } from '../model/sections.js';
+import { currentSectionFacts } from '../model/current-schema.js';
 import { toPointer } from '../util/pointer.js';
 import { defineRule, type RuleMessages } from './types.js';
 import { list } from './util.js';
@@ -51,7 +50,7 @@ export const rule = defineRule({
       if (!known) ids.set(target, (known = new Set(list(get(data, target.split('.')) as { id: string }[] | undefined).map((e) => e.id))));
       return known;
     };
-    for (const ref of sectionFacts(currentSchemaIndex()).references) {
+    for (const ref of currentSectionFacts().references) {
       list(get(data, ref.list) as Entry[] | undefined).forEach((entry, i) => {
         const value = get(entry, ref.field);
         const targets = Array.isArray(value)
