@@ -10,14 +10,14 @@ export interface PdfContent {
   attachments: Record<string, unknown> | null;
 }
 
+/** A PDF opened for reading only: no fonts installed, no code evaluated. */
+function openPdf(bytes: Uint8Array) {
+  return getDocument({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, useSystemFonts: false, isEvalSupported: false })
+    .promise;
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
+  const doc = await openPdf(bytes);
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
@@ -35,13 +35,7 @@ export const compact = (s: string) => s.replace(/\s+/g, '');
 
 /** How often each fill colour is set on a page (vector shapes drawn in a colour of their own show here). */
 export async function fillColours(bytes: Uint8Array, pageNumber: number): Promise<Record<string, number>> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-  }).promise;
+  const doc = await openPdf(bytes);
   const ops = await (await doc.getPage(pageNumber)).getOperatorList();
   const out: Record<string, number> = {};
   ops.fnArray.forEach((fn: number, i: number) => {
