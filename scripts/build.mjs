@@ -334,7 +334,7 @@ const cjs = {
   banner: { js: 'var __taiseiModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
   // Rendering libraries read their own data files at run time: they stay in node_modules.
-  external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'handlebars', '@expo-google-fonts/*', 'better-sqlite3', 'exceljs'],
+  external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'handlebars', 'better-sqlite3', 'exceljs'],
 };
 await build({
   ...cjs,

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../src/regulator/sqlite.js';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
@@ -59,7 +59,7 @@ beforeAll(() => {
   bundles.signed = join(dir, 'signed', 'report-2024-submission.zip');
 }, 120_000);
 
-const open = (db: string) => new Database(db, { readonly: true, fileMustExist: true });
+const open = (db: string) => openSqlite(db, { mustExist: true, readOnly: true });
 const count = (db: string, sql: string, ...args: unknown[]) => {
   const conn = open(db);
   try {
@@ -98,7 +98,7 @@ describe('taisei ingest', () => {
     };
     expect(manager.name).toBe(stored.organisation.informationManager.name);
     expect(n('transactions')).toBeGreaterThan(100);
-    expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((conn.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
     conn.close();
   });
 
@@ -173,7 +173,7 @@ describe('taisei ingest', () => {
   it('refuses a database written by a newer taisei, and a file that is not its database', () => {
     const db = join(tempDir(), 'regulator.sqlite');
     expect(runCli(['ingest', '--db', db, bundles.current]).status).toBe(0);
-    const conn = new Database(db);
+    const conn = openSqlite(db, { mustExist: true });
     conn.prepare("UPDATE meta SET value = '99' WHERE key = 'schema_version'").run();
     conn.close();
     const run = runCli(['ingest', '--db', db, bundles.amended]);
@@ -216,9 +216,9 @@ describe('taisei ingest', () => {
       if (!existsSync(db)) continue;
       // read-write: after a kill, SQLite recovers the write-ahead log on the next open, and a
       // read-only connection cannot ("attempt to write a readonly database")
-      const conn = new Database(db, { fileMustExist: true });
+      const conn = openSqlite(db, { mustExist: true });
       try {
-        expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect((conn.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
         const stored = conn.prepare("SELECT name FROM sqlite_master WHERE name = 'bundles'").get()
           ? (conn.prepare('SELECT b.hash, f.filing FROM bundles b LEFT JOIN filings f ON f.bundle = b.hash').all() as {
               hash: string;
@@ -394,5 +394,28 @@ describe('taisei compare', () => {
     expect(run.status).toBe(2);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(join(out, '..'))).toEqual([]);
+  });
+});
+
+describe('the SQLite underneath', () => {
+  it("is Node's own node:sqlite from Node 22.13 on, better-sqlite3 before, and says so in no warning", () => {
+    const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+    const conn = openSqlite(':memory:', { mustExist: false });
+    try {
+      expect(conn.driver).toBe(major > 22 || (major === 22 && minor >= 13) ? 'node:sqlite' : 'better-sqlite3');
+      conn.exec('CREATE TABLE t (a TEXT, b INTEGER)');
+      expect(conn.transaction(() => conn.prepare('INSERT INTO t VALUES (?, ?)').run('x', 1).changes)).toBe(1);
+      expect(() =>
+        conn.transaction(() => {
+          conn.prepare('INSERT INTO t VALUES (?, ?)').run('y', 2);
+          throw new Error('stop');
+        }),
+      ).toThrow('stop');
+      expect(conn.prepare('SELECT a, b FROM t').all()).toEqual([{ a: 'x', b: 1 }]);
+    } finally {
+      conn.close();
+    }
+    const run = runCli(['compare', '--db', join(tempDir(), 'none.sqlite'), '--out', join(tempDir(), 'x.csv')]);
+    expect(run.stderr).not.toMatch(/ExperimentalWarning|SQLite is an experimental/);
   });
 });

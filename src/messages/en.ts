@@ -298,6 +298,11 @@ const base = {
   'cli.compare.done': 'wrote {path} ({n} rows)',
   'regulator.newerDatabase': '{path} was written by a newer taisei (database schema {version}; this one knows up to {known})',
   'regulator.newerDatabase.hint': 'update taisei; it will not change a database it does not understand',
+  'regulator.noExcel': 'writing an .xlsx report needs exceljs, which is not installed',
+  'regulator.noExcel.hint': 'install it beside taisei: npm install exceljs (a .csv or .html report needs nothing more)',
+  'regulator.noSqlite': 'ingest and compare need SQLite, which this Node ({node}) does not have ({reason})',
+  'regulator.noSqlite.hint':
+    'run them on Node 22.13 or later (Node 24 is tested), whose node:sqlite taisei uses; on Node 20, install better-sqlite3 beside taisei: npm install better-sqlite3',
   'regulator.notDatabase': '{path} is not a taisei database ({reason})',
   'regulator.notDatabase.hint': 'give --db a new file name, or the database taisei ingest created',
   'regulator.missingDatabase.hint': 'run taisei ingest --db <file> <bundles…> first; it creates the database',

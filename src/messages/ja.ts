@@ -287,6 +287,11 @@ export const ja: Record<MessageKey, string> = {
   'cli.compare.done': '{path} を書き出しました（{n} 行）',
   'regulator.newerDatabase': '{path} は新しい版の taisei で書かれています（データベースの版 {version}。この taisei は {known} まで）',
   'regulator.newerDatabase.hint': 'taisei を更新してください。理解できないデータベースは変更しません',
+  'regulator.noExcel': '.xlsx の比較表を書くには exceljs が要りますが、インストールされていません',
+  'regulator.noExcel.hint': 'taisei と同じ場所に入れてください: npm install exceljs（.csv と .html の比較表はそのまま書けます）',
+  'regulator.noSqlite': 'ingest と compare には SQLite が要りますが、この Node（{node}）では使えません（{reason}）',
+  'regulator.noSqlite.hint':
+    'Node 22.13 以降（Node 24 で確認済み）で実行してください。taisei はその node:sqlite を使います。Node 20 では taisei と同じ場所に better-sqlite3 を入れてください: npm install better-sqlite3',
   'regulator.notDatabase': '{path} は taisei のデータベースではありません（{reason}）',
   'regulator.notDatabase.hint': '--db には新しいファイル名か、taisei ingest が作ったデータベースを指定してください',
   'regulator.missingDatabase.hint': '先に taisei ingest --db <ファイル> <バンドル…> を実行してください。データベースはそのとき作られます',

@@ -2,7 +2,8 @@
 // editions were ingested) with the indicators a regulator reads, and the change against the
 // filer's previous year.
 import { createRequire } from 'node:module';
-import type Database from 'better-sqlite3';
+import { InputOutputError } from '../errors.js';
+import type { Database } from './sqlite.js';
 import { readDirectory, readEntry, writeZip } from '../bundle/zip.js';
 import { filingSchemas } from '../model/generated/schema-bundle.js';
 import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
@@ -135,7 +136,7 @@ export const COLUMNS: Column[] = [
   { key: 'changeReadiness', label: 'compare.col.changeReadiness', value: (r) => r.change.readiness },
 ];
 
-export function compareRows(db: Database.Database, fiscalYear?: number): CompareRow[] {
+export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
   // the current bundle per filer and year, the submission edition preferred
   const chosen = db
     .prepare(
@@ -332,7 +333,14 @@ document.querySelectorAll('#compare th').forEach(function (th) {
 
 export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   // required, not imported: the launcher runs this bundle through vm.Script (bin/taisei.js)
-  const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
+  let ExcelJS: typeof import('exceljs');
+  try {
+    ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
+  } catch (error) {
+    // an optional peer: the regulator installs it beside taisei; a filer never needs it
+    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new InputOutputError('regulator.noExcel', {}, 'regulator.noExcel.hint');
+  }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'taisei';
   workbook.created = new Date(0);

@@ -1,4 +1,4 @@
-// The regulator's database: SQLite (better-sqlite3). The schema is versioned and migrated forward;
+// The regulator's database: SQLite (node:sqlite, or better-sqlite3 on Node 20: sqlite.ts). The schema is versioned and migrated forward;
 // a database written by a newer taisei is refused. Every bundle loads in one transaction, so a crash
 // or a kill mid-ingest leaves the database as it was before that bundle.
 //
@@ -16,11 +16,10 @@
 //   filings            the whole canonical filing.json, for anything the tables leave out
 //   assessment         the self-assessment's readiness score, overall and by area (schema 2 on)
 //   plan_measures      the improvement plan's measures: area, status, recurrence, due, periods missed
-import type Database from 'better-sqlite3';
-import { createRequire } from 'node:module';
 import { InputOutputError } from '../errors.js';
+import { NoSqlite, openSqlite, type Database } from './sqlite.js';
 
-const require = createRequire(import.meta.url);
+export type { Database };
 
 const MIGRATIONS: string[] = [
   `
@@ -69,13 +68,14 @@ const MIGRATIONS: string[] = [
 export const DB_SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Opens and migrates the database; `create` makes it on first use, otherwise it must exist. */
-export function openDatabase(path: string, { create }: { create: boolean }): Database.Database {
-  const BetterSqlite3 = require('better-sqlite3') as typeof import('better-sqlite3');
-  let db: Database.Database;
+export function openDatabase(path: string, { create }: { create: boolean }): Database {
+  let db: Database;
   let version: number;
   try {
-    db = new BetterSqlite3(path, { fileMustExist: !create });
+    db = openSqlite(path, { mustExist: !create });
   } catch (error) {
+    if (error instanceof NoSqlite)
+      throw new InputOutputError('regulator.noSqlite', { node: process.versions.node, reason: error.message }, 'regulator.noSqlite.hint');
     throw new InputOutputError(
       'input.unreadable',
       { path, reason: (error as Error).message },
@@ -83,8 +83,8 @@ export function openDatabase(path: string, { create }: { create: boolean }): Dat
     );
   }
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA foreign_keys = ON');
     const hasMeta = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
     version = hasMeta
       ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value?: string } | undefined)?.value ?? 0)
@@ -106,7 +106,7 @@ export function openDatabase(path: string, { create }: { create: boolean }): Dat
       db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
         String(v + 1),
       );
-    })();
+    });
   }
   return db;
 }

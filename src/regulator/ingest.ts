@@ -4,7 +4,7 @@
 // fiscal year and edition is an amendment: it becomes current, the earlier one stays in the history.
 import { createHash, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import type { Database } from './sqlite.js';
 import { assessmentSummary } from '../assessment/summary.js';
 import { verifyBundle } from '../bundle/verify.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -40,7 +40,7 @@ const entries = (value: unknown): Entry[] => list(value as Entry[] | undefined);
 const get = (entry: unknown, path: string): unknown => getAt(entry, path.split('.'));
 const ruleIds = new Set(RULES.map((r) => r.id));
 
-export async function ingestBundle(db: Database.Database, path: string, options: IngestOptions): Promise<IngestResult> {
+export async function ingestBundle(db: Database, path: string, options: IngestOptions): Promise<IngestResult> {
   let zip: Buffer;
   try {
     zip = readFileSync(path);
@@ -179,6 +179,6 @@ export async function ingestBundle(db: Database.Database, path: string, options:
       }
     }
     db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, verified.files.get('filing.json')!.toString('utf8'));
-  })();
+  });
   return { path, status: amended ? 'amended' : 'ingested', hash, diagnostics: verified.diagnostics };
 }

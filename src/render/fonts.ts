@@ -1,12 +1,10 @@
 // Fonts: Noto Serif JP (a Mincho face) for the body and Noto Sans JP Bold (a Gothic face) for
-// headings, labels and table headers, from npm packages — the only Japanese families on npm with
-// both a serif and a sans face in real weights. pdfkit embeds only the glyphs used (subsetting).
+// headings, labels and table headers, the two faces shipped in fonts/ (fonts/README.md says where
+// they come from). pdfkit embeds only the glyphs used (subsetting).
 // A filer can point to other TrueType/OpenType fonts in taisei.config.yaml (fonts.body, fonts.heading).
-import { createRequire } from 'node:module';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
-
-const require = createRequire(import.meta.url);
+import { packageRoot } from '../util/package.js';
 
 export interface FontFiles {
   /** body text (Mincho) */
@@ -17,8 +15,8 @@ export interface FontFiles {
 
 export function defaultFonts(): FontFiles {
   return {
-    body: require.resolve('@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf'),
-    heading: require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'),
+    body: join(packageRoot(), 'fonts', 'NotoSerifJP-Regular.ttf'),
+    heading: join(packageRoot(), 'fonts', 'NotoSansJP-Bold.ttf'),
   };
 }
 
