@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { BIN, EXAMPLES, FIXTURES, HEADER, runCli, tempDir, writeTree } from './helpers.js';
+import { BIN, EXAMPLES, FIXTURES, HEADER, runCli, tempDir, writeTree, baseEnv } from './helpers.js';
 
 const bad = join(FIXTURES, 'diagnostics', 'enum.yaml');
 
@@ -55,7 +55,7 @@ describe('pipes', () => {
   it('stops quietly when the reader closes the pipe', () => {
     const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" profiles | head -1`], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+      env: baseEnv(),
     });
     expect(run.stdout.trim()).toMatch(/^ippan/);
     expect(run.stderr).toBe('');

@@ -16,8 +16,16 @@ export interface CliRun {
 }
 
 /** Runs the real CLI in a child process with a neutral locale unless the test sets one. */
+/**
+ * A clean environment for a child taisei: PATH, the C locale, and NODE_PATH where the test run
+ * set one (scripts/test.mjs, for better-sqlite3 on a Node without node:sqlite).
+ */
+export function baseEnv(): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', LANG: 'C', ...(process.env.NODE_PATH ? { NODE_PATH: process.env.NODE_PATH } : {}) };
+}
+
 export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliRun {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C', ...options.env };
+  const env: Record<string, string> = { ...baseEnv(), HOME: process.env.HOME ?? '', ...options.env };
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: 'utf8', input: options.input });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, FIXTURES, ROOT, tempDir } from './helpers.js';
+import { EXAMPLES, FIXTURES, ROOT, tempDir, baseEnv } from './helpers.js';
 
 function copyOfPackage(): string {
   const dir = tempDir('taisei-pkg-');
@@ -14,7 +14,7 @@ function copyOfPackage(): string {
 const run = (pkg: string, args: string[]) =>
   spawnSync(process.execPath, [join(pkg, 'bin', 'taisei.js'), ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+    env: baseEnv(),
   });
 
 describe('launcher and code cache', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openSqlite } from '../src/regulator/sqlite.js';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, ROOT, runCli, tempDir, baseEnv } from './helpers.js';
 
 let dir: string;
 const bundles: Record<'current' | 'public' | 'amended' | 'previous' | 'signed', string> = {
@@ -198,7 +198,7 @@ describe('taisei ingest', () => {
 
   it('leaves the database as it was before a bundle when the process is killed mid-ingest', async () => {
     const all = [bundles.current, bundles.amended, bundles.previous, bundles.public, bundles.signed];
-    const env = { PATH: process.env.PATH ?? '', LANG: 'C' };
+    const env = baseEnv();
     // Kill a fresh run at later and later moments until one finishes by itself: whatever was
     // committed must be whole, the rest absent, and the database sound.
     let partial = 0;

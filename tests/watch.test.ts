@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, EXAMPLES, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, tempDir, baseEnv } from './helpers.js';
 
 function waitFor(read: () => string, pattern: RegExp, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -23,7 +23,7 @@ describe('build --watch', () => {
     cpSync(join(EXAMPLES, 'soden-13'), dir, { recursive: true });
     const out = join(dir, '..', 'out');
     const child = spawn(process.execPath, [BIN, 'build', dir, '--out', out, '--watch'], {
-      env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+      env: baseEnv(),
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
