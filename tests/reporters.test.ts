@@ -102,3 +102,18 @@ describe('text', () => {
     expect(carets.indexOf('^')).toBe(displayWidth(source.slice(0, source.indexOf('quarterly'))));
   });
 });
+
+describe('text', () => {
+  it('says when the filing rules have not run yet, and only then', () => {
+    const broken = runCli(['validate', join(FIXTURES, 'diagnostics', 'enum.yaml')]);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'the filing rules were not run on 1 filing: fix the schema errors first, then validate again',
+    );
+    const ja = runCli(['validate', join(FIXTURES, 'diagnostics', 'enum.yaml'), '--lang', 'ja']);
+    expect(ja.stdout).toContain('記載のルールによる確認をまだ行っていません');
+    const clean = runCli(['validate', join(FIXTURES, '..', '..', 'examples', 'soden-13')]);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).not.toContain('not run');
+  });
+});

@@ -27,6 +27,8 @@ export interface FilingResult {
   config: Config;
   profile?: Profile;
   diagnostics: Diagnostic[];
+  /** The filing rules were to run but did not: the schema found errors first. */
+  rulesNotRun?: boolean;
 }
 
 export interface ValidateResult {
@@ -94,6 +96,7 @@ export async function validateTarget(target: Target, options: ValidateOptions): 
   const diagnostics: Diagnostic[] = [...loadedConfig.diagnostics, ...loaded.diagnostics];
   const found: Diagnostic[] = [];
   let profile: Profile | undefined;
+  let rulesNotRun = false;
   if (loaded.data) {
     const whole = loaded.kind !== 'section' && loaded.complete;
     found.push(...(await checkSchema(loaded.data, whole ? 'filing' : 'section', lang)));
@@ -105,11 +108,13 @@ export async function validateTarget(target: Target, options: ValidateOptions): 
     }
     // The rules read facts across sections and rely on the shape the schema guarantees: they run on
     // a whole filing once it is well-formed.
-    if (whole && options.rules !== false && !found.some((d) => d.severity === 'error')) {
-      found.push(...runRules(loaded.data, { lang, profile, config, configPath: loadedConfig.path, baseDir: loaded.baseDir }).diagnostics);
+    if (whole && options.rules !== false) {
+      if (found.some((d) => d.severity === 'error')) rulesNotRun = true;
+      else
+        found.push(...runRules(loaded.data, { lang, profile, config, configPath: loadedConfig.path, baseDir: loaded.baseDir }).diagnostics);
     }
   }
   await loaded.sourceMap.attachPositions(found);
   diagnostics.push(...found);
-  return { target, loaded, config, profile, diagnostics };
+  return { target, loaded, config, profile, diagnostics, ...(rulesNotRun ? { rulesNotRun } : {}) };
 }

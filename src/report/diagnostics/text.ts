@@ -80,5 +80,8 @@ function summary(result: ValidateResult, lang: Lang, paint: Paint): string {
   if (counts.error) parts.push(paint('red', t(lang, 'report.count.error', countArgs(counts.error))));
   if (counts.warning) parts.push(paint('yellow', t(lang, 'report.count.warning', countArgs(counts.warning))));
   if (counts.info) parts.push(paint('cyan', t(lang, 'report.count.info', countArgs(counts.info))));
-  return t(lang, 'report.summary', { files, counts: parts.join(lang === 'ja' ? '、' : ', ') });
+  const line = t(lang, 'report.summary', { files, counts: parts.join(lang === 'ja' ? '、' : ', ') });
+  // "every problem at once" holds only if it is said which checks have not run yet
+  const notRun = result.results.filter((r) => r.rulesNotRun).length;
+  return notRun > 0 ? `${line}\n${t(lang, 'report.rulesNotRun', countArgs(notRun))}` : line;
 }
