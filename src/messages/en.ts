@@ -347,7 +347,8 @@ const base = {
   'cli.error.internal.hint': 'this is a bug in taisei; run again with --debug and report the output',
   'cli.error.write': 'cannot write {path}: {reason}',
   'rules.notRun': 'the filing rules were not run: the schema errors above come first',
-  'rules.notRun.hint': 'fix the schema errors and run taisei validate again; the filing rules (taisei rules list) then check the facts across sections',
+  'rules.notRun.hint':
+    'fix the schema errors and run taisei validate again; the filing rules (taisei rules list) then check the facts across sections',
   'config.unknownRule': 'taisei.config.yaml names the rule "{id}", which does not exist',
   'config.unknownRule.didYouMean': 'did you mean "{suggestion}"? (`taisei rules list` lists them)',
   'config.unknownRule.hint': '`taisei rules list` lists the rules',

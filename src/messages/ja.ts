@@ -111,7 +111,8 @@ export const ja: Record<MessageKey, string> = {
   'config.invalid': 'taisei.config.yaml: {detail}',
   'report.summary.clean': '{files}を確認しました: 問題はありません',
   'report.summary': '{files}を確認しました: {counts}',
-  'report.rulesNotRun': 'スキーマのエラーがある申請データ {n} 件は、記載のルールによる確認をまだ行っていません。スキーマのエラーを直してから、もう一度確認してください',
+  'report.rulesNotRun':
+    'スキーマのエラーがある申請データ {n} 件は、記載のルールによる確認をまだ行っていません。スキーマのエラーを直してから、もう一度確認してください',
   'report.count.error': 'エラー {n} 件',
   'report.count.warning': '警告 {n} 件',
   'report.count.info': '情報 {n} 件',
@@ -336,7 +337,8 @@ export const ja: Record<MessageKey, string> = {
   'cli.error.internal.hint': 'taisei の不具合です。--debug を付けて再実行し、その出力を添えて報告してください',
   'cli.error.write': '{path} に書き込めません: {reason}',
   'rules.notRun': 'スキーマのエラーがあるため、記載のルールによる確認はまだ行っていません',
-  'rules.notRun.hint': 'スキーマのエラーを直してから、もう一度 taisei validate を実行してください。その後、記載のルール（taisei rules list）がセクションをまたいで事実を確認します',
+  'rules.notRun.hint':
+    'スキーマのエラーを直してから、もう一度 taisei validate を実行してください。その後、記載のルール（taisei rules list）がセクションをまたいで事実を確認します',
   'config.unknownRule': 'taisei.config.yaml に「{id}」というルールがありますが、そのようなルールはありません',
   'config.unknownRule.didYouMean': '「{suggestion}」の誤りではありませんか（`taisei rules list` で一覧）',
   'config.unknownRule.hint': '`taisei rules list` でルールを一覧できます',
