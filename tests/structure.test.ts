@@ -194,5 +194,9 @@ describe('the library built in dist/lib', () => {
     expect(lib.DIFF_FORMATS).toEqual(['text', 'markdown', 'json']);
     expect(lib.COMPARE_FORMATS).toEqual(['xlsx', 'csv', 'html']);
     expect(lib.sectionFacts(lib.currentSchemaIndex()).itemSections).toHaveLength(16);
+    // options are optional, as the CLI's defaults: the language from the environment
+    const plain = await lib.validatePaths([join(root, 'examples', 'soden-13')]);
+    expect(plain.diagnostics).toEqual([]);
+    expect(plain.results[0]!.profile?.id).toBe('soden-13');
   });
 });

@@ -5,14 +5,15 @@ import { findConfig, loadConfig, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { InputOutputError, isInputOutputError } from '../errors.js';
 import { loadTarget, resolveTargets, type LoadedFiling, type Target } from '../load/filing.js';
-import { t, type Lang } from '../messages/index.js';
+import { langFromEnv, t, type Lang } from '../messages/index.js';
 import { chooseProfile, type Profile } from '../profiles/index.js';
 import { runRules } from '../rules/engine.js';
 import { checkDuplicateIds } from './ids.js';
 import { checkSchema } from './schema.js';
 
 export interface ValidateOptions {
-  lang: Lang;
+  /** Language of the messages (default: from LC_ALL / LC_MESSAGES / LANG, as the CLI). */
+  lang?: Lang;
   /** Overrides maxFileSizeMB of the config. */
   maxFileMB?: number;
   /** A config file to use instead of the filing directory's taisei.config.yaml. */
@@ -50,7 +51,8 @@ function ioDiagnostic(error: InputOutputError, lang: Lang): Diagnostic {
   };
 }
 
-export async function validatePaths(paths: readonly string[], options: ValidateOptions): Promise<ValidateResult> {
+export async function validatePaths(paths: readonly string[], given: ValidateOptions = {}): Promise<ValidateResult> {
+  const options = { ...given, lang: given.lang ?? langFromEnv() };
   const results: FilingResult[] = [];
   const diagnostics: Diagnostic[] = [];
   let ioFailure = false;
@@ -83,8 +85,8 @@ export async function validatePaths(paths: readonly string[], options: ValidateO
   return { results, diagnostics, files, ioFailure };
 }
 
-export async function validateTarget(target: Target, options: ValidateOptions): Promise<FilingResult> {
-  const { lang } = options;
+export async function validateTarget(target: Target, options: ValidateOptions = {}): Promise<FilingResult> {
+  const lang = options.lang ?? langFromEnv();
   if (target.kind === 'config') {
     const { config, diagnostics } = await loadConfig(target.path, lang);
     return { target, config, diagnostics };
