@@ -18,6 +18,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const generated = join(root, 'src', 'model', 'generated');
 const dist = join(root, 'dist');
 const quiet = process.argv.includes('--quiet');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** A GitHub-style repository URL → its docs/ folder at this version's tag (v<version>); else undefined. */
+function docsUrl({ repository, version }) {
+  const url = typeof repository === 'string' ? repository : repository?.url;
+  const web = url?.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^git@([^:]+):/, 'https://$1/');
+  return web && /^https:\/\//.test(web) ? `${web}/blob/v${version}/docs/` : undefined;
+}
 const log = (msg) => {
   if (!quiet) process.stderr.write(`build: ${msg}\n`);
 };
@@ -259,7 +266,9 @@ writeFileSync(
     `export const SCHEMA_VERSIONS = ${JSON.stringify(SCHEMA_VERSIONS)} as const;\n` +
     `export const CURRENT_SCHEMA_VERSION = ${CURRENT_VERSION};\n` +
     `/** The version each version's folder builds on (it holds only the files that differ). */\nexport const SCHEMA_BASES: Record<number, number> = ${JSON.stringify(BASES)};\n` +
-    `export const TOOL_VERSION = ${JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version)};\n`,
+    `export const TOOL_VERSION = ${JSON.stringify(pkg.version)};\n` +
+    `/** Where this version's docs/ folder is published (from package.json's repository), if anywhere. */\n` +
+    `export const DOCS_URL: string | undefined = ${JSON.stringify(docsUrl(pkg))};\n`,
 );
 log(`compiled validators: ${names.join(', ')}; on demand: ${Object.keys(previousMap).join(', ') || 'none'}`);
 

@@ -1,12 +1,23 @@
 // SARIF 2.1.0 for code-scanning tools: one run, a rule per diagnostic code, a result per diagnostic.
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../diagnostics.js';
 import { ruleText } from '../../rules/engine.js';
 import { RULES } from '../../rules/registry.js';
-import { helpUri, type Reporter } from './context.js';
+import { docsUri, type Reporter } from './context.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
+export const sarifReporter: Reporter = (result, { toolVersion, lang, root = process.cwd() }) => {
+  // paths inside the root are given relative to %SRCROOT%, as code-scanning tools map them onto the
+  // repository; a path outside it stays absolute
+  const base = resolve(root);
+  const artifact = (file: string) => {
+    const inside = relative(base, resolve(file));
+    return inside && !inside.startsWith('..') && !isAbsolute(inside)
+      ? { uri: inside.split(sep).join('/'), uriBaseId: '%SRCROOT%' }
+      : { uri: pathToFileURL(resolve(file)).href };
+  };
   const codes = [...new Set(result.diagnostics.map((d) => d.code))].sort();
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -17,7 +28,7 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
           driver: {
             name: 'taisei',
             version: toolVersion,
-            informationUri: 'https://taisei.dev/',
+            ...(docsUri('diagnostics.md') ? { informationUri: docsUri('diagnostics.md') } : {}),
             rules: codes.map((id) => {
               const example = result.diagnostics.find((d) => d.code === id)!;
               const rule = RULES.find((r) => r.id === id);
@@ -29,7 +40,7 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
                   id,
                   shortDescription: { text: ruleText(lang, id, 'title') },
                   fullDescription: { text: why },
-                  helpUri: `https://taisei.dev/docs/rules#${id.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`,
+                  ...(docsUri('rules.md', id) ? { helpUri: docsUri('rules.md', id) } : {}),
                   help: {
                     text: `${why}\n${fix}`,
                     markdown: `${why}\n\n**${rule.basis}**\n\n${fix}\n\n\`\`\`yaml\n${ruleText(lang, id, 'example')}\n\`\`\``,
@@ -41,13 +52,14 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
               return {
                 id,
                 shortDescription: { text: id },
-                helpUri: helpUri(id),
+                ...(docsUri('diagnostics.md', id) ? { helpUri: docsUri('diagnostics.md', id) } : {}),
                 help: { text: example.hint ?? example.message },
                 defaultConfiguration: { level: LEVEL[example.severity] },
               };
             }),
           },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(base + sep).href } },
         language: lang === 'ja' ? 'ja-JP' : 'en-US',
         columnKind: 'utf16CodeUnits',
         results: result.diagnostics.map((d) => ({
@@ -60,7 +72,7 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
                 locations: [
                   {
                     physicalLocation: {
-                      artifactLocation: { uri: d.file.split('\\').join('/') },
+                      artifactLocation: artifact(d.file),
                       ...(d.line
                         ? {
                             region: {
@@ -83,7 +95,7 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang }) => {
                     id,
                     message: { text: r.message },
                     physicalLocation: {
-                      artifactLocation: { uri: r.file! },
+                      artifactLocation: artifact(r.file!),
                       ...(r.line ? { region: { startLine: r.line, startColumn: r.column ?? 1 } } : {}),
                     },
                   })),
