@@ -23,7 +23,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 function docsUrl({ repository, version }) {
   const url = typeof repository === 'string' ? repository : repository?.url;
   const web = url?.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^git@([^:]+):/, 'https://$1/');
-  return web && /^https:\/\//.test(web) ? `${web}/blob/v${version}/docs/` : undefined;
+  return web?.startsWith('https://') ? `${web}/blob/v${version}/docs/` : undefined;
 }
 const log = (msg) => {
   if (!quiet) process.stderr.write(`build: ${msg}\n`);
