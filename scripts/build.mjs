@@ -22,7 +22,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** A GitHub-style repository URL → its docs/ folder at this version's tag (v<version>); else undefined. */
 function docsUrl({ repository, version }) {
   const url = typeof repository === 'string' ? repository : repository?.url;
-  const web = url?.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^git@([^:]+):/, 'https://$1/');
+  const web = url
+    ?.replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/^git@([^:]+):/, 'https://$1/');
   return web?.startsWith('https://') ? `${web}/blob/v${version}/docs/` : undefined;
 }
 const log = (msg) => {
