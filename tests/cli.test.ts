@@ -1,5 +1,5 @@
 // The command line as a user meets it: exit codes, language, output formats, no stack traces.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -110,7 +110,9 @@ describe('init', () => {
     const dir = join(tempDir(), 'filing');
     const run = runCli(['init', dir, '--fiscal-year', '2025']);
     expect(run.status).toBe(0);
-    const files = readdirSync(dir).sort();
+    const files = readdirSync(dir)
+      .filter((name) => name.endsWith('.yaml'))
+      .sort();
     expect(files).toContain('filing.yaml');
     expect(files).toContain('systems.yaml');
     expect(files).toContain('transactionCorrections.yaml');
@@ -129,6 +131,35 @@ describe('init', () => {
       [...codes].join(),
     ).toBe(true);
   });
+  it('writes the schemas and the editor settings into the filing, so that a moved copy still finds them', () => {
+    const dir = join(tempDir(), 'filing');
+    expect(runCli(['init', dir, '--fiscal-year', '2025']).status).toBe(0);
+    const moved = join(tempDir(), 'elsewhere', 'filing-2025');
+    cpSync(dir, moved, { recursive: true });
+    rmSync(dir, { recursive: true });
+    const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(join(moved, 'systems.yaml'), 'utf8'))![1]!;
+    expect(modeline).toBe('.schemas/2/section.bundle.schema.json');
+    const schema = JSON.parse(readFileSync(join(moved, modeline), 'utf8'));
+    expect(schema.properties.systems).toBeDefined();
+    const settings = JSON.parse(readFileSync(join(moved, '.vscode', 'settings.json'), 'utf8'));
+    expect(settings['yaml.schemas']).toEqual({ './.schemas/2/section.bundle.schema.json': ['*.yaml', '*.yml'] });
+    expect(settings['yaml.customTags']).toContain('!withhold scalar');
+    // the schemas and settings are no part of the filing: validating it says only what to fill in
+    const check = JSON.parse(runCli(['validate', moved, '--format', 'json']).stdout);
+    expect(check.diagnostics.every((d: { file?: string }) => d.file?.endsWith('.yaml'))).toBe(true);
+  });
+
+  it('points init --from at the schemas it writes into the new filing', () => {
+    const dir = join(tempDir(), 'next');
+    const run = runCli(['init', dir, '--from', join(EXAMPLES, 'soden-13')]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'filing.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.schemas\/2\/section\.bundle\.schema\.json$/m,
+    );
+    expect(existsSync(join(dir, '.schemas', '2', 'section.bundle.schema.json'))).toBe(true);
+    expect(existsSync(join(dir, '.vscode', 'settings.json'))).toBe(true);
+  });
+
   it('refuses a directory that is not empty', () => {
     const run = runCli(['init', join(EXAMPLES, 'ippan-15')]);
     expect(run.status).toBe(2);

@@ -322,6 +322,10 @@ const base = {
   'cli.init.notEmpty': '{dir} already exists and is not empty',
   'cli.init.notEmpty.hint': 'choose a new directory; init never overwrites files',
   'cli.init.done': 'wrote {n} files to {dir}',
+  'cli.init.editor':
+    "and for the editor: the schemas in {dir}/.schemas/ (the files' modelines point there) and {dir}/.vscode/settings.json",
+  'cli.init.editorKept':
+    '{path} exists and was left as it is: add yaml.schemas and yaml.customTags to it yourself (see the README, Editor support)',
   'cli.init.next': 'next: fill in the files, then run `taisei validate {dir}`',
   'cli.schema.description': 'write the JSON Schemas (for editors and other tools) into a directory',
   'cli.schema.opt.out': 'directory to write to (default: print the filing schema to stdout)',

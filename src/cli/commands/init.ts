@@ -1,12 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CURRENT_SCHEMA_VERSION } from '../../model/generated/schemas.js';
 import { UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import { allProfiles, getProfile } from '../../profiles/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
-import { packageRoot } from '../../util/package.js';
+import { SECTION_SCHEMA_REF, writeEditorFiles } from '../../init/editor.js';
 import { EXIT, type CliContext } from '../context.js';
 import { parsePositiveInteger } from '../options.js';
 
@@ -41,14 +40,24 @@ export function register(program: Command, ctx: CliContext): void {
             .join(', '),
         });
       if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError('cli.init.notEmpty', { dir }, 'cli.init.notEmpty.hint');
-      const schemaPath = join(packageRoot(), 'dist', 'schemas', String(CURRENT_SCHEMA_VERSION), 'section.bundle.schema.json');
-      const schemaRef = relative(resolve(ctx.io.cwd, dir), schemaPath).split(sep).join('/');
       const { skeletonFiles } = await import('../../init/skeleton.js');
-      const files = skeletonFiles({ profile, fiscalYear: options.fiscalYear ?? lastEndedFiscalYear(new Date()), schemaRef });
+      const files = skeletonFiles({
+        profile,
+        fiscalYear: options.fiscalYear ?? lastEndedFiscalYear(new Date()),
+        schemaRef: SECTION_SCHEMA_REF,
+      });
       for (const file of files) writeFileAtomic(join(dir, file.name), file.content);
-      ctx.io.stderr.write(`${t(lang, 'cli.init.done', { dir, n: files.length })}\n${t(lang, 'cli.init.next', { dir })}\n`);
+      const editor = writeEditorFiles(resolve(ctx.io.cwd, dir));
+      ctx.io.stderr.write(
+        `${t(lang, 'cli.init.done', { dir, n: files.length })}\n${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
+      );
       ctx.exit(EXIT.ok);
     });
+}
+
+/** One line about the editor files: written, or the settings file left as it was. */
+function editorNote(editor: ReturnType<typeof writeEditorFiles>, dir: string, ctx: CliContext): string {
+  return `${t(ctx.lang, 'cli.init.editor', { dir })}\n${editor.keptSettings ? `${t(ctx.lang, 'cli.init.editorKept', { path: editor.keptSettings })}\n` : ''}`;
 }
 
 const HEADER_KEYS = ['filer', 'filerType', 'fiscalYear', 'submissionDate', 'addressee', 'contact', 'relatedCompanies'];
@@ -63,8 +72,7 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
   const { carryForward } = await import('../../init/carry.js');
   const { stringify } = await import('yaml');
   const carried = carryForward(last.data, fiscalYear);
-  const schemaPath = join(packageRoot(), 'dist', 'schemas', String(CURRENT_SCHEMA_VERSION), 'section.bundle.schema.json');
-  const modeline = `# yaml-language-server: $schema=${relative(resolve(ctx.io.cwd, dir), schemaPath).split(sep).join('/')}\n`;
+  const modeline = `# yaml-language-server: $schema=${SECTION_SCHEMA_REF}\n`;
   const yaml = (value: unknown) => stringify(value, { lineWidth: 0, schema: 'core' });
   const header = Object.fromEntries(HEADER_KEYS.filter((k) => k in carried.data).map((k) => [k, carried.data[k]]));
   writeFileAtomic(join(dir, 'filing.yaml'), modeline + yaml(header));
@@ -81,8 +89,9 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
       (last.baseDir && existsSync(join(last.baseDir, attachment.file)) ? readFileSync(join(last.baseDir, attachment.file)) : undefined);
     if (bytes) writeFileAtomic(join(dir, attachment.file), bytes);
   }
+  const editor = writeEditorFiles(resolve(ctx.io.cwd, dir));
   ctx.io.stderr.write(
-    `${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${t(lang, 'cli.init.next', { dir })}\n`,
+    `${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
   );
   ctx.exit(EXIT.ok);
 }
