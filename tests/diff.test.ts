@@ -65,6 +65,26 @@ describe('diff', () => {
 });
 
 describe('init --from', () => {
+  it("keeps a review of the last quarter carried out after the year ended: it is the new year's", () => {
+    const dir = join(tempDir(), 'last');
+    cpSync(join(EXAMPLES, 'soden-13'), dir, { recursive: true });
+    const filing = readFileSync(join(dir, 'filing.yaml'), 'utf8');
+    const system = /^ {2}- id: (\S+)/m.exec(filing.slice(filing.indexOf('\nsystems:')))![1];
+    const review = `  - id: LR-Q4\n    system: ${system}\n    period: { from: 2025-01-01, to: 2025-03-31 }\n    reviewed: 2025-04-10\n    method: 全件照合\n    unauthorisedAccess: 0\n`;
+    writeFileSync(join(dir, 'filing.yaml'), filing.replace(/^logReviews:\n/m, `logReviews:\n${review}`));
+    // in last year's filing it is out of place, and says where it belongs
+    const check = runCli(['validate', dir, '--format', 'json']);
+    const after = JSON.parse(check.stdout).diagnostics.find((d: { code: string }) => d.code === 'dates/within-fiscal-year');
+    expect(after.message).toContain("next year's report");
+    const next = join(tempDir(), 'next');
+    const run = runCli(['init', next, '--from', dir]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('kept in logReviews, being dated in the new year already: LR-Q4');
+    const carried = readFileSync(join(next, 'logReviews.yaml'), 'utf8');
+    expect(carried).toContain('id: LR-Q4');
+    expect(carried).not.toMatch(/reviewed: 2024-/);
+  });
+
   for (const example of ['ippan-15', 'soden-13']) {
     it(`carries ${example} forward: standing facts kept, the year's facts emptied, only those missing`, () => {
       const dir = join(tempDir(), 'next');

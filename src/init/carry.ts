@@ -1,7 +1,8 @@
 // init --from: next year's filing starts from last year's. Standing facts (premises, systems, rules,
 // organisation, related companies, attachments) carry forward; the year's facts (log reviews,
 // trainings, management activities, transaction records, monitoring, findings, corrections, other
-// measures) are emptied; the fiscal year and the submission date move on. The self-assessment
+// measures) are emptied — but for entries already dated in the new year, such as last January–March's
+// log review carried out in April, which belong to the new filing and stay; the fiscal year and the submission date move on. The self-assessment
 // stands, less the evidence that pointed at the emptied facts; the improvement plan keeps its
 // measures, less the one-off ones done, and each measure's evidence is the new year's to give.
 // Which facts are the year's is the schema's to say (x-taisei-yearly, model/sections.ts).
@@ -19,6 +20,20 @@ export interface Carried {
   data: Record<string, unknown>;
   /** Sections (or lists inside them) that were emptied and are to be filled for the new year. */
   emptied: string[];
+  /**
+   * Entries of the year's lists that last year's filing already held but that are dated in the new
+   * year — a January–March log review carried out in April — kept, by list: they belong here.
+   */
+  kept: { list: string; ids: string[] }[];
+}
+
+/** Whether every date of the entry's in-year fields lies on or after `from` (and there is one). */
+function datedFrom(entry: unknown, fields: string[][], from: string): boolean {
+  const dates = fields.flatMap((field) => {
+    const value = field.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], entry);
+    return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+  });
+  return dates.length > 0 && dates.every((date) => date >= from);
 }
 
 export function carryForward(last: Record<string, unknown>, fiscalYear?: number): Carried {
@@ -26,21 +41,30 @@ export function carryForward(last: Record<string, unknown>, fiscalYear?: number)
   const year = fiscalYear ?? from + 1;
   const data: Record<string, unknown> = structuredClone(last);
   const emptied: string[] = [];
+  const kept: Carried['kept'] = [];
+  const newYearFrom = `${from + 1}-04-01`;
+  const facts = currentSectionFacts();
   delete data.profile; // the profile in force for the new year applies
   data.fiscalYear = year;
   if (typeof last.submissionDate === 'string') data.submissionDate = nextYear(last.submissionDate, year - from);
-  for (const path of currentSectionFacts().yearly) {
+  for (const path of facts.yearly) {
     const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
     const key = path[path.length - 1]!;
     if (parent === null || typeof parent !== 'object' || !(key in parent)) continue;
     const holder = parent as Record<string, unknown>;
-    // a list of the year's facts starts empty; a single fact of the year (a count) is left out
-    if (Array.isArray(holder[key])) holder[key] = [];
-    else delete holder[key];
+    // a list of the year's facts starts empty, but for what is dated in the new year already; a
+    // single fact of the year (a count) is left out
+    const value = holder[key];
+    if (Array.isArray(value)) {
+      const fields = facts.inYear.filter((spec) => spec.list.join('.') === path.join('.')).map((spec) => spec.field);
+      const stay = fields.length > 0 ? value.filter((entry) => datedFrom(entry, fields, newYearFrom)) : [];
+      holder[key] = stay;
+      if (stay.length > 0) kept.push({ list: path.join('.'), ids: stay.map((entry) => String((entry as Entry).id ?? '')) });
+    } else delete holder[key];
     emptied.push(path.join('.'));
   }
   carryAssessment(data, emptied);
-  return { data, emptied };
+  return { data, emptied, kept };
 }
 
 type Entry = Record<string, unknown>;

@@ -326,6 +326,7 @@ const base = {
     "and for the editor: the schemas in {dir}/.schemas/ (the files' modelines point there) and {dir}/.vscode/settings.json",
   'cli.init.editorKept':
     '{path} exists and was left as it is: add yaml.schemas and yaml.customTags to it yourself (see the README, Editor support)',
+  'cli.init.kept': 'kept in {list}, being dated in the new year already: {ids}',
   'cli.init.next': 'next: fill in the files, then run `taisei validate {dir}`',
   'cli.schema.description': 'write the JSON Schemas (for editors and other tools) into a directory',
   'cli.schema.opt.out': 'directory to write to (default: print the filing schema to stdout)',

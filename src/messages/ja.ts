@@ -316,6 +316,7 @@ export const ja: Record<MessageKey, string> = {
     'エディタ用に、スキーマを {dir}/.schemas/ に（各ファイルの modeline はここを指します）、設定を {dir}/.vscode/settings.json に書きました',
   'cli.init.editorKept':
     '{path} は既にあるため変更していません。yaml.schemas と yaml.customTags はご自分で追加してください（README の「Editor support」）',
+  'cli.init.kept': '{list} のうち、新しい年度の日付のものはそのまま残しました: {ids}',
   'cli.init.next': '次に: ファイルを埋めてから `taisei validate {dir}` を実行してください',
   'cli.schema.description': 'JSON スキーマ（エディタや他のツール用）をディレクトリに書く',
   'cli.schema.opt.out': '書き出すディレクトリ（既定: 申請データのスキーマを標準出力に出す）',

@@ -91,7 +91,7 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
   }
   const editor = writeEditorFiles(resolve(ctx.io.cwd, dir));
   ctx.io.stderr.write(
-    `${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
+    `${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${carried.kept.map((k) => `${t(lang, 'cli.init.kept', { list: k.list, ids: k.ids.join(', ') })}\n`).join('')}${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
   );
   ctx.exit(EXIT.ok);
 }
