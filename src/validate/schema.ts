@@ -6,6 +6,7 @@ import type { CompiledValidator } from '../model/generated/validators.js';
 import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { hasKey, t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
+import { corporateCheckDigit } from '../model/formats.js';
 import { nearestRecurrence } from '../model/recurrence.js';
 import { getAt, parsePointer, toPointer } from '../util/pointer.js';
 import { suggest } from '../util/suggest.js';
@@ -77,6 +78,37 @@ function enumList(node: SchemaNode | undefined, lang: Lang): string {
     .join(', ');
 }
 
+const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+/** YAML 1.1's words for true and false, which YAML 1.2 (and taisei) reads as text. */
+const YAML11_BOOLEANS = /^(yes|no|on|off|y|n)$/i;
+
+/** What a value at this place is to be, in the reader's words: a date as YYYY-MM-DD, one of …, a whole number. */
+function wanted(node: SchemaNode | undefined, lang: Lang): string {
+  const n = node as (SchemaNode & { maxLength?: number; 'x-taisei-withhold'?: boolean }) | undefined;
+  if (n?.enum) return t(lang, 'wanted.oneOf', { allowed: enumList(n, lang) });
+  if (n?.format === 'date') return t(lang, 'wanted.date');
+  if (n?.format === 'corporate-number') return t(lang, 'wanted.corporateNumber');
+  if (n?.format === 'email') return t(lang, 'wanted.email');
+  if (n?.format === 'recurrence') return t(lang, 'wanted.recurrence');
+  if (n?.pattern === ID_PATTERN) return t(lang, 'wanted.id');
+  if (n?.pattern?.startsWith('^[0-9][0-9-]')) return t(lang, 'wanted.phone');
+  const type = Array.isArray(n?.type) ? n?.type[0] : n?.type;
+  if (type === 'string' || type === undefined) {
+    if (n?.['x-taisei-withhold'] && (n.maxLength ?? 0) <= 100) return t(lang, 'wanted.name');
+    if (n?.maxLength !== undefined && n.maxLength > 500) return t(lang, 'wanted.text');
+    return t(lang, 'wanted.line');
+  }
+  return t(lang, TYPE_KEYS[type] ?? 'type.string');
+}
+
+/** The fix for an empty or missing value: what is wanted, and whether the key may go instead. */
+function fillHint(node: SchemaNode | undefined, segments: readonly string[], schema: SchemaIndex, lang: Lang): string {
+  const key = segments[segments.length - 1];
+  const parent = schema.at(segments.slice(0, -1));
+  const required = key !== undefined && (parent?.required ?? []).includes(key);
+  return t(lang, required ? 'schema.empty.hint.required' : 'schema.empty.hint.optional', { expected: wanted(node, lang) });
+}
+
 export function describeErrors(errors: readonly ErrorObject[], data: unknown, schema: SchemaIndex, lang: Lang): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -113,11 +145,7 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
   }
   if (value === null && (error.keyword === 'type' || error.keyword === 'enum')) {
     // An empty value (`key:` with nothing after it) — typical of a fresh skeleton.
-    const node = schema.at(segments);
-    const hint = node?.enum
-      ? t(lang, 'schema.enum.hint', { allowed: enumList(node, lang) })
-      : t(lang, 'schema.empty.hint', { expected: t(lang, TYPE_KEYS[String(params.type)] ?? 'type.string') });
-    return make('empty', 'schema.minLength.empty', {}, { hint });
+    return make('empty', 'schema.minLength.empty', {}, { hint: fillHint(schema.at(segments), segments, schema, lang) });
   }
   switch (error.keyword) {
     case 'if':
@@ -163,7 +191,9 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
           ? t(lang, 'schema.type.quoteHint', { quoted: `"${String(value)}"` })
           : (expected === 'integer' || expected === 'number') && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)
             ? t(lang, 'schema.type.unquoteHint', { unquoted: value.trim() })
-            : undefined;
+            : expected === 'boolean' && typeof value === 'string' && YAML11_BOOLEANS.test(value.trim())
+              ? t(lang, 'schema.type.yesNoHint', { value: value.trim() })
+              : t(lang, 'schema.type.hint', { expected: wanted(schema.at(segments), lang) });
       return make(
         'type',
         'schema.type',
@@ -195,7 +225,7 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
           : /\/file\//.test(path)
             ? 'schema.pattern.file'
             : 'schema.pattern';
-      return make('pattern', kind, {});
+      return make('pattern', kind, {}, { hint: t(lang, 'schema.type.hint', { expected: wanted(schema.at(segments), lang) }) });
     }
     case 'format': {
       const format = String(params.format);
@@ -205,11 +235,11 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
         'format',
         hasKey(key) ? key : 'schema.format',
         { format },
-        near ? { hint: t(lang, 'schema.format.didYouMean', { suggestion: near }) } : {},
+        { hint: formatHint(format, value, near, schema.at(segments), lang) },
       );
     }
     case 'minLength':
-      return make('empty', 'schema.minLength.empty', {}, { hint: t(lang, 'schema.minLength.empty.hint') });
+      return make('empty', 'schema.minLength.empty', {}, { hint: fillHint(schema.at(segments), segments, schema, lang) });
     case 'maxLength':
       return make('too-long', 'schema.maxLength', { limit: Number(params.limit) });
     case 'minimum':
@@ -217,7 +247,17 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
     case 'exclusiveMinimum':
       return make('range', `schema.${error.keyword}` as MessageKey, { limit: Number(params.limit) });
     case 'minItems':
-      return make('min-items', Number(params.limit) === 1 ? 'schema.minItems.one' : 'schema.minItems', { limit: Number(params.limit) });
+      return make(
+        'min-items',
+        Number(params.limit) === 1 ? 'schema.minItems.one' : 'schema.minItems',
+        { limit: Number(params.limit) },
+        {
+          hint: t(lang, 'schema.minItems.hint', {
+            limit: Number(params.limit),
+            expected: wanted(schema.resolve(schema.at(segments)?.items), lang),
+          }),
+        },
+      );
     case 'maxItems':
       return make('max-items', 'schema.maxItems', { limit: Number(params.limit) });
     case 'uniqueItems':
@@ -225,4 +265,15 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
     default:
       return make('other', 'schema.other', { detail: error.message ?? error.keyword });
   }
+}
+
+/** The fix for a value of the wrong form: the likely correction, or what the check found. */
+function formatHint(format: string, value: unknown, near: string | undefined, node: SchemaNode | undefined, lang: Lang): string {
+  if (near) return t(lang, 'schema.format.didYouMean', { suggestion: near });
+  if (format === 'corporate-number' && typeof value === 'string') {
+    const digits = value.trim();
+    if (!/^\d{13}$/.test(digits)) return t(lang, 'schema.format.corporate-number.digits', { n: digits.replace(/\D/g, '').length });
+    return t(lang, 'schema.format.corporate-number.check', { digit: corporateCheckDigit(digits.slice(1)), given: digits[0]! });
+  }
+  return t(lang, 'schema.type.hint', { expected: wanted(node, lang) });
 }
