@@ -91,13 +91,18 @@ const CASES: Record<string, Case[]> = {
   'references/resolve': [
     {
       name: 'a reference to a missing entry',
-      patch: (d) => (d.logReviews[0].system = 'SYS-99'),
+      patch: (d) => (d.logReviews[0].system = 'QQQ-QQQQQQQQ'),
       expect: [['unresolved', '/logReviews/0/system']],
+    },
+    {
+      name: 'a reference one character off: did you mean',
+      patch: (d) => (d.logReviews[0].system = 'SYS-O1'),
+      expect: [['unresolvedNear', '/logReviews/0/system']],
     },
     {
       name: 'one reference of a list',
       patch: (d) => (d.trainings[0].rules[1] = 'RULE-99'),
-      expect: [['unresolved', '/trainings/0/rules/1']],
+      expect: [['unresolvedNear', '/trainings/0/rules/1']],
     },
     {
       name: 'a nested reference',
@@ -107,7 +112,7 @@ const CASES: Record<string, Case[]> = {
     {
       name: "a finding pointing at the other section's activity",
       patch: (d) => (d.monitoring.findings[0].activity = 'CA-01'),
-      expect: [['unresolved', '/monitoring/findings/0/activity']],
+      expect: [['unresolvedNear', '/monitoring/findings/0/activity']],
     },
     {
       name: 'an attachment outside the filing',

@@ -3,6 +3,7 @@
 import { currentSectionFacts } from '../model/current-schema.js';
 import { toPointer } from '../util/pointer.js';
 import { defineRule, type RuleMessages } from './types.js';
+import { suggest } from '../util/suggest.js';
 import { list } from './util.js';
 
 type Entry = Record<string, unknown>;
@@ -19,7 +20,8 @@ const messages = {
     fix: 'correct the id (ids are case-sensitive), add the missing entry, or put the file in the filing directory',
     example: 'trainings:\n  - id: TRN-01\n    rules: [RULE-01]   # an id from rules:',
     msg: {
-      unresolved: '"{id}" is not an id in {target}',
+      unresolved: '"{id}" is not an id in {target} (its ids: {known})',
+      unresolvedNear: '"{id}" is not an id in {target}; did you mean "{near}"?',
       escapes: 'the attachment "{file}" lies outside the filing directory',
       missingFile: 'the attachment file "{file}" does not exist',
     },
@@ -30,7 +32,8 @@ const messages = {
     fix: 'id を直すか（大文字・小文字を区別します）、参照先の項目を追加するか、ファイルを申請データのディレクトリに置いてください',
     example: 'trainings:\n  - id: TRN-01\n    rules: [RULE-01]   # rules: の id',
     msg: {
-      unresolved: '「{id}」は {target} の id ではありません',
+      unresolved: '「{id}」は {target} の id ではありません（ある id: {known}）',
+      unresolvedNear: '「{id}」は {target} の id ではありません。「{near}」の誤りではありませんか',
       escapes: '添付資料「{file}」が申請データのディレクトリの外にあります',
       missingFile: '添付資料のファイル「{file}」がありません',
     },
@@ -60,10 +63,11 @@ export const rule = defineRule({
             : [[value, undefined] as const];
         for (const [id, j] of targets) {
           if (typeof id === 'string' && !idsOf(ref.target).has(id)) {
+            const near = suggest(id, [...idsOf(ref.target)]);
             report({
               pointer: toPointer([...ref.list, i, ...ref.field, ...(j === undefined ? [] : [j])]),
-              message: 'unresolved',
-              args: { id, target: ref.target },
+              message: near ? 'unresolvedNear' : 'unresolved',
+              args: { id, target: ref.target, near: near ?? '', known: [...idsOf(ref.target)].slice(0, 8).join(', ') || '—' },
             });
           }
         }
