@@ -409,6 +409,18 @@ const CASES: Record<string, Case[]> = {
       expect: [['noEvidence', '/improvementPlan/0/recurrence']],
     },
   ],
+  'assessment/in-place-evidenced': [
+    {
+      name: 'an item in place with no evidence',
+      patch: (d) => delete d.selfAssessment['CE-1'].evidence,
+      expect: [['noEvidence', '/selfAssessment/CE-1/status']],
+    },
+    {
+      name: 'an item only partly in place, with none',
+      patch: (d) => Object.assign(d.selfAssessment['CE-1'], { status: 'partly', evidence: [] }),
+      expect: [],
+    },
+  ],
   'assessment/overdue-measures': [
     {
       name: 'a measure past its due date',

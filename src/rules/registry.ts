@@ -19,6 +19,7 @@ import { rule as starredItems } from './assessment-starred-items.js';
 import { rule as evidenceResolves } from './assessment-evidence-resolves.js';
 import { rule as recurrenceEvidenced } from './assessment-recurrence-evidenced.js';
 import { rule as overdueMeasures } from './assessment-overdue-measures.js';
+import { rule as inPlaceEvidenced } from './assessment-in-place-evidenced.js';
 
 export const RULES: readonly Rule[] = [
   requiredSections,
@@ -38,4 +39,5 @@ export const RULES: readonly Rule[] = [
   evidenceResolves,
   recurrenceEvidenced,
   overdueMeasures,
+  inPlaceEvidenced,
 ];
