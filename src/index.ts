@@ -18,7 +18,14 @@ export { RULES } from './rules/registry.js';
 export { rulesMarkdown, rulesTable } from './rules/docs.js';
 export type { Rule, RuleContext, RuleWording, Report } from './rules/types.js';
 export { buildFiling, type BuildOptions, type BuildResult } from './pipeline/build.js';
-export { verifyBundle, readVerifiedBundle, type VerifiedBundle, type VerifyOptions } from './bundle/verify.js';
+export {
+  verifyBundle,
+  readVerifiedBundle,
+  type VerifiedBundle,
+  type TrustedBundle,
+  type RefusedBundle,
+  type VerifyOptions,
+} from './bundle/verify.js';
 export { writeZip, readDirectory, readEntry, UnsafeZip } from './bundle/zip.js';
 export { generateKeys, readPublicKey, readPrivateKey, keyId } from './bundle/keys.js';
 export { openDatabase, DB_SCHEMA_VERSION } from './regulator/db.js';

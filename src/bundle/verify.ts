@@ -5,6 +5,7 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
+import type { Filing } from '../model/generated/filing.js';
 import { InputOutputError, errnoReason } from '../errors.js';
 import * as compiled from '../model/generated/validators.js';
 import { SCHEMA_VERSIONS } from '../model/generated/schemas.js';
@@ -278,7 +279,21 @@ function markerPointers(value: unknown, path: (string | number)[] = [], out: str
 }
 
 /** For the regulator's tools: the bundle's contents, or the reasons it cannot be trusted. */
-export async function readVerifiedBundle(path: string, options: VerifyOptions): Promise<VerifiedBundle & { ok: boolean }> {
+/** A bundle that verified: its manifest and its filing, typed. */
+export interface TrustedBundle extends Omit<VerifiedBundle, 'manifest' | 'filing'> {
+  ok: true;
+  manifest: Manifest;
+  filing: { format: string; schemaVersion: number; profile: string; edition: string; filing: Filing };
+}
+
+/** A bundle that did not: the reasons in diagnostics, and whatever could be read. */
+export interface RefusedBundle extends VerifiedBundle {
+  ok: false;
+}
+
+/** verifyBundle, as one answer: `ok: true` carries the typed manifest and filing. */
+export async function readVerifiedBundle(path: string, options: VerifyOptions): Promise<TrustedBundle | RefusedBundle> {
   const verified = await verifyBundle(path, options);
-  return { ...verified, ok: !verified.diagnostics.some((d) => d.severity === 'error') };
+  const ok = !verified.diagnostics.some((d) => d.severity === 'error') && verified.manifest !== undefined && verified.filing !== undefined;
+  return ok ? ({ ...verified, ok: true } as unknown as TrustedBundle) : { ...verified, ok: false };
 }

@@ -23,9 +23,9 @@ export async function loadSide(path: string, lang: Lang, options: { normalise?: 
   if (/\.zip$/i.test(path)) {
     const { readVerifiedBundle } = await import('../bundle/verify.js');
     const bundle = await readVerifiedBundle(path, { lang });
-    if (!bundle.ok || !bundle.filing) return { diagnostics: bundle.diagnostics };
+    if (!bundle.ok) return { diagnostics: bundle.diagnostics };
     return {
-      data: shape(bundle.filing.filing),
+      data: shape(bundle.filing.filing as unknown as Record<string, unknown>),
       profile: getProfile(bundle.filing.profile),
       diagnostics: bundle.diagnostics,
       files: bundle.files,
