@@ -32,6 +32,46 @@ const log = (msg) => {
   if (!quiet) process.stderr.write(`build: ${msg}\n`);
 };
 
+// The published bundles are what editors read (the YAML language server). Its own messages are in
+// English ("Incorrect type. Expected string"); where the schema gives errorMessage (and, for a
+// pattern, patternErrorMessage) it shows those instead. They are written here, in Japanese, from what
+// each place expects, into the published files only: taisei's own validators and messages do not
+// use them.
+const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+function editorMessage(node) {
+  if (Array.isArray(node.enum)) {
+    const labels = node.enum.map((v, i) => (node.enumDescriptions?.[i] ? `${v}（${node.enumDescriptions[i]}）` : String(v)));
+    return `次のいずれかを書いてください: ${labels.join('、')}`;
+  }
+  if (node.format === 'date') return 'YYYY-MM-DD 形式の半角の日付で書いてください（例: 2025-06-20）';
+  if (node.format === 'corporate-number') return '13桁の法人番号を半角数字で書いてください';
+  if (node.format === 'email') return '電子メールアドレスを書いてください';
+  if (node.type === 'integer') return '整数を書いてください';
+  if (node.type === 'number') return '数値を書いてください';
+  if (node.type === 'boolean') return 'true か false を書いてください（yes・no は文字列として読まれます）';
+  return undefined;
+}
+function forEditors(node) {
+  if (Array.isArray(node)) return node.map(forEditors);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    out[k] =
+      k === 'properties' || k === '$defs'
+        ? Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, forEditors(pv)]))
+        : k === 'enum' || k === 'required' || k === 'default' || k === 'const'
+          ? v
+          : forEditors(v);
+  }
+  const message = editorMessage(node);
+  if (message && out.errorMessage === undefined) out.errorMessage = message;
+  if (node.pattern === ID_PATTERN)
+    out.patternErrorMessage = '半角英数字で始まり、半角英数字と . - _ だけの ID にしてください（例: SYS-01、64文字まで）';
+  else if (typeof node.pattern === 'string' && node.pattern.startsWith('^[0-9][0-9-]'))
+    out.patternErrorMessage = '半角数字とハイフンの電話番号にしてください（例: 03-1234-5678）';
+  return out;
+}
+
 rmSync(dist, { recursive: true, force: true });
 rmSync(generated, { recursive: true, force: true });
 mkdirSync(generated, { recursive: true });
@@ -45,8 +85,8 @@ for (const version of SCHEMA_VERSIONS) {
   bundles[version] = { filing, part };
   const out = join(dist, 'schemas', String(version));
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'filing.bundle.schema.json'), JSON.stringify(filing, null, 2) + '\n');
-  writeFileSync(join(out, 'section.bundle.schema.json'), JSON.stringify(part, null, 2) + '\n');
+  writeFileSync(join(out, 'filing.bundle.schema.json'), JSON.stringify(forEditors(filing), null, 2) + '\n');
+  writeFileSync(join(out, 'section.bundle.schema.json'), JSON.stringify(forEditors(part), null, 2) + '\n');
 }
 const profileSchema = JSON.parse(readFileSync(join(root, 'schemas', 'profile.schema.json'), 'utf8'));
 const configSchema = JSON.parse(readFileSync(join(root, 'schemas', 'config.schema.json'), 'utf8'));
