@@ -5,14 +5,15 @@
 // same lists (tests/structure.test.ts holds the two together).
 import { currentSectionFacts } from '../model/current-schema.js';
 import type { EvidenceKind } from '../model/sections.js';
-import { toPointer } from '../util/pointer.js';
+import { getAt, toPointer } from '../util/pointer.js';
+
+let kinds: Map<string, EvidenceKind> | undefined;
 
 /** The lists that may be named as evidence, by name (x-taisei-evidence in the schema). */
 export function evidenceKinds(): ReadonlyMap<string, EvidenceKind> {
   kinds ??= new Map(currentSectionFacts().evidence.map((kind) => [kind.name, kind]));
   return kinds;
 }
-let kinds: Map<string, EvidenceKind> | undefined;
 
 /** Months (YYYY-MM), inclusive: one month for a dated entry, the months of its period for an activity. */
 export interface MonthSpan {
@@ -35,7 +36,7 @@ export class EvidenceIndex {
 
   constructor(data: Record<string, unknown>) {
     for (const [name, kind] of evidenceKinds()) {
-      const list = kind.path.reduce<unknown>((node, key) => (node as Entry | undefined)?.[key], data);
+      const list = getAt(data, kind.path);
       if (!Array.isArray(list)) continue;
       list.forEach((entry: Entry, index) => {
         if (typeof entry?.id !== 'string') return;

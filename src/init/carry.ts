@@ -8,6 +8,7 @@
 // Which facts are the year's is the schema's to say (x-taisei-yearly, model/sections.ts).
 import { EvidenceIndex } from '../assessment/evidence.js';
 import { currentSectionFacts } from '../model/current-schema.js';
+import { getAt } from '../util/pointer.js';
 
 function nextYear(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -30,7 +31,7 @@ export interface Carried {
 /** Whether every date of the entry's in-year fields lies on or after `from` (and there is one). */
 function datedFrom(entry: unknown, fields: string[][], from: string): boolean {
   const dates = fields.flatMap((field) => {
-    const value = field.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], entry);
+    const value = getAt(entry, field);
     return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
   });
   return dates.length > 0 && dates.every((date) => date >= from);
@@ -48,7 +49,7 @@ export function carryForward(last: Record<string, unknown>, fiscalYear?: number)
   data.fiscalYear = year;
   if (typeof last.submissionDate === 'string') data.submissionDate = nextYear(last.submissionDate, year - from);
   for (const path of facts.yearly) {
-    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], data);
+    const parent = getAt(data, path.slice(0, -1));
     const key = path[path.length - 1]!;
     if (parent === null || typeof parent !== 'object' || !(key in parent)) continue;
     const holder = parent as Record<string, unknown>;

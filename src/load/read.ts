@@ -55,37 +55,13 @@ export function decodeSource(bytes: Uint8Array, path: string, lang: Lang): ReadR
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = Buffer.from(bytes.buffer, bytes.byteOffset + start, bytes.byteLength - start);
   if (isUtf8(body)) return { text: body.toString('utf8'), diagnostics: [] };
-  {
-    const offset = firstInvalidUtf8(body);
-    const { line, column } = positionOfByte(body, offset);
-    if (looksLikeShiftJis(body)) {
-      return {
-        diagnostics: [
-          encodingDiagnostic(
-            path,
-            line,
-            column,
-            'input/encoding',
-            t(lang, 'input.encoding.shiftJis'),
-            t(lang, 'input.encoding.shiftJis.hint'),
-          ),
-        ],
-      };
-    }
-    const byte = (body[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return {
-      diagnostics: [
-        encodingDiagnostic(
-          path,
-          line,
-          column,
-          'input/encoding',
-          t(lang, 'input.encoding.invalid', { byte }),
-          t(lang, 'input.encoding.invalid.hint'),
-        ),
-      ],
-    };
-  }
+  const offset = firstInvalidUtf8(body);
+  const { line, column } = positionOfByte(body, offset);
+  const byte = (body[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  const [message, hint] = looksLikeShiftJis(body)
+    ? [t(lang, 'input.encoding.shiftJis'), t(lang, 'input.encoding.shiftJis.hint')]
+    : [t(lang, 'input.encoding.invalid', { byte }), t(lang, 'input.encoding.invalid.hint')];
+  return { diagnostics: [encodingDiagnostic(path, line, column, 'input/encoding', message, hint)] };
 }
 
 function encodingDiagnostic(file: string, line: number, column: number, code: string, message: string, hint: string): Diagnostic {

@@ -2,7 +2,7 @@
 // nature earlier or later — establishment, appointment, revision, plans and targets, the reviewed
 // period of a log review, completion of a correction — are not checked.
 import { currentSectionFacts } from '../model/current-schema.js';
-import { toPointer } from '../util/pointer.js';
+import { getAt, toPointer } from '../util/pointer.js';
 import { defineRule, type RuleMessages } from './types.js';
 import { fiscalYearBounds, list, within } from './util.js';
 
@@ -44,9 +44,9 @@ export const rule = defineRule({
     const bounds = fiscalYearBounds(data.fiscalYear);
     // where the year's dates are: x-taisei-in-year in the schema
     for (const spec of currentSectionFacts().inYear) {
-      const entries = list(spec.list.reduce<unknown>((v, k) => (v as Entry | undefined)?.[k], data) as Entry[] | undefined);
+      const entries = list(getAt(data, spec.list) as Entry[] | undefined);
       entries.forEach((entry, i) => {
-        const value = spec.field.reduce<unknown>((v, k) => (v as Entry | undefined)?.[k], entry);
+        const value = getAt(entry, spec.field);
         const dates = Array.isArray(value) ? value.map((d, j) => [d, j] as const) : [[value, undefined] as const];
         for (const [date, j] of dates) {
           if (typeof date === 'string' && !within(date, bounds)) {

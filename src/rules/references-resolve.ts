@@ -1,16 +1,12 @@
 // Every reference resolves: trainings and management activities to rules, log reviews to systems,
 // findings to their activities, rooms to sites and floor plans, attachments to files inside the filing.
 import { currentSectionFacts } from '../model/current-schema.js';
-import { toPointer } from '../util/pointer.js';
+import { getAt, toPointer } from '../util/pointer.js';
 import { defineRule, type RuleMessages } from './types.js';
 import { suggest } from '../util/suggest.js';
 import { list } from './util.js';
 
 type Entry = Record<string, unknown>;
-
-function get(entry: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((v, k) => (v as Entry | undefined)?.[k], entry);
-}
 
 /** The rule's wording, in both languages: a missing or extra key is a type error. */
 const messages = {
@@ -50,12 +46,12 @@ export const rule = defineRule({
     const ids = new Map<string, Set<string>>();
     const idsOf = (target: string) => {
       let known = ids.get(target);
-      if (!known) ids.set(target, (known = new Set(list(get(data, target.split('.')) as { id: string }[] | undefined).map((e) => e.id))));
+      if (!known) ids.set(target, (known = new Set(list(getAt(data, target.split('.')) as { id: string }[] | undefined).map((e) => e.id))));
       return known;
     };
     for (const ref of currentSectionFacts().references) {
-      list(get(data, ref.list) as Entry[] | undefined).forEach((entry, i) => {
-        const value = get(entry, ref.field);
+      list(getAt(data, ref.list) as Entry[] | undefined).forEach((entry, i) => {
+        const value = getAt(entry, ref.field);
         const targets = Array.isArray(value)
           ? value.map((v, j) => [v, j] as const)
           : value === undefined
