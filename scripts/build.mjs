@@ -341,6 +341,7 @@ const LAZY = [
   'src/init/skeleton.ts',
   'src/render/index.ts',
   'src/render/fonts.ts',
+  'src/render/shapes.ts',
   'src/bundle/write.ts',
   'src/bundle/keys.ts',
   'src/bundle/verify.ts',

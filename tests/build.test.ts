@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getProfile } from '../src/profiles/index.js';
 import { EXAMPLES, HEADER, RULES_OFF, runCli, tempDir, writeTree } from './helpers.js';
-import { compact, fillColours, readPdf, type PdfContent } from './pdf-helpers.js';
+import { compact, fillColours, readPdf, textRuns, type PdfContent, type Run } from './pdf-helpers.js';
 
 const ippan = join(EXAMPLES, 'ippan-15');
 let out: string;
@@ -69,13 +69,39 @@ describe('the submission edition', () => {
     expect(compact(submission.pages[0]!)).not.toContain(`1/${total}`);
   });
 
-  it('has a table of contents with page numbers and an outline entry per item', () => {
+  it('has a table of contents with leaders and page numbers, and an outline in two levels with full titles', () => {
     expect(compact(submission.pages[1]!)).toContain('目次');
-    expect(submission.pages[1]).toMatch(/前条第一項第一号の規定により区分した室の配置\s*\d+/);
-    expect(submission.outline).toHaveLength(17);
-    expect(submission.outline[0]).toBe('一　前条第一項第一号の規定により区分した室の配置');
-    expect(submission.outline[15]).toBe('添付資料一覧');
-    expect(submission.outline[16]).toBe('参考資料　内部統制の自己評価と改善計画');
+    expect(submission.pages[1]).toMatch(/前条第一項第一号の規定により区分した室の配置…+\s*\d+/);
+    const profile = getProfile('ippan-15')!;
+    expect(submission.outline).toEqual([
+      '表紙',
+      '目次',
+      '別紙　電気事業法施行規則第三十三条の十六に掲げる事項',
+      ...profile.items.map((i) => `${i.label}　${i.title}`),
+      '添付資料一覧',
+      '参考資料　内部統制の自己評価と改善計画',
+    ]);
+    // an item's blocks under it
+    const premises = submission.outlineTree.find((o) => o.title.startsWith('一　'))!;
+    expect(premises.items.map((i) => i.title)).toEqual(['事業所', '室', '共用部']);
+  });
+
+  it('has the page number of every 目次 entry right: the page its heading is on', () => {
+    const profile = getProfile('ippan-15')!;
+    const toc = submission.pages[1]!;
+    for (const item of profile.items) {
+      const title = compact(`${item.label}　${item.title}`);
+      const entry = compact(toc).match(
+        new RegExp(
+          `${item.label}${compact(item.title)
+            .slice(0, 12)
+            .replace(/[()（）]/g, '.')}[^…]*…+(\\d+)`,
+        ),
+      );
+      expect(entry, item.label).not.toBeNull();
+      const page = Number(entry![1]);
+      expect(compact(submission.pages[page - 1]!), `${item.label} on page ${page}`).toContain(title.slice(0, 20));
+    }
   });
 
   it('carries the metadata', () => {
@@ -89,10 +115,11 @@ describe('the submission edition', () => {
     expect(String(submission.info.Keywords)).toContain('体制整備等報告書');
   });
 
-  it('embeds subset fonts: a Mincho face for the body and a bold Gothic for headings', () => {
+  it('embeds subset fonts: BIZ UD明朝 for the body and BIZ UDゴシック Bold for headings', () => {
     const raw = submissionBytes.toString('latin1');
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifJP-Regular/);
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansJP-Bold/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+BIZUDMincho-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+BIZUDGothic-Bold/);
+    // the fallback face is embedded only when a character needs it
     expect((raw.match(/\/FontFile2 /g) ?? []).length).toBe(2);
     expect(submissionBytes.length).toBeLessThan(1024 * 1024);
   });
@@ -112,7 +139,7 @@ describe('the submission edition', () => {
 });
 
 describe('the public edition', () => {
-  it('prints 非公表 in place of every withheld value, and leaks none of them anywhere', () => {
+  it('draws a black bar in place of every withheld value, and leaks none of them anywhere', () => {
     // values that appear nowhere else in the filing (a room's site, floor and name also spell a host's location)
     const withheld = [
       '宮下 健太郎',
@@ -121,7 +148,8 @@ describe('the public edition', () => {
       '仮想サーバ 4台（アプリケーション 2台、データベース 2台）',
       '情報システム部の指定された者のみ。IDカードと静脈認証の二要素で入室する。',
     ];
-    expect(publicEdition.compact).toContain('非公表');
+    expect(publicEdition.compact).toContain('■■■');
+    expect(publicEdition.compact).not.toContain('非公表');
     const metadata = JSON.stringify(publicEdition.info);
     for (const value of withheld) {
       expect(submission.compact, `present in the submission: ${value}`).toContain(compact(value));
@@ -131,6 +159,18 @@ describe('the public edition', () => {
     }
     expect(publicEdition.attachments).toBeNull();
     expect(compact(publicEdition.pages[0]!)).toContain('公表版');
+    expect(String(publicEdition.info.Title)).toContain('公表版');
+    for (let i = 2; i <= publicEdition.pages.length; i++)
+      expect(compact(publicEdition.pages[i - 1]!)).toContain('体制整備等報告書（公表版）');
+  });
+
+  it('has the same pages and the same lines as the submission: each bar is as wide as what it hides', async () => {
+    expect(publicEdition.pages.length).toBe(submission.pages.length);
+    const lines = (runs: Run[]) => [...new Set(runs.map((r) => Math.round(r.y * 10) / 10))].sort((a, b) => a - b);
+    const a = await textRuns(submissionBytes);
+    const b = await textRuns(readFileSync(join(out, 'report-2024-public.pdf')));
+    // every page but the cover (which says it is the public edition) has its lines where the submission has them
+    for (let i = 1; i < a.length; i++) expect(lines(b[i]!), `page ${i + 1}`).toEqual(lines(a[i]!));
   });
 
   it('keeps a value published with !publish and withholds one marked !withhold', async () => {
@@ -157,7 +197,7 @@ describe('the public edition', () => {
     const target = tempDir('taisei-build-');
     expect(runCli(['build', join(dir, 'filing.yaml'), '--out', target, '--edition', 'public']).status).toBe(0);
     const pdf = await readPdf(readFileSync(join(target, 'report-2024-public.pdf')));
-    expect(compact(pdf.pages[0]!)).toContain('連絡先非公表');
+    expect(compact(pdf.pages[0]!)).toMatch(/連絡先■+/);
     expect(pdf.compact).not.toContain('099-555-0199');
     expect(pdf.compact).not.toContain('経営企画部');
   });
@@ -298,7 +338,8 @@ describe('the appendix 参考資料 with the self-assessment', () => {
     expect(runCli(['build', ippan, '--out', byOption, '--no-assessment-appendix']).status).toBe(0);
     const pdf = await readPdf(readFileSync(join(byOption, 'report-2024-submission.pdf')));
     expect(pdf.compact).not.toContain('参考資料');
-    expect(pdf.outline).toHaveLength(16);
+    expect(pdf.outline).toHaveLength(19);
+    expect(pdf.outline).not.toContain('参考資料　内部統制の自己評価と改善計画');
     const { readDirectory } = await import('../src/bundle/zip.js');
     expect(readDirectory(readFileSync(join(byOption, 'report-2024-submission.zip'))).map((e) => e.name)).toContain('assessment.json');
     const copy = join(tempDir(), 'filing');

@@ -6,8 +6,16 @@ export interface PdfContent {
   /** all page text, with whitespace removed (text runs are split at phrase boundaries) */
   compact: string;
   info: Record<string, unknown>;
+  /** the outline's top level */
   outline: string[];
+  /** the outline as a tree: each title with its children's */
+  outlineTree: OutlineNode[];
   attachments: Record<string, unknown> | null;
+}
+
+export interface OutlineNode {
+  title: string;
+  items: OutlineNode[];
 }
 
 /** A PDF opened for reading only: no fonts installed, no code evaluated. */
@@ -25,10 +33,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
   }
   const { info } = await doc.getMetadata();
-  const outline = ((await doc.getOutline()) ?? []).map((o: { title: string }) => o.title);
+  type Raw = { title: string; items?: Raw[] };
+  const tree = (list: Raw[]): OutlineNode[] => list.map((o) => ({ title: o.title, items: tree(o.items ?? []) }));
+  const outlineTree = tree(((await doc.getOutline()) ?? []) as Raw[]);
+  const outline = outlineTree.map((o) => o.title);
   const attachments = await doc.getAttachments();
   await doc.destroy();
-  return { pages, compact: pages.join('').replace(/\s+/g, ''), info: info as Record<string, unknown>, outline, attachments };
+  return { pages, compact: pages.join('').replace(/\s+/g, ''), info: info as Record<string, unknown>, outline, outlineTree, attachments };
 }
 
 export const compact = (s: string) => s.replace(/\s+/g, '');
@@ -44,6 +55,33 @@ export async function fillColours(bytes: Uint8Array, pageNumber: number): Promis
       out[colour] = (out[colour] ?? 0) + 1;
     }
   });
+  await doc.destroy();
+  return out;
+}
+
+/** A text run as drawn: its text, its left and right edge and its baseline (points, from the page's bottom left). */
+export interface Run {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  fontName: string;
+}
+
+/** Every text run of every page, with its position. */
+export async function textRuns(bytes: Uint8Array): Promise<Run[][]> {
+  const doc = await openPdf(bytes);
+  const out: Run[][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    const runs: Run[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      const [, , , , x, y] = item.transform as number[];
+      runs.push({ text: item.str, x: x!, right: x! + item.width, y: y!, fontName: item.fontName });
+    }
+    out.push(runs);
+  }
   await doc.destroy();
   return out;
 }

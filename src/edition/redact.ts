@@ -4,7 +4,7 @@
 // page text, metadata, outline or attachments.
 import type { Mark } from '../model/marks.js';
 import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
-import { Withheld } from '../model/withheld.js';
+import { Withheld, type WithheldShape } from '../model/withheld.js';
 import { toPointer } from '../util/pointer.js';
 
 export interface Redaction {
@@ -15,7 +15,10 @@ export interface Redaction {
 
 type WithNode = SchemaNode & { 'x-taisei-withhold'?: boolean };
 
-export function redact(data: Record<string, unknown>, schema: SchemaIndex, marks: ReadonlyMap<string, Mark>): Redaction {
+/** The shape of what a pointer holds, for its redaction bar (from the stage that draws the document). */
+export type ShapeOf = (pointer: string) => WithheldShape | undefined;
+
+export function redact(data: Record<string, unknown>, schema: SchemaIndex, marks: ReadonlyMap<string, Mark>, shapeOf?: ShapeOf): Redaction {
   const withheld: string[] = [];
   const walk = (value: unknown, node: WithNode | undefined, path: (string | number)[], inherited: boolean): unknown => {
     const pointer = toPointer(path);
@@ -24,7 +27,7 @@ export function redact(data: Record<string, unknown>, schema: SchemaIndex, marks
     const hide = mark === 'withhold' || (mark !== 'publish' && (inherited || byDefault));
     if (hide && value !== undefined && value !== null) {
       withheld.push(pointer);
-      return new Withheld(pointer);
+      return new Withheld(pointer, shapeOf?.(pointer));
     }
     if (Array.isArray(value))
       return value.map((item, i) => walk(item, schema.resolve(node?.items) as WithNode | undefined, [...path, i], false));

@@ -11,7 +11,7 @@ import type { SchemaIndex } from '../model/schema-index.js';
 import type { Profile } from '../profiles/index.js';
 import { diffFilings, type FilingDiff } from './changes.js';
 import { normalised } from './normalise.js';
-import { redact } from './redact.js';
+import { redact, type ShapeOf } from './redact.js';
 
 export type { Edition };
 
@@ -25,6 +25,8 @@ export interface EditionInput {
   previous?: Record<string, unknown>;
   /** false: no self-assessment in the view (the PDF then has no appendix 参考資料). */
   assessment?: boolean;
+  /** The shape of each withheld value, so the public edition draws bars as wide as the values. */
+  shapeOf?: ShapeOf;
 }
 
 export interface EditionView {
@@ -42,7 +44,8 @@ export interface EditionView {
 }
 
 export function editionView(input: EditionInput, edition: Edition, schema: SchemaIndex = currentSchemaIndex()): EditionView {
-  const { data, withheld } = edition === 'public' ? redact(input.data, schema, input.marks) : { data: input.data, withheld: [] };
+  const { data, withheld } =
+    edition === 'public' ? redact(input.data, schema, input.marks, input.shapeOf) : { data: input.data, withheld: [] };
   let changes: FilingDiff | undefined;
   if (input.previous) {
     // the public edition compares redacted views: a withheld value never shows, old or new

@@ -4,10 +4,25 @@
 
 const BRAND = Symbol.for('taisei.withheld');
 
+/**
+ * The shape of a withheld text as the document sets it — per paragraph, its unbreakable clusters,
+ * each the widths (ems) and lengths of its characters — so the public edition draws a bar exactly
+ * as wide and breaks its lines where the submission does. It carries no character of the value;
+ * `key` numbers the distinct withheld texts of one build, so two bars for the same text are alike
+ * (the document lists a repeated text once, as one note).
+ */
+export interface WithheldShape {
+  key: number;
+  paragraphs: { hard: boolean; chars: [number, number][] }[][];
+}
+
 /** Stands in for a withheld value in the redacted copy. */
 export class Withheld {
   readonly [BRAND] = true;
-  constructor(readonly pointer: string) {}
+  constructor(
+    readonly pointer: string,
+    readonly shape?: WithheldShape,
+  ) {}
 }
 
 /** Whether a value stands for a withheld one (by its brand, not instanceof). */

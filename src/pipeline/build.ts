@@ -9,6 +9,7 @@ import { resolveTargets } from '../load/filing.js';
 import { t, type Lang } from '../messages/index.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { editionView, type EditionInput } from '../edition/view.js';
+import { currentSchemaIndex } from '../model/current-schema.js';
 import { validateTarget, type FilingResult } from '../validate/index.js';
 import type { ValidateResult } from '../validate/index.js';
 
@@ -118,6 +119,10 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     previous,
     assessment: options.assessmentAppendix !== false && result.config.assessmentAppendix !== false,
   };
+  if (options.editions.includes('public')) {
+    const { withheldShapes } = await import('../render/shapes.js');
+    input.shapeOf = withheldShapes(loaded.data, currentSchemaIndex(), fonts, result.profile.id, options.templatesDir);
+  }
   const views = options.editions.map((edition) => editionView(input, edition));
   const rendered = await render.renderViews(views, {
     lang,

@@ -12,8 +12,9 @@ import { changes } from './parts/changes.js';
 import type { PartContext } from './parts/context.js';
 import { cover } from './parts/cover.js';
 import { item, relatedCompanies } from './parts/items.js';
-import type { Measure } from './phrases.js';
-import { BODY_SIZE, DEFAULT_STYLE, PAGE_MARGINS, STYLES, pageFurniture, type Content } from './styles.js';
+import { barToken, type Composer } from './compose.js';
+import { toc, type TocEntry } from './parts/toc.js';
+import { CONTENT_WIDTH, DEFAULT_STYLE, PAGE_MARGINS, STYLES, pageFurniture, type Content } from './styles.js';
 import { Tables } from './tables.js';
 import type { Wording } from './templates.js';
 import { wareki } from './wareki.js';
@@ -24,8 +25,8 @@ export { fiscalYearLabel };
 export interface DocumentInput extends Pick<EditionView, 'data' | 'profile' | 'edition' | 'schema' | 'changes' | 'assessment'> {
   wording: Wording;
   toolVersion: string;
-  /** Widths in the body font: table cells are broken into lines with it before layout. */
-  measure?: Measure;
+  /** Lines are composed with the faces' own widths before layout. */
+  composer: Composer;
 }
 
 /** Builds the pdfmake document definition. */
@@ -43,24 +44,41 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     addressee: (data.addressee as string | undefined) ?? '経済産業大臣',
     legalBasis: profile.legalBasis,
     profile: profile.title,
+    public: edition === 'public',
     contact: isWithheld(data.contact)
-      ? { department: wording.text('withheld') }
+      ? { department: withheldText(data.contact, wording) }
       : data.contact
         ? displayed(data.contact as Entry, wording)
         : undefined,
   };
   const format = new Formatter(input.schema, wording, data);
-  const ctx: PartContext = { view: input, wording, format, tables: new Tables(format, input.measure) };
+  const ctx: PartContext = { view: input, wording, format, tables: new Tables(format, input.composer) };
+  const entries: TocEntry[] = profile.items.map((i, n) => ({ id: `item-${n}`, label: i.label, title: i.title }));
+  const appendices = [...attachments(ctx), ...assessment(ctx), ...changes(ctx)];
+  for (const a of appendices) if (isAppendix(a)) entries.push({ id: a.taiseiAppendix.id, label: '', title: a.taiseiAppendix.title });
+  const attachmentTitle = wording.text('attachment-title', templateData);
   const content: Content[] = [
-    ...cover(wording, templateData, edition),
-    { text: wording.text('toc-title'), style: 'tocTitle', pageBreak: 'before' },
-    { toc: { numberStyle: { fontSize: BODY_SIZE }, textStyle: { fontSize: BODY_SIZE } } },
-    { text: wording.text('attachment-title', templateData), style: 'attachmentTitle', pageBreak: 'before' },
+    ...cover(ctx, templateData, edition),
+    {
+      text: wording.text('toc-title'),
+      style: 'tocTitle',
+      pageBreak: 'before',
+      id: 'toc',
+      outline: true,
+      outlineText: wording.text('toc-title').replace(/\s+/g, ''),
+    },
+    toc(ctx, entries),
+    {
+      text: ctx.tables.lines(attachmentTitle, CONTENT_WIDTH, STYLES.attachmentTitle.fontSize, 'Sans', false),
+      style: 'attachmentTitle',
+      pageBreak: 'before',
+      id: 'attached',
+      outline: true,
+      outlineText: attachmentTitle,
+    },
     ...relatedCompanies(ctx),
-    ...profile.items.flatMap((i) => item(ctx, i)),
-    ...attachments(ctx),
-    ...assessment(ctx),
-    ...changes(ctx),
+    ...profile.items.flatMap((i, n) => item(ctx, i, n)),
+    ...appendices,
   ];
   const submissionDate = new Date(`${String(data.submissionDate)}T00:00:00+09:00`);
   return {
@@ -85,14 +103,23 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
   };
 }
 
-/** A flat object's values as text for a template (withheld ones as 非公表). */
+/** A withheld value on the cover: its bar, or 非公表 where its shape is not known. */
+function withheldText(value: unknown, wording: Wording): string {
+  return isWithheld(value) && value.shape ? barToken(value.shape) : wording.text('withheld');
+}
+
+/** A flat object's values as text for a template (withheld ones as bars). */
 function displayed(entry: Entry, wording: Wording): Entry {
-  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, isWithheld(v) ? wording.text('withheld') : v]));
+  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, isWithheld(v) ? withheldText(v, wording) : v]));
+}
+
+function isAppendix(node: Content): node is { taiseiAppendix: { id: string; title: string } } {
+  return typeof node === 'object' && node !== null && !Array.isArray(node) && typeof node.taiseiAppendix === 'object';
 }
 
 function plainFiler(filer: Entry, wording: Wording): Entry {
-  // The cover shows the filer's own particulars; a withheld one prints as 非公表.
-  const text = (v: unknown) => (isWithheld(v) ? wording.text('withheld') : v);
+  // The cover shows the filer's own particulars; a withheld one prints as a bar.
+  const text = (v: unknown) => (isWithheld(v) ? withheldText(v, wording) : v);
   const representative = filer.representative as Entry;
   return {
     name: text(filer.name),

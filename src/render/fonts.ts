@@ -1,36 +1,72 @@
-// Fonts: Noto Serif JP (a Mincho face) for the body and Noto Sans JP Bold (a Gothic face) for
-// headings, labels and table headers, the two faces shipped in fonts/ (fonts/README.md says where
-// they come from). pdfkit embeds only the glyphs used (subsetting).
+// Fonts: BIZ UD明朝 (a Mincho face) for the body and BIZ UDゴシック Bold (a Gothic face) for
+// headings, labels and table headers — the universal-design faces many public bodies use — and
+// Noto Serif JP for the few characters they lack (𠮷 and other rare 異体字 in names), all shipped
+// in fonts/ (fonts/README.md says where they come from and why). pdfkit embeds only the glyphs
+// used (subsetting); the fallback is not even opened unless a character needs it.
 // A filer can point to other TrueType/OpenType fonts in taisei.config.yaml (fonts.body, fonts.heading).
 import { isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { packageRoot } from '../util/package.js';
+import type { FaceMetrics, Faces } from './compose.js';
 
 export interface FontFiles {
   /** body text (Mincho) */
   body: string;
   /** headings, labels, table headers (Gothic, bold) */
   heading: string;
+  /** characters the other two lack */
+  fallback: string;
 }
 
 export function defaultFonts(): FontFiles {
   return {
-    body: join(packageRoot(), 'fonts', 'NotoSerifJP-Regular.ttf'),
-    heading: join(packageRoot(), 'fonts', 'NotoSansJP-Bold.ttf'),
+    body: join(packageRoot(), 'fonts', 'BIZUDMincho-Regular.ttf'),
+    heading: join(packageRoot(), 'fonts', 'BIZUDGothic-Bold.ttf'),
+    fallback: join(packageRoot(), 'fonts', 'NotoSerifJP-Regular.ttf'),
   };
 }
 
 export function fontsFromConfig(configured: { body?: string; heading?: string } | undefined, baseDir: string): FontFiles {
   const defaults = defaultFonts();
   const at = (path: string | undefined, fallback: string) => (path ? (isAbsolute(path) ? path : resolve(baseDir, path)) : fallback);
-  return { body: at(configured?.body, defaults.body), heading: at(configured?.heading, defaults.heading) };
+  return { body: at(configured?.body, defaults.body), heading: at(configured?.heading, defaults.heading), fallback: defaults.fallback };
 }
 
 /** pdfmake font descriptors: one family per face; the heading face serves as its own bold. */
 export function fontDescriptors(files: FontFiles): Record<string, Record<string, string>> {
+  const family = (path: string) => ({ normal: path, bold: path, italics: path, bolditalics: path });
+  return { Serif: family(files.body), Sans: family(files.heading), Fallback: family(files.fallback) };
+}
+
+/** A face's advance widths in ems, for the composer (undefined where it has no glyph). */
+export function faceMetrics(path: string): FaceMetrics {
+  const font = openFontWithMetrics(path);
+  const perEm = font.unitsPerEm;
+  const bmp = new Float64Array(0x10000).fill(-1);
+  const other = new Map<number, number>();
+  const look = (cp: number) => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth / perEm : Number.NaN);
   return {
-    Serif: { normal: files.body, bold: files.body, italics: files.body, bolditalics: files.body },
-    Sans: { normal: files.heading, bold: files.heading, italics: files.heading, bolditalics: files.heading },
+    advance(cp) {
+      let a: number;
+      if (cp < 0x10000) {
+        a = bmp[cp]!;
+        if (a === -1) a = bmp[cp] = look(cp);
+      } else {
+        a = other.get(cp) ?? -1;
+        if (a === -1) other.set(cp, (a = look(cp)));
+      }
+      return Number.isNaN(a) ? undefined : a;
+    },
+  };
+}
+
+/** The composer's faces; the fallback is opened the first time a character needs it. */
+export function composerFaces(files: FontFiles): Faces {
+  let fallback: FaceMetrics | undefined;
+  return {
+    Serif: faceMetrics(files.body),
+    Sans: faceMetrics(files.heading),
+    fallback: { advance: (cp) => (fallback ??= faceMetrics(files.fallback)).advance(cp) },
   };
 }
 
@@ -65,14 +101,23 @@ export function openFont(path: string): GlyphFont {
 // oxlint-disable-next-line no-misleading-character-class
 const NO_GLYPH_NEEDED = /[\n\r\t\u200b-\u200d\u2060\ufe00-\ufe0f]/u;
 
-/** The characters of `text` that none of the fonts can draw, each once. */
-export function missingCharacters(text: string, fonts: readonly GlyphFont[], known: Map<number, boolean> = new Map()): string[] {
+/**
+ * The characters of `text` that cannot be drawn, each once: neither every one of `fonts` nor the
+ * fallback face (opened only when a character needs it) has a glyph for them.
+ */
+export function missingCharacters(
+  text: string,
+  fonts: readonly GlyphFont[],
+  known: Map<number, boolean> = new Map(),
+  fallback?: () => GlyphFont,
+): string[] {
   const missing = new Set<string>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     let drawable = known.get(cp);
     if (drawable === undefined) {
-      drawable = NO_GLYPH_NEEDED.test(ch) || fonts.every((f) => f.hasGlyphForCodePoint(cp));
+      drawable =
+        NO_GLYPH_NEEDED.test(ch) || fonts.every((f) => f.hasGlyphForCodePoint(cp)) || (fallback?.().hasGlyphForCodePoint(cp) ?? false);
       known.set(cp, drawable);
     }
     if (!drawable) missing.add(ch);

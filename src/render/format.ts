@@ -6,6 +6,7 @@ import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
 import { japaneseNotation, parseRecurrence, type Window } from '../model/recurrence.js';
 import { isWithheld } from '../model/withheld.js';
 import { getAt, parsePointer } from '../util/pointer.js';
+import { barToken, keep } from './compose.js';
 import type { Field } from './layouts.js';
 import { eraDate, wareki } from './wareki.js';
 
@@ -30,19 +31,24 @@ export class Formatter {
     readonly data: Record<string, unknown>,
   ) {}
 
-  /** The text of a value, formatted by its schema: 和暦 dates, enum labels, はい/いいえ, nested objects as lines. */
+  /**
+   * The text of a value, formatted by its schema: 和暦 dates, enum labels, はい/いいえ, nested
+   * objects as lines. Dates, labels and yes/no are marked to be kept whole on a line; a filer's
+   * text has its single line breaks joined (as a folded YAML scalar would) and a blank line as a
+   * paragraph break; a withheld value is the shape of a redaction bar.
+   */
   format(value: unknown, node: SchemaNode | undefined): string {
     const schema = this.schema;
     const resolved = schema.resolve(node);
-    if (isWithheld(value)) return this.wording.text('withheld');
+    if (isWithheld(value)) return value.shape ? barToken(value.shape) : this.wording.text('withheld');
     if (value === undefined || value === null) return '';
-    if (typeof value === 'boolean') return this.wording.text(value ? 'yes' : 'no');
+    if (typeof value === 'boolean') return keep(this.wording.text(value ? 'yes' : 'no'));
     if (typeof value === 'number') return String(value);
     if (typeof value === 'string') {
-      if (resolved?.format === 'date') return wareki(value);
+      if (resolved?.format === 'date') return keep(wareki(value));
       const index = resolved?.enum?.indexOf(value) ?? -1;
-      if (index >= 0 && resolved?.enumDescriptions?.[index]) return resolved.enumDescriptions[index]!;
-      return value;
+      if (index >= 0 && resolved?.enumDescriptions?.[index]) return keep(resolved.enumDescriptions[index]!);
+      return folded(value);
     }
     if (Array.isArray(value)) {
       const items = schema.resolve(resolved?.items);
@@ -64,6 +70,11 @@ export class Formatter {
         .join('\n');
     }
     return String(value);
+  }
+
+  /** A value's text with nothing marked (for the outline and metadata). */
+  plain(value: unknown, node?: SchemaNode): string {
+    return plainText(this.format(value, node));
   }
 
   /** A value's text without a schema. */
@@ -114,7 +125,8 @@ export class Formatter {
   /** A changed value, on one line and cut at 120 characters. */
   changeValue(path: string, value: unknown): string {
     if (value === undefined) return '—';
-    const text = this.format(value, this.schema.at(path.split('.')));
+    if (isWithheld(value)) return this.format(value, undefined);
+    const text = plainText(this.format(value, this.schema.at(path.split('.'))));
     return text.length > 120 ? `${text.slice(0, 118)}…` : text.replace(/\n/g, ' ');
   }
 
@@ -150,4 +162,23 @@ export class Formatter {
     const what = typeof name === 'string' ? name : typeof date === 'string' ? wareki(date) : '';
     return [title, id, what].filter(Boolean).join(' ');
   }
+}
+
+/** Text with the composer's marks taken out; a redaction bar as as many ■ as it hides characters. */
+export function plainText(text: string): string {
+  return text.replace(/[\ue002\ue003]/g, '').replace(/\ue000[^\ue001]*\ue001/g, (bar) => '■'.repeat(bar.split(':').length - 1));
+}
+
+/**
+ * A filer's text as a folded YAML scalar reads: a single line break joins (with a space between
+ * two Latin characters, with nothing between Japanese ones), a blank line starts a new paragraph.
+ */
+export function folded(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim()
+    .split(/\n{2,}/)
+    .map((p) => p.replace(/([\x21-\x7e]?)\n[ \t]*([\x21-\x7e]?)/g, (_, a: string, b: string) => (a && b ? `${a} ${b}` : `${a}${b}`)))
+    .join('\n');
 }

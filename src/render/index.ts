@@ -7,9 +7,9 @@ import { t, type Lang } from '../messages/index.js';
 import type { Edition } from '../model/edition.js';
 import { toPointer } from '../util/pointer.js';
 import { buildDocument } from './document.js';
-import { fontDescriptors, missingCharacters, openFont, type FontFiles } from './fonts.js';
+import { Composer } from './compose.js';
+import { composerFaces, fontDescriptors, missingCharacters, openFont, type FontFiles } from './fonts.js';
 import { renderPdf } from './pdf.js';
-import { fontMeasure } from './measure.js';
 import { TemplateError, Wording } from './templates.js';
 
 export type { Edition };
@@ -40,11 +40,12 @@ function* strings(value: unknown, path: (string | number)[] = []): Generator<[st
 
 /** Characters the fonts cannot draw, as diagnostics on the values that contain them. */
 export function checkGlyphs(data: Record<string, unknown>, fonts: FontFiles, lang: Lang): Diagnostic[] {
-  const faces = [openFont(fonts.body), openFont(fonts.heading)];
+  const faces = [openFont(fonts.body)];
+  const fallback = () => openFont(fonts.fallback);
   const out: Diagnostic[] = [];
   const known = new Map<number, boolean>();
   for (const [pointer, text] of strings(data)) {
-    for (const ch of missingCharacters(text, faces, known)) {
+    for (const ch of missingCharacters(text, faces, known, fallback)) {
       const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
       out.push({
         code: 'render/missing-glyph',
@@ -64,9 +65,9 @@ export async function renderViews(views: readonly EditionView[], options: Render
   try {
     if (views.length === 0) return { pdfs, diagnostics: [] };
     const wording = new Wording(views[0]!.profile.id, options.templatesDir);
-    const measure = fontMeasure(options.fonts.body);
+    const composer = new Composer(composerFaces(options.fonts));
     for (const view of views) {
-      const doc = buildDocument({ ...view, wording, toolVersion: options.toolVersion, measure });
+      const doc = buildDocument({ ...view, wording, toolVersion: options.toolVersion, composer });
       options.onProgress?.(view.edition, -1);
       pdfs.push(await renderPdf(doc, fontDescriptors(options.fonts), options.onProgress && ((f) => options.onProgress!(view.edition, f))));
     }

@@ -5,14 +5,34 @@
 /** A column of a table, or a row of a label/value block: a path inside the entry. */
 export interface Field {
   path: string;
-  /** Relative width in a table ('*' stretches). */
-  width?: number | '*';
+  /** How the column is set (default: numbers flush right, the rest justified). */
+  align?: 'left' | 'right' | 'center';
   /** The value is a reference (or list of references) to entries of this list; show their `show` field. */
   ref?: { list: string; show: string };
   /** Computed value instead of a path (e.g. the completion rate of a training). */
   derived?: 'completionRate' | 'correctionText' | 'findingText';
   /** Further paths shown on their own lines in the same cell (their titles join the header with ／). */
   lines?: string[];
+  /** In a matrix: a long text goes under the table as a numbered note (one note per distinct text). */
+  note?: boolean;
+}
+
+/** One row per entry, long texts as notes; what the matrix cannot hold as a detail per entry. */
+export interface MatrixBlock {
+  kind: 'matrix';
+  path: string;
+  columns: Field[];
+  fontSize?: number;
+  detail?: { heading: string[]; fields: Field[] };
+}
+
+/** A table under one row per group (`by`, the first column, is not repeated in the rows). */
+export interface GroupedBlock {
+  kind: 'grouped';
+  path: string;
+  by: Field;
+  columns: Field[];
+  fontSize?: number;
 }
 
 export type Block =
@@ -25,7 +45,9 @@ export type Block =
   /** One object as a label/value block. */
   | { kind: 'fields'; path: string; fields: Field[] }
   /** A list of corrective actions: 該当なし when empty. */
-  | { kind: 'corrections'; path: string; findings: string };
+  | { kind: 'corrections'; path: string; findings: string }
+  | MatrixBlock
+  | GroupedBlock;
 
 export const SECTION_LAYOUTS: Record<string, Block[]> = {
   premises: [
@@ -33,66 +55,63 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     {
       kind: 'table',
       path: '/premises/sites',
-      columns: [
-        { path: 'name', width: 90 },
-        { path: 'address', width: 120 },
-        { path: 'sharedWithRelatedCompany', width: 60 },
-        { path: 'description', width: '*' },
-      ],
+      columns: [{ path: 'name' }, { path: 'address' }, { path: 'sharedWithRelatedCompany' }, { path: 'description' }],
     },
     {
-      kind: 'table',
+      kind: 'grouped',
       path: '/premises/rooms',
+      by: { path: 'site', ref: { list: '/premises/sites', show: 'name' } },
       columns: [
-        { path: 'site', width: 52, ref: { list: '/premises/sites', show: 'name' } },
-        { path: 'floor', width: 26 },
-        { path: 'name', width: 66 },
-        { path: 'use', width: 60 },
-        { path: 'separation', width: 68 },
-        { path: 'entryControl', width: '*' },
-        { path: 'floorPlan', width: 50, ref: { list: '/attachments', show: 'title' } },
+        { path: 'floor' },
+        { path: 'name' },
+        { path: 'use' },
+        { path: 'separation' },
+        { path: 'entryControl' },
+        { path: 'floorPlan', ref: { list: '/attachments', show: 'title' } },
       ],
       fontSize: 8.5,
     },
     {
       kind: 'table',
       path: '/premises/commonAreas',
-      columns: [
-        { path: 'site', width: 70, ref: { list: '/premises/sites', show: 'name' } },
-        { path: 'name', width: 120 },
-        { path: 'control', width: '*' },
-      ],
+      columns: [{ path: 'site', ref: { list: '/premises/sites', show: 'name' } }, { path: 'name' }, { path: 'control' }],
     },
   ],
   systems: [
     {
-      kind: 'records',
+      kind: 'matrix',
       path: '/systems',
-      heading: ['id', 'name'],
-      fields: [
-        { path: 'purpose' },
+      columns: [
+        { path: 'id' },
+        { path: 'name' },
         { path: 'informationCategories' },
-        { path: 'holdsNonPublic' },
-        { path: 'sharing.level' },
-        { path: 'sharing.with', ref: { list: '/relatedCompanies', show: 'name' } },
-        { path: 'sharing.description' },
-        { path: 'sharing.separationPlan.targetDate' },
-        { path: 'sharing.separationPlan.description' },
-        { path: 'sharing.separationPlan.milestones' },
-        { path: 'sharing.interimMeasures' },
-        { path: 'access.authorisedPersons' },
+        { path: 'sharing.level', lines: ['sharing.separationPlan.targetDate'] },
         { path: 'access.idType' },
-        { path: 'access.idRegister' },
         { path: 'access.authentication' },
-        { path: 'access.users' },
-        { path: 'accessLog.recorded' },
         { path: 'accessLog.retentionYears' },
         { path: 'accessLog.reviewFrequency' },
-        { path: 'accessLog.reviewMethod' },
-        { path: 'host' },
-        { path: 'introduced' },
-        { path: 'notes' },
       ],
+      fontSize: 8,
+      detail: {
+        heading: ['id', 'name'],
+        fields: [
+          { path: 'purpose' },
+          { path: 'holdsNonPublic' },
+          { path: 'sharing.with', ref: { list: '/relatedCompanies', show: 'name' } },
+          { path: 'sharing.description' },
+          { path: 'sharing.separationPlan.description' },
+          { path: 'sharing.separationPlan.milestones' },
+          { path: 'sharing.interimMeasures' },
+          { path: 'access.authorisedPersons' },
+          { path: 'access.idRegister' },
+          { path: 'access.users' },
+          { path: 'accessLog.recorded' },
+          { path: 'accessLog.reviewMethod' },
+          { path: 'host' },
+          { path: 'introduced' },
+          { path: 'notes' },
+        ],
+      },
     },
   ],
   disasterResponses: [
@@ -117,18 +136,19 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
   ],
   logReviews: [
     {
-      kind: 'table',
+      kind: 'matrix',
       path: '/logReviews',
       columns: [
-        { path: 'system', width: 70, ref: { list: '/systems', show: 'name' } },
-        { path: 'period', width: 64 },
-        { path: 'reviewed', width: 56 },
-        { path: 'reviewer', width: 44 },
-        { path: 'unauthorisedAccess', width: 36 },
-        { path: 'details', width: '*' },
-        { path: 'followUp', width: '*' },
+        { path: 'system', ref: { list: '/systems', show: 'name' } },
+        { path: 'period' },
+        { path: 'reviewed' },
+        { path: 'reviewer' },
+        { path: 'unauthorisedAccess' },
+        { path: 'method', note: true },
+        { path: 'details', note: true },
+        { path: 'followUp', note: true },
       ],
-      fontSize: 8.5,
+      fontSize: 8,
     },
   ],
   rules: [
@@ -136,12 +156,12 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
       kind: 'table',
       path: '/rules',
       columns: [
-        { path: 'number', width: 56 },
-        { path: 'title', width: 80 },
-        { path: 'established', width: 56 },
-        { path: 'revised', width: 56 },
-        { path: 'scope', width: 52 },
-        { path: 'summary', width: '*' },
+        { path: 'number' },
+        { path: 'title' },
+        { path: 'established' },
+        { path: 'revised' },
+        { path: 'scope' },
+        { path: 'summary' },
       ],
       fontSize: 8.5,
     },
@@ -162,13 +182,7 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     {
       kind: 'table',
       path: '/organisation/managementBodies',
-      columns: [
-        { path: 'name', width: 90 },
-        { path: 'kind', width: 50 },
-        { path: 'chair', width: 80 },
-        { path: 'established', width: 58 },
-        { path: 'role', width: '*' },
-      ],
+      columns: [{ path: 'name' }, { path: 'kind' }, { path: 'chair' }, { path: 'established' }, { path: 'role' }],
       fontSize: 8.5,
     },
     {
@@ -179,12 +193,7 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     {
       kind: 'table',
       path: '/organisation/earlyDetection/channels',
-      columns: [
-        { path: 'name', width: '*' },
-        { path: 'kind', width: 90 },
-        { path: 'anonymous', width: 50 },
-        { path: 'contact', width: '*' },
-      ],
+      columns: [{ path: 'name' }, { path: 'kind' }, { path: 'anonymous' }, { path: 'contact' }],
     },
   ],
   managementMeasures: [
@@ -192,11 +201,11 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
       kind: 'table',
       path: '/managementMeasures',
       columns: [
-        { path: 'body', width: 80, ref: { list: '/organisation/managementBodies', show: 'name' } },
-        { path: 'kind', width: 56 },
-        { path: 'title', width: 100 },
-        { path: 'dates', width: 62 },
-        { path: 'summary', width: '*' },
+        { path: 'body', ref: { list: '/organisation/managementBodies', show: 'name' } },
+        { path: 'kind' },
+        { path: 'title' },
+        { path: 'dates' },
+        { path: 'summary' },
       ],
       fontSize: 8.5,
     },
@@ -206,13 +215,13 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
       kind: 'table',
       path: '/trainings',
       columns: [
-        { path: 'title', width: 66 },
-        { path: 'dates', width: 56 },
-        { path: 'audience', width: 48 },
-        { path: 'format', width: 38 },
-        { path: 'participants', width: 50, derived: 'completionRate' },
-        { path: 'content', width: '*' },
-        { path: 'rules', width: 58, ref: { list: '/rules', show: 'title' } },
+        { path: 'title' },
+        { path: 'dates' },
+        { path: 'audience' },
+        { path: 'format' },
+        { path: 'participants', derived: 'completionRate' },
+        { path: 'content' },
+        { path: 'rules', ref: { list: '/rules', show: 'title' } },
       ],
       fontSize: 8.5,
     },
@@ -222,12 +231,12 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
       kind: 'table',
       path: '/informationManagement',
       columns: [
-        { path: 'kind', width: 50 },
-        { path: 'title', width: 80 },
-        { path: 'dates', width: 62 },
-        { path: 'summary', width: '*' },
-        { path: 'result', width: '*' },
-        { path: 'rules', width: 64, ref: { list: '/rules', show: 'title' } },
+        { path: 'kind' },
+        { path: 'title' },
+        { path: 'dates' },
+        { path: 'summary' },
+        { path: 'result' },
+        { path: 'rules', ref: { list: '/rules', show: 'title' } },
       ],
       fontSize: 8.5,
     },
@@ -240,10 +249,10 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
       path: '/transactions/records',
       // Thousands of rows: two facts per cell keeps the table short and fast to lay out.
       columns: [
-        { path: 'date', width: 62 },
-        { path: 'counterparty.name', width: 110, lines: ['counterparty.kind'] },
-        { path: 'subject', width: '*', lines: ['summary'] },
-        { path: 'outcome', width: 56 },
+        { path: 'date' },
+        { path: 'counterparty.name', lines: ['counterparty.kind'] },
+        { path: 'subject', lines: ['summary'] },
+        { path: 'outcome' },
       ],
       fontSize: 8,
     },
@@ -253,32 +262,22 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     {
       kind: 'table',
       path: '/compliance/rulesAndPlans',
-      columns: [
-        { path: 'kind', width: 36 },
-        { path: 'title', width: 110 },
-        { path: 'date', width: 62 },
-        { path: 'summary', width: '*' },
-      ],
+      columns: [{ path: 'kind' }, { path: 'title' }, { path: 'date' }, { path: 'summary' }],
     },
     {
       kind: 'table',
       path: '/compliance/activities',
-      columns: [
-        { path: 'title', width: 100 },
-        { path: 'period', width: 72 },
-        { path: 'scope', width: 90 },
-        { path: 'method', width: '*' },
-      ],
+      columns: [{ path: 'title' }, { path: 'period' }, { path: 'scope' }, { path: 'method' }],
       fontSize: 8.5,
     },
     {
       kind: 'table',
       path: '/compliance/findings',
       columns: [
-        { path: 'id', width: 40 },
-        { path: 'activity', width: 90, ref: { list: '/compliance/activities', show: 'title' } },
-        { path: 'summary', width: '*' },
-        { path: 'verdict', width: 50 },
+        { path: 'id' },
+        { path: 'activity', ref: { list: '/compliance/activities', show: 'title' } },
+        { path: 'summary' },
+        { path: 'verdict' },
       ],
     },
   ],
@@ -288,33 +287,23 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     {
       kind: 'table',
       path: '/monitoring/activities',
-      columns: [
-        { path: 'kind', width: 70 },
-        { path: 'title', width: 90 },
-        { path: 'period', width: 72 },
-        { path: 'scope', width: 80 },
-        { path: 'method', width: '*' },
-      ],
+      columns: [{ path: 'kind' }, { path: 'title' }, { path: 'period' }, { path: 'scope' }, { path: 'method' }],
       fontSize: 8.5,
     },
     {
       kind: 'table',
       path: '/monitoring/findings',
       columns: [
-        { path: 'id', width: 40 },
-        { path: 'activity', width: 90, ref: { list: '/monitoring/activities', show: 'title' } },
-        { path: 'summary', width: '*' },
-        { path: 'verdict', width: 50 },
+        { path: 'id' },
+        { path: 'activity', ref: { list: '/monitoring/activities', show: 'title' } },
+        { path: 'summary' },
+        { path: 'verdict' },
       ],
     },
     {
       kind: 'table',
       path: '/monitoring/boardReports',
-      columns: [
-        { path: 'date', width: 62 },
-        { path: 'body', width: 70 },
-        { path: 'summary', width: '*' },
-      ],
+      columns: [{ path: 'date' }, { path: 'body' }, { path: 'summary' }],
     },
   ],
   informationCorrections: [{ kind: 'corrections', path: '/informationCorrections', findings: '/monitoring/findings' }],
@@ -323,11 +312,7 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     {
       kind: 'table',
       path: '/otherMeasures',
-      columns: [
-        { path: 'title', width: 120 },
-        { path: 'dates', width: 70 },
-        { path: 'summary', width: '*' },
-      ],
+      columns: [{ path: 'title' }, { path: 'dates' }, { path: 'summary' }],
     },
   ],
 };

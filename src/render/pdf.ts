@@ -15,6 +15,10 @@ const TABLE_LAYOUT = {
   paddingBottom: () => 2.5,
 };
 
+// The notes under a matrix and the 目次: no rules; the 目次's widths are its text widths.
+const NOTES_LAYOUT = { ...TABLE_LAYOUT, hLineWidth: () => 0, vLineWidth: () => 0, paddingTop: () => 1, paddingBottom: () => 1 };
+const TOC_LAYOUT = { ...NOTES_LAYOUT, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 3, paddingBottom: () => 3 };
+
 export async function renderPdf(
   doc: Record<string, unknown>,
   fonts: Record<string, Record<string, string>>,
@@ -27,7 +31,10 @@ export async function renderPdf(
   const resolver = new URLResolver(virtualfs);
   resolver.setUrlAccessPolicy(() => false); // never fetch anything
   const printer = new Printer(fonts, virtualfs, resolver, (path: string) => fontFiles.has(path));
-  const pdf = await printer.createPdfKitDocument(doc, { tableLayouts: { taisei: TABLE_LAYOUT }, progressCallback: onProgress });
+  const pdf = await printer.createPdfKitDocument(doc, {
+    tableLayouts: { taisei: TABLE_LAYOUT, taiseiNotes: NOTES_LAYOUT, taiseiToc: TOC_LAYOUT },
+    progressCallback: onProgress,
+  });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   await new Promise<void>((resolve, reject) => {

@@ -9,10 +9,10 @@ export const TABLE_SIZE = 9;
 export const PAGE_MARGINS = [64, 64, 64, 60] as const;
 /** A4 width less the left and right page margins. */
 export const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
-/** What a table column spends beside its text: cell padding and rules (see pdf.ts TABLE_LAYOUT). */
-export const COLUMN_GAP = 9;
-/** Cell padding, left and right, inside a column's width. */
+/** Cell padding, left and right, beside a column's text (see pdf.ts TABLE_LAYOUT). */
 export const CELL_PADDING = 8;
+/** The width of a table's rules. */
+export const RULE_WIDTH = 0.5;
 /**
  * Rows are kept whole (and with the header) unless one might not fit on a page at all: pdfmake
  * silently drops a row taller than a page when it may not break or must stay with the header, and
@@ -20,18 +20,25 @@ export const CELL_PADDING = 8;
  */
 export const MAX_UNBROKEN_ROW = 420;
 
-export const DEFAULT_STYLE = { font: 'Serif', fontSize: BODY_SIZE, lineHeight: 1.3 };
+/** Line pitch of running text, in ems of its size (BIZ UD's own line height is one em). */
+export const BODY_LINE_HEIGHT = 1.7;
+/** Line pitch inside tables. */
+export const TABLE_LINE_HEIGHT = 1.35;
+
+export const DEFAULT_STYLE = { font: 'Serif', fontSize: BODY_SIZE, lineHeight: BODY_LINE_HEIGHT };
 
 export const STYLES = {
   coverForm: { fontSize: 9 },
   coverTitle: { font: 'Sans', bold: true, fontSize: 20, alignment: 'center', characterSpacing: 4 },
   tocTitle: { font: 'Sans', bold: true, fontSize: 14, alignment: 'center', margin: [0, 0, 0, 16] },
   attachmentTitle: { font: 'Sans', bold: true, fontSize: 13, margin: [0, 0, 0, 10] },
-  item: { font: 'Sans', bold: true, fontSize: 11, lineHeight: 1.3, margin: [0, 16, 0, 6] },
+  item: { font: 'Sans', bold: true, fontSize: 11, lineHeight: 1.45, margin: [0, 14, 0, 6] },
+  tocEntry: { lineHeight: 1.5 },
+  groupRow: { font: 'Sans', bold: true, fontSize: 8.5, fillColor: '#f4f4f4' },
   block: { font: 'Sans', bold: true, fontSize: 9.5, margin: [0, 8, 0, 4] },
   record: { font: 'Sans', bold: true, fontSize: 9.5, margin: [0, 8, 0, 3] },
-  th: { font: 'Sans', bold: true, fontSize: 8.5, fillColor: '#eeeeee' },
-  label: { font: 'Sans', bold: true, fontSize: 8.5 },
+  th: { font: 'Sans', bold: true, fontSize: 8, fillColor: '#eeeeee' },
+  label: { font: 'Sans', bold: true, fontSize: 8 },
   none: { margin: [0, 2, 0, 4] },
   note: { fontSize: 8.5 },
 };
@@ -51,19 +58,21 @@ export function pageFurniture(wording: Wording, templateData: Record<string, unk
           },
     footer: (page: number, pages: number) =>
       page === 1 ? null : { text: wording.text('footer', { page, pages }), fontSize: 9, alignment: 'center', margin: [0, 18, 0, 0] },
-    // A heading never ends a page: if nothing follows it on its page, it moves to the next one.
-    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage: () => unknown[] }) =>
-      node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
   };
 }
 
-/** A part's heading (an item of the statute, an appendix): in the table of contents and the outline. */
-export function partHeading(text: unknown, options: { outlineText?: string; pageBreak?: 'before' } = {}): Content {
-  return {
-    stack: [{ text, tocItem: true, outline: true, ...(options.outlineText !== undefined ? { outlineText: options.outlineText } : {}) }],
-    style: 'item',
-    unbreakable: true,
-    headlineLevel: 1,
-    ...(options.pageBreak ? { pageBreak: options.pageBreak } : {}),
-  };
+/**
+ * Keeps a heading with what follows (LaTeX's \needspace): the heading and a blank of `lead` points
+ * below it cannot be split, and what follows is drawn up over that blank. So a heading moves to the
+ * next page unless `lead` points — the first lines or rows that follow — fit under it.
+ */
+export function keptWithNext(heading: Content, lead: number, next: Content[]): Content[] {
+  if (next.length === 0) return [heading];
+  return [
+    {
+      stack: [heading, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 0, y2: lead, lineWidth: 0.1, lineColor: 'white' }] }],
+      unbreakable: true,
+    },
+    { stack: next, margin: [0, -lead, 0, 0] },
+  ];
 }

@@ -1,168 +1,315 @@
-// Tables: one column list gives both pdfmake's widths and the width each column's text is broken
-// to before layout (with the body font's real widths, which keeps 10,000-row tables fast).
+// Tables: every table of the document is a grid of texts whose column widths are measured from the
+// content (the widest cluster a column must hold, and its widest paragraph) and allocated the way
+// an automatic table layout does; each cell is then composed (compose.ts) at its column's width, so
+// that pdfmake has nothing left to break — which also keeps 10,000-row tables fast.
 import type { SchemaNode } from '../model/schema-index.js';
 import { getAt } from '../util/pointer.js';
+import { type Composer, type FaceName, type Inline } from './compose.js';
 import type { Entry, Formatter } from './format.js';
 import type { Field } from './layouts.js';
-import { brokenLines, paragraphInlines, widthInEms, type Inline, type Measure } from './phrases.js';
-import { CELL_PADDING, COLUMN_GAP, CONTENT_WIDTH, MAX_UNBROKEN_ROW, TABLE_SIZE, type Content } from './styles.js';
+import { CELL_PADDING, CONTENT_WIDTH, MAX_UNBROKEN_ROW, RULE_WIDTH, STYLES, TABLE_SIZE, type Content } from './styles.js';
 
-export interface Column {
-  /** Points, or '*' for a share of what is left. */
-  width?: number | '*';
+/** What fills an empty cell. */
+export const EMPTY_CELL = '－';
+
+export interface GridColumn {
+  title: string;
+  align?: 'left' | 'right' | 'center';
+  /** Points: a column that is not measured (a chart's bar). */
+  fixed?: number;
 }
 
-export interface ColumnWidths {
-  /** What pdfmake is given. */
-  widths: (number | '*')[];
-  /** The width the text of each column is broken to. */
-  text: number[];
+/** A cell: its text, or its text with pdfmake properties (a bold total row) or another node. */
+export type Cell =
+  string | { text: string; props?: Record<string, unknown>; face?: FaceName } | { node: Content; min: number; max: number };
+
+export interface GridOptions {
+  fontSize?: number;
+  /** A heading kept with the table as its first (repeated) header row. */
+  heading?: string;
+  headingStyle?: 'block' | 'record';
+  /** No header row of column titles (a label/value table). */
+  noHeader?: boolean;
+  /** Column widths to use instead of measuring (two tables that must line up). */
+  widths?: number[];
+  /** The whole table width (default: the content width). */
+  width?: number;
+  margin?: number[];
+  /** Extra rows kept with the header (default 2: no table starts with a single row at a page foot). */
+  keepRows?: number;
 }
 
-/** pdfmake's widths and the text widths, from one column list. */
-export function columnWidths(columns: readonly Column[]): ColumnWidths {
-  const fixed = columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
-  const stars = columns.filter((c) => typeof c.width !== 'number').length;
-  const starWidth = stars > 0 ? Math.max(40, (CONTENT_WIDTH - fixed - columns.length * COLUMN_GAP) / stars) : 0;
-  return {
-    widths: columns.map((c) => c.width ?? '*'),
-    text: columns.map((c) => (typeof c.width === 'number' ? c.width : starWidth) - CELL_PADDING),
-  };
-}
+const HEADER_SIZE = STYLES.th.fontSize;
+const LINE_HEIGHT = 1.3;
 
-/** A generous estimate of a cell's height in points. */
-function estimatedHeight(inlines: Inline[], width: number, fontSize: number): number {
-  let lines = 1;
-  let line = 0;
-  for (const inline of inlines) {
-    if (inline.text === '\n') {
-      lines++;
-      line = 0;
-      continue;
-    }
-    line += widthInEms(inline.text) * fontSize;
-    while (line > width) {
-      lines++;
-      line -= width;
-    }
+/** Widths for columns with these needs, filling `available` (points of text). */
+export function allocate(needs: readonly { min: number; max: number; fixed?: number }[], available: number): number[] {
+  const widths = needs.map((n) => n.fixed ?? 0);
+  let left = available - widths.reduce((s, w) => s + w, 0);
+  let open = needs.map((n, i) => (n.fixed === undefined ? i : -1)).filter((i) => i >= 0);
+  const sumMin = open.reduce((s, i) => s + needs[i]!.min, 0);
+  if (sumMin >= left) {
+    // not even the unbreakable runs fit: share in proportion to them
+    for (const i of open) widths[i] = (needs[i]!.min / Math.max(sumMin, 1e-6)) * left;
+    return widths;
   }
-  return lines * fontSize * 1.4 + 6;
+  // a column that needs no more than its fair share gets all it needs, and so does one whose text
+  // is barely longer than its widest unbreakable run (a date, a short label: one line, not two);
+  // the rest share what is left in proportion to their longest text, never below their widest run
+  for (;;) {
+    const sumMax = open.reduce((s, i) => s + Math.max(needs[i]!.max, 1e-6), 0);
+    const fair = (i: number) => (Math.max(needs[i]!.max, 1e-6) / sumMax) * left;
+    const settled = open.filter((i) => needs[i]!.max <= Math.max(fair(i), needs[i]!.min * 1.25) + 1e-6);
+    const rest = open.filter((i) => !settled.includes(i));
+    const cost = settled.reduce((s, i) => s + needs[i]!.max, 0) + rest.reduce((s, i) => s + needs[i]!.min, 0);
+    if (settled.length === 0 || cost > left + 1e-6) break;
+    if (rest.length === 0) {
+      // everything fits on one line: the spare width goes to the columns in proportion
+      for (const i of open) widths[i] = needs[i]!.max + (left - sumMax) * (Math.max(needs[i]!.max, 1e-6) / sumMax);
+      return widths;
+    }
+    for (const i of settled) {
+      widths[i] = needs[i]!.max;
+      left -= needs[i]!.max;
+    }
+    open = rest;
+  }
+  // proportional to the longest text, lifted to the minimum where it falls short
+  let floor = open.filter(() => false);
+  for (;;) {
+    const rest = open.filter((i) => !floor.includes(i));
+    const spare = left - floor.reduce((s, i) => s + needs[i]!.min, 0);
+    const sumMax = rest.reduce((s, i) => s + Math.max(needs[i]!.max, 1e-6), 0);
+    const short = rest.filter((i) => (needs[i]!.max / sumMax) * spare < needs[i]!.min);
+    if (short.length === 0) {
+      for (const i of floor) widths[i] = needs[i]!.min;
+      for (const i of rest) widths[i] = (Math.max(needs[i]!.max, 1e-6) / sumMax) * spare;
+      return widths;
+    }
+    floor = [...floor, ...short];
+  }
 }
+
+/** A number, a count or a percentage: set flush right. */
+const NUMERIC = /^[-+]?[0-9０-９][0-9０-９,.，．]*\s*(?:[%％件名人回台社点]|\s*\/\s*[0-9]+)?$/;
 
 export class Tables {
+  /** The outline entry block headings go under (the item being set), if any. */
+  outlineParent: string | undefined;
+  private headings = 0;
+
   constructor(
     private readonly f: Formatter,
-    private readonly measure?: Measure,
+    readonly composer: Composer,
   ) {}
 
-  /** A cell's text as lines no wider than the cell (measured in the body font). */
-  cell(text: string, width: number, fontSize: number): Inline[] {
-    return this.measure ? brokenLines(text, width, fontSize, this.measure) : paragraphInlines(text, width / fontSize);
+  /** Text composed into lines at a width (justified), as pdfmake runs. */
+  lines(text: string, width: number, fontSize: number, face: FaceName = 'Serif', justify = true): Inline[] {
+    return this.composer.compose(text, width, fontSize, { face, justify }).inlines;
+  }
+
+  /** A grid of texts: widths from the content, each cell composed at its column's width. */
+  grid(columns: GridColumn[], rows: Cell[][], options: GridOptions = {}): Content {
+    const fontSize = options.fontSize ?? TABLE_SIZE;
+    const n = columns.length;
+    const tableWidth = options.width ?? CONTENT_WIDTH;
+    const available = tableWidth - n * CELL_PADDING - (n + 1) * RULE_WIDTH;
+    const texts = rows.map((row) => row.map((cell) => cellText(cell)));
+    // cells a span covers (a group's row): neither measured nor filled
+    const span = (cell: Cell | undefined) =>
+      cell !== undefined && typeof cell === 'object' && 'props' in cell ? Number(cell.props?.colSpan ?? 1) : 1;
+    const covered = rows.map((row) => {
+      const out = row.map(() => false);
+      row.forEach((cell, j) => {
+        for (let k = 1; k < span(cell); k++) out[j + k] = true;
+      });
+      return out;
+    });
+    const aligns = columns.map(
+      (c, j) =>
+        c.align ??
+        (texts.length > 0 && texts.every((r, i) => covered[i]![j] || span(rows[i]![j]) > 1 || isNumeric(r[j])) ? 'right' : 'left'),
+    );
+    let widths = options.widths;
+    if (!widths) {
+      const needs = columns.map((c, j) => {
+        if (c.fixed !== undefined) return { min: c.fixed, max: c.fixed, fixed: c.fixed };
+        let min = 0;
+        let max = 0;
+        if (!options.noHeader) {
+          const h = this.composer.extent(c.title, HEADER_SIZE, 'Sans');
+          // a header may break inside a word (it is the column's data that sets the width)
+          min = Math.min(h.max, 4 * HEADER_SIZE);
+          max = h.max;
+        }
+        rows.forEach((row, r) => {
+          const cell = row[j];
+          if (covered[r]![j] || span(cell) > 1) return;
+          if (cell !== undefined && typeof cell === 'object' && 'node' in cell) {
+            min = Math.max(min, cell.min);
+            max = Math.max(max, cell.max);
+            return;
+          }
+          const face = typeof cell === 'object' && 'face' in cell ? cell.face : undefined;
+          const e = this.composer.extent(texts[r]![j] || EMPTY_CELL, fontSize, face ?? 'Serif');
+          min = Math.max(min, e.min);
+          max = Math.max(max, e.max);
+        });
+        return { min, max };
+      });
+      widths = allocate(needs, available).map(round);
+    }
+    const body: Content[] = [];
+    if (!options.noHeader)
+      body.push(columns.map((c, j) => ({ text: this.lines(c.title, widths[j]!, HEADER_SIZE, 'Sans', false), style: 'th' })));
+    let tallest = 0;
+    rows.forEach((row, r) => {
+      body.push(
+        row.map((cell, j) => {
+          if (covered[r]![j]) return {};
+          if (cell !== undefined && typeof cell === 'object' && 'node' in cell) return cell.node;
+          const text = texts[r]![j]!;
+          const face = typeof cell === 'object' && 'face' in cell ? (cell.face ?? 'Serif') : 'Serif';
+          const props = typeof cell === 'object' && 'props' in cell ? cell.props : undefined;
+          if (text === '') return { text: EMPTY_CELL, alignment: 'center', ...props };
+          const align = span(cell) > 1 ? 'left' : aligns[j]!;
+          let width = widths[j]!;
+          for (let k = 1; k < span(cell); k++) width += widths[j + k]! + CELL_PADDING + RULE_WIDTH;
+          const composed = this.composer.compose(text, width, fontSize, { face, justify: align === 'left' });
+          tallest = Math.max(tallest, composed.lines * fontSize * LINE_HEIGHT + 6);
+          return { text: composed.inlines, ...(align !== 'left' ? { alignment: align } : {}), ...props };
+        }),
+      );
+    });
+    let headerRows = options.noHeader ? 0 : 1;
+    // a block heading's outline entry, on the first row: header rows repeat on every page, and so
+    // would an entry on them
+    if (
+      options.heading !== undefined &&
+      (options.headingStyle ?? 'block') === 'block' &&
+      this.outlineParent !== undefined &&
+      body.length > headerRows
+    ) {
+      const first = body[headerRows] as Record<string, unknown>[];
+      first[0] = {
+        ...first[0],
+        id: `${this.outlineParent}-${++this.headings}`,
+        outline: true,
+        outlineText: options.heading,
+        outlineParentId: this.outlineParent,
+      };
+    }
+    if (options.heading !== undefined) {
+      body.unshift(this.headingRow(options.heading, options.headingStyle ?? 'block', n, tableWidth));
+      headerRows++;
+    }
+    // Rows are kept whole (and with the header) unless one might not fit on a page at all: pdfmake
+    // drops a row taller than a page when it may not break, and content must never vanish.
+    const fits = tallest < MAX_UNBROKEN_ROW;
+    const keepRows = Math.min(options.keepRows ?? 2, rows.length);
+    return {
+      table: {
+        headerRows,
+        keepWithHeaderRows: fits && headerRows > 0 ? keepRows : 0,
+        widths,
+        body,
+        dontBreakRows: fits,
+      },
+      taiseiHeading: options.heading !== undefined,
+      layout: 'taisei',
+      fontSize,
+      lineHeight: LINE_HEIGHT,
+      margin: options.margin ?? [0, 0, 0, 8],
+    };
   }
 
   /**
    * A heading as the first header row of its table: it stays with the table (never stranded at
    * the foot of a page) and is repeated on every page the table runs onto.
    */
-  headingRow(heading: string, style: string, columns: number): Content[] {
+  headingRow(heading: string, style: 'block' | 'record', columns: number, width = CONTENT_WIDTH): Content[] {
     const none = [false, false, false, false];
+    const size = STYLES[style].fontSize;
     return [
-      { text: paragraphInlines(heading), style, colSpan: columns, border: none, margin: [-4, 4, 0, 0] },
+      {
+        text: this.lines(heading, width, size, 'Sans', false),
+        style,
+        colSpan: columns,
+        border: none,
+        margin: [-4, 4, 0, 0],
+      },
       ...Array.from({ length: columns - 1 }, () => ({ text: '', border: none })),
     ];
   }
 
-  /** A table of whole rows under a heading row. */
-  withHeading(heading: string, widths: (number | string)[], body: Content[]): Content {
-    body.unshift(this.headingRow(heading, 'block', widths.length));
-    return {
-      table: { headerRows: 2, keepWithHeaderRows: 1, widths, body, dontBreakRows: true },
-      taiseiHeading: true,
-      layout: 'taisei',
-      fontSize: TABLE_SIZE,
-      margin: [0, 0, 0, 8],
-    };
-  }
-
   /** A label/value table for one object. Fields with no value are left out. */
-  fieldTable(segments: string[], entry: Entry, fields: Field[], heading?: string, headingStyle = 'block'): Content {
-    const body: Content[] = [];
-    const columns = columnWidths([{ width: 110 }, { width: '*' }]);
-    // The value column's text is broken 10 pt wider than columnWidths gives, as the first layout had
-    // it: kept so that splitting render/ left every PDF byte-identical. The typesetting issue measures
-    // column widths from their content and retires this.
-    const valueWidth = CONTENT_WIDTH - 110 - 16;
-    let tallest = 0;
+  fieldTable(segments: string[], entry: Entry, fields: Field[], heading?: string, headingStyle: 'block' | 'record' = 'block'): Content {
+    const rows: Cell[][] = [];
     for (const field of fields) {
       const path = field.path.split('.');
       const value = getAt(entry, path);
       if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
       const node = this.f.schema.at([...segments, ...path]);
-      const text = this.cell(this.f.fieldText(value, node, field, entry), valueWidth, TABLE_SIZE);
-      tallest = Math.max(tallest, estimatedHeight(text, valueWidth, TABLE_SIZE));
-      body.push([{ text: paragraphInlines(node?.title ?? field.path, 11), style: 'label' }, { text }]);
+      rows.push([
+        { text: node?.title ?? field.path, face: 'Sans', props: { style: 'label' } },
+        this.f.fieldText(value, node, field, entry),
+      ]);
     }
-    if (body.length === 0) body.push([{ text: this.f.wording.text('none'), colSpan: 2 }, {}]);
-    if (heading !== undefined) body.unshift(this.headingRow(heading, headingStyle, 2));
-    const headerRows = heading !== undefined ? 1 : 0;
-    const fits = tallest < MAX_UNBROKEN_ROW;
-    return {
-      table: { headerRows, keepWithHeaderRows: fits ? headerRows : 0, widths: columns.widths, body, dontBreakRows: fits },
-      taiseiHeading: heading !== undefined,
-      layout: 'taisei',
-      fontSize: TABLE_SIZE,
+    if (rows.length === 0) rows.push([{ text: this.f.wording.text('none') }, '']);
+    // the label column as wide as its longest label needs, up to a quarter of the page
+    const labels = rows.map((r) => this.composer.extent(cellText(r[0]!), STYLES.label.fontSize, 'Sans').max);
+    const label = Math.min(Math.max(...labels), CONTENT_WIDTH / 4);
+    return this.grid([{ title: '', fixed: label }, { title: '' }], rows, {
+      noHeader: true,
+      heading,
+      headingStyle,
       margin: [0, 0, 0, 6],
-    };
+      keepRows: 2,
+    });
   }
 
   /** A list of entries as a table, one column per field, its header repeated on every page. */
   table(segments: string[], entries: Entry[], columns: Field[], fontSize: number, heading?: string): Content {
     const itemNode = this.f.schema.at([...segments, '0']);
-    const { widths, text: inner } = columnWidths(columns);
-    const header = columns.map((column, j) => ({
-      text: paragraphInlines(this.columnTitle(itemNode, segments, column), Math.max(2, inner[j]! / 8.5)),
-      style: 'th',
-    }));
-    const body: Content[] = [header];
-    let tallest = 0;
-    entries.forEach((entry, index) => {
-      body.push(
-        columns.map((column, j) => {
-          const path = column.path.split('.');
-          const node = this.f.schema.at([...segments, String(index), ...path]);
-          const extra = (column.lines ?? []).map((line) =>
-            this.f.fieldText(
-              getAt(entry, line.split('.')),
-              this.f.schema.at([...segments, String(index), ...line.split('.')]),
-              { path: line },
-              entry,
-            ),
-          );
-          const text = this.cell(
-            [this.f.fieldText(getAt(entry, path), node, column, entry), ...extra].filter((t) => t !== '').join('\n'),
-            inner[j]!,
-            fontSize,
-          );
-          tallest = Math.max(tallest, estimatedHeight(text, inner[j]!, fontSize));
-          return { text };
-        }),
-      );
-    });
-    if (heading !== undefined) body.unshift(this.headingRow(heading, 'block', columns.length));
-    const headerRows = heading !== undefined ? 2 : 1;
-    const fits = tallest < MAX_UNBROKEN_ROW;
-    return {
-      table: { headerRows, keepWithHeaderRows: fits ? 1 : 0, widths, body, dontBreakRows: fits },
-      taiseiHeading: heading !== undefined,
-      layout: 'taisei',
-      fontSize,
-      margin: [0, 0, 0, 8],
-    };
+    const rows = entries.map((entry, index) =>
+      columns.map((column) => {
+        const path = column.path.split('.');
+        const node = this.f.schema.at([...segments, String(index), ...path]);
+        const extra = (column.lines ?? []).map((line) =>
+          this.f.fieldText(
+            getAt(entry, line.split('.')),
+            this.f.schema.at([...segments, String(index), ...line.split('.')]),
+            { path: line },
+            entry,
+          ),
+        );
+        return [this.f.fieldText(getAt(entry, path), node, column, entry), ...extra].filter((t) => t !== '').join('\n');
+      }),
+    );
+    return this.grid(
+      columns.map((c) => ({ title: this.columnTitle(itemNode, segments, c), ...(c.align ? { align: c.align } : {}) })),
+      rows,
+      { fontSize, ...(heading !== undefined ? { heading } : {}) },
+    );
   }
 
-  private columnTitle(itemNode: SchemaNode | undefined, segments: string[], column: Field): string {
+  columnTitle(itemNode: SchemaNode | undefined, segments: string[], column: Field): string {
     return [column.path, ...(column.lines ?? [])]
       .map((p) => (itemNode ? this.f.schema.at([...segments, '0', ...p.split('.')])?.title : undefined) ?? p)
       .join('／');
   }
+}
+
+function cellText(cell: Cell | undefined): string {
+  if (cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  return 'text' in cell ? cell.text : '';
+}
+
+function isNumeric(text: string | undefined): boolean {
+  return text === undefined || text === '' || NUMERIC.test(text);
+}
+
+function round(n: number): number {
+  return Math.floor(n * 100) / 100;
 }

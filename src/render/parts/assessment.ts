@@ -2,10 +2,11 @@
 // shapes), the self-assessment by check item, and the improvement plan.
 import type { Evaluation, Scored } from '../../assessment/evaluate.js';
 import type { Entry } from '../format.js';
-import { paragraphInlines, proseInlines } from '../phrases.js';
-import { CONTENT_WIDTH, TABLE_SIZE, partHeading, type Content } from '../styles.js';
+import { CONTENT_WIDTH, TABLE_SIZE, type Content } from '../styles.js';
+import type { Cell } from '../tables.js';
 import { wareki } from '../wareki.js';
 import type { PartContext } from './context.js';
+import { partHeading, prose } from './text.js';
 
 export function assessment(ctx: PartContext): Content[] {
   const evaluation = ctx.view.assessment;
@@ -15,11 +16,18 @@ export function assessment(ctx: PartContext): Content[] {
     starred: evaluation.applicable.some((i) => i.starred),
   });
   return [
-    partHeading(ctx.wording.text('assessment-title'), { pageBreak: 'before' }),
-    { text: proseInlines(note), style: 'note', margin: [0, 0, 0, 8] },
-    ...scoreTableAndChart(ctx, evaluation),
-    checkItemsTable(ctx, evaluation),
-    ...planTable(ctx, evaluation),
+    partHeading(
+      ctx,
+      'assessment',
+      ctx.wording.text('assessment-title'),
+      [
+        ...prose(ctx, note, TABLE_SIZE, { style: 'note', indent: 0 }),
+        ...scoreTableAndChart(ctx, evaluation),
+        checkItemsTable(ctx, evaluation),
+        ...planTable(ctx, evaluation),
+      ],
+      { pageBreak: 'before' },
+    ),
   ];
 }
 
@@ -31,22 +39,21 @@ function scoreTableAndChart(ctx: PartContext, evaluation: Evaluation): Content[]
     ...evaluation.areas.map((a) => ({ name: areaName(a.id), s: a as Scored, total: false })),
     { name: w('assessment-overall'), s: evaluation.overall, total: true },
   ];
-  const emphasis = (total: boolean) => (total ? { style: 'label' } : {});
-  const body: Content[] = [
-    [
-      'assessment-area',
-      'assessment-items',
-      'assessment-coverage',
-      'assessment-evidence',
-      'assessment-recurrences',
-      'assessment-readiness',
-    ].map((name) => ({ text: w(name), style: 'th' })),
-  ];
+  const emphasis = (total: boolean, text: string): Cell => (total ? { text, face: 'Sans', props: { style: 'label' } } : text);
+  const body: Cell[][] = [];
   for (const { name, s, total } of rows) {
     const recurrences = s.windows === 0 ? '—' : w('assessment-windows', { met: s.met, due: s.windows, percent: percent(s.recurrences) });
     const cells = [name, String(s.items), percent(s.coverage), percent(s.evidence), recurrences, s.readiness.toFixed(1)];
-    body.push(cells.map((text, i) => ({ text: paragraphInlines(text, 16), ...(i > 0 ? { alignment: 'right' } : {}), ...emphasis(total) })));
+    body.push(cells.map((text) => emphasis(total, text)));
   }
+  const columns = [
+    'assessment-area',
+    'assessment-items',
+    'assessment-coverage',
+    'assessment-evidence',
+    'assessment-recurrences',
+    'assessment-readiness',
+  ].map((name, i) => ({ title: w(name), ...(i > 0 ? { align: 'right' as const } : {}) }));
   const barWidth = CONTENT_WIDTH - 120 - 40 - 3 * 9;
   const bar = (value: number, total: boolean) => ({
     canvas: [
@@ -64,12 +71,12 @@ function scoreTableAndChart(ctx: PartContext, evaluation: Evaluation): Content[]
     ],
   });
   const chart = rows.map(({ name, s, total }) => [
-    { text: paragraphInlines(name, 12), ...emphasis(total) },
+    { text: ctx.tables.lines(name, 120 - 8, TABLE_SIZE, total ? 'Sans' : 'Serif', false), ...(total ? { style: 'label' } : {}) },
     bar(s.readiness, total),
-    { text: s.readiness.toFixed(1), alignment: 'right', ...emphasis(total) },
+    { text: s.readiness.toFixed(1), alignment: 'right', ...(total ? { style: 'label' } : {}) },
   ]);
   return [
-    ctx.tables.withHeading(w('assessment-score'), ['*', 44, 50, 50, 96, 44], body),
+    ctx.tables.grid(columns, body, { heading: w('assessment-score') }),
     { table: { widths: [120, barWidth, 40], body: chart }, layout: 'noBorders', fontSize: TABLE_SIZE, margin: [0, 0, 0, 12] },
   ];
 }
@@ -78,12 +85,11 @@ function checkItemsTable(ctx: PartContext, evaluation: Evaluation): Content {
   const { format, tables, wording } = ctx;
   const assessments = (ctx.view.data.selfAssessment ?? {}) as Record<string, Entry | undefined>;
   const node = (item: string, key: string) => ctx.view.schema.at(['selfAssessment', item, key]);
-  const widths = [108, 54, CONTENT_WIDTH - 108 - 54 - 124 - 4 * 9, 124];
   const headings = [
     wording.text('assessment-items'),
     ...['status', 'measures', 'evidence'].map((key) => node(evaluation.catalogue.items[0]!.id, key)?.title ?? key),
   ];
-  const body: Content[] = [headings.map((text) => ({ text: paragraphInlines(text, 12), style: 'th' }))];
+  const body: string[][] = [];
   for (const item of evaluation.applicable) {
     const entry = assessments[item.id];
     const status = entry ? format.format(entry.status, node(item.id, 'status')) : wording.text('assessment-not-assessed');
@@ -92,9 +98,13 @@ function checkItemsTable(ctx: PartContext, evaluation: Evaluation): Content {
     const measures = lines.length > 1 ? lines.map((l) => `・${l}`).join('\n') : (lines[0] ?? '');
     const evidence = entry && Array.isArray(entry.evidence) ? entry.evidence.map((ref) => format.evidenceLabel(ref)).join('\n') : '';
     const cells = [`${item.id}${item.starred ? '★' : ''}　${item.ja}`, status, measures, evidence];
-    body.push(cells.map((text, i) => ({ text: tables.cell(text, widths[i]! - 8, TABLE_SIZE) })));
+    body.push(cells);
   }
-  return tables.withHeading(wording.text('assessment-checkitems'), widths, body);
+  return tables.grid(
+    headings.map((title) => ({ title })),
+    body,
+    { heading: wording.text('assessment-checkitems') },
+  );
 }
 
 function planTable(ctx: PartContext, evaluation: Evaluation): Content[] {
@@ -105,9 +115,8 @@ function planTable(ctx: PartContext, evaluation: Evaluation): Content[] {
   const node = (i: number, key: string) => ctx.view.schema.at(['improvementPlan', String(i), key]);
   const title = (key: string) => node(0, key)?.title ?? key;
   const missed = new Map(evaluation.recurrences.map((r) => [r.index, r.missed]));
-  const widths = [134, 104, 56, CONTENT_WIDTH - 134 - 104 - 56 - 4 * 9];
   const headings = [title('title'), `${title('start')}／${title('due')}・${title('recurrence')}`, title('status'), title('evidence')];
-  const body: Content[] = [headings.map((text) => ({ text: paragraphInlines(text, 12), style: 'th' }))];
+  const body: string[][] = [];
   plan.forEach((m, i) => {
     const measure = [
       `${format.display(m.id)}　${format.format(m.title, node(i, 'title'))}`,
@@ -125,7 +134,13 @@ function planTable(ctx: PartContext, evaluation: Evaluation): Content[] {
       ...(gaps.length > 0 ? [w('assessment-missed', { windows: gaps.map((g) => format.windowLabel(g)).join('、') })] : []),
     ];
     const cells = [measure.join('\n'), when.filter(Boolean).join('\n'), format.format(m.status, node(i, 'status')), record.join('\n')];
-    body.push(cells.map((text, j) => ({ text: tables.cell(text, widths[j]! - 8, TABLE_SIZE) })));
+    body.push(cells);
   });
-  return [tables.withHeading(w('assessment-plan'), widths, body)];
+  return [
+    tables.grid(
+      headings.map((t) => ({ title: t })),
+      body,
+      { heading: w('assessment-plan') },
+    ),
+  ];
 }

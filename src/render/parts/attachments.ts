@@ -1,35 +1,25 @@
-// 添付資料: the files attached to the filing (a withheld one's path is not printed in the public edition).
+// 添付資料: the files attached to the filing. Both editions list every file with the same words (so
+// they break alike), and say which files the public edition leaves out.
 import { attachmentWithheld } from '../../model/withheld.js';
 import type { Entry } from '../format.js';
-import { CONTENT_WIDTH, TABLE_SIZE, partHeading, type Content } from '../styles.js';
+import type { Content } from '../styles.js';
 import type { PartContext } from './context.js';
+import { partHeading } from './text.js';
 
 export function attachments(ctx: PartContext): Content[] {
   const { format, tables, wording } = ctx;
   const list = (ctx.view.data.attachments as Entry[] | undefined) ?? [];
   if (list.length === 0) return [];
   const node = (i: number, key: string) => ctx.view.schema.at(['attachments', String(i), key]);
-  const header = ['title', 'kind', 'file'].map((key) => ({ text: node(0, key)?.title ?? key, style: 'th' }));
-  const body: Content[] = [header];
-  list.forEach((entry, i) => {
-    const hidden = ctx.view.edition === 'public' && attachmentWithheld(entry as { kind?: string; withheld?: boolean });
-    const star = (CONTENT_WIDTH - 70 - 3 * 9) / 2;
-    body.push([
-      { text: tables.cell(format.fieldText(entry.title, node(i, 'title'), { path: 'title' }, entry), star, TABLE_SIZE) },
-      { text: tables.cell(format.fieldText(entry.kind, node(i, 'kind'), { path: 'kind' }, entry), 62, TABLE_SIZE) },
-      {
-        text: hidden
-          ? wording.text('withheld')
-          : tables.cell(format.fieldText(entry.file, node(i, 'file'), { path: 'file' }, entry), star, TABLE_SIZE),
-      },
-    ]);
-  });
-  return [
-    partHeading(wording.text('attachments-title')),
-    {
-      table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 70, '*'], body, dontBreakRows: true },
-      layout: 'taisei',
-      fontSize: TABLE_SIZE,
-    },
-  ];
+  const columns = ['title', 'kind', 'file'].map((key) => ({ title: node(0, key)?.title ?? key }));
+  const withheld = list.map((entry) => attachmentWithheld(entry as { kind?: string; withheld?: boolean }));
+  const anyWithheld = withheld.some(Boolean);
+  if (anyWithheld) columns.push({ title: wording.text('public-column') });
+  const rows = list.map((entry, i) => [
+    format.fieldText(entry.title, node(i, 'title'), { path: 'title' }, entry),
+    format.fieldText(entry.kind, node(i, 'kind'), { path: 'kind' }, entry),
+    format.fieldText(entry.file, node(i, 'file'), { path: 'file' }, entry),
+    ...(anyWithheld ? [withheld[i] ? wording.text('withheld-attachment') : ''] : []),
+  ]);
+  return [partHeading(ctx, 'attachments', wording.text('attachments-title'), [tables.grid(columns, rows)])];
 }

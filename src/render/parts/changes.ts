@@ -1,9 +1,10 @@
 // The appendix 前年度からの主な変更点: what changed since last year's filing, by item, worded from
 // the templates (the view carries the changes, redacted in the public edition).
 import { fiscalYearLabel } from '../format.js';
-import { paragraphInlines, proseInlines } from '../phrases.js';
-import { CONTENT_WIDTH, TABLE_SIZE, partHeading, type Content } from '../styles.js';
+import { TABLE_SIZE, type Content } from '../styles.js';
+import type { Cell } from '../tables.js';
 import type { PartContext } from './context.js';
+import { partHeading, prose } from './text.js';
 
 export function changes(ctx: PartContext): Content[] {
   const { format, tables, wording } = ctx;
@@ -11,44 +12,30 @@ export function changes(ctx: PartContext): Content[] {
   if (!diff) return [];
   const w = (name: string) => wording.text(name);
   const old = diff.old.fiscalYear !== undefined ? fiscalYearLabel(wording, diff.old.fiscalYear) : '';
-  const out: Content[] = [
-    partHeading(w('appendix-title'), { pageBreak: 'before' }),
-    { text: proseInlines(wording.text('appendix-note', { old })), style: 'note', margin: [0, 0, 0, 8] },
-  ];
-  const summary: Content[] = [
-    [w('change-item'), w('change-list'), w('change-added'), w('change-removed'), w('change-changed')].map((text) => ({
-      text,
-      style: 'th',
-    })),
-  ];
+  const out: Content[] = [...prose(ctx, wording.text('appendix-note', { old }), TABLE_SIZE, { style: 'note', indent: 0 })];
+  const summary: string[][] = [];
   for (const s of diff.sections) {
     for (const l of s.lists)
-      summary.push(
-        [s.item?.label ?? '', format.titleOfPath(l.list), String(l.added), String(l.removed), String(l.changed)].map((text) => ({
-          text: paragraphInlines(text, 20),
-        })),
-      );
+      summary.push([s.item?.label ?? '', format.titleOfPath(l.list), String(l.added), String(l.removed), String(l.changed)]);
     if (s.fields.length > 0)
-      summary.push(
-        [
-          s.item?.label ?? '',
-          s.section !== 'header' ? format.titleOfPath(s.section) : w('change-header'),
-          '',
-          '',
-          String(s.fields.length),
-        ].map((text) => ({ text: paragraphInlines(text, 20) })),
-      );
+      summary.push([
+        s.item?.label ?? '',
+        s.section !== 'header' ? format.titleOfPath(s.section) : w('change-header'),
+        '',
+        '',
+        String(s.fields.length),
+      ]);
   }
-  if (summary.length === 1) return [...out, { text: w('none'), style: 'none' }];
-  out.push({
-    table: { headerRows: 1, widths: [40, '*', 40, 40, 40], body: summary, dontBreakRows: true },
-    layout: 'taisei',
-    fontSize: TABLE_SIZE,
-    margin: [0, 0, 0, 10],
-  });
-  const detailWidth = CONTENT_WIDTH - 40 - 130 - 3 * 9;
+  const heading = (body: Content[]) => [partHeading(ctx, 'changes', w('appendix-title'), body, { pageBreak: 'before' })];
+  if (summary.length === 0) return heading([...out, { text: w('none'), style: 'none' }]);
+  out.push(
+    tables.grid(
+      ['change-item', 'change-list', 'change-added', 'change-removed', 'change-changed'].map((name) => ({ title: w(name) })),
+      summary,
+      { margin: [0, 0, 0, 10] },
+    ),
+  );
   for (const s of diff.sections) {
-    const body: Content[] = [[w('change-list'), w('change-detail')].map((text) => ({ text, style: 'th' }))];
     const rows: [string, string][] = [];
     for (const f of s.fields)
       rows.push([
@@ -66,14 +53,12 @@ export function changes(ctx: PartContext): Content[] {
       }
     }
     if (rows.length === 0) continue;
-    for (const [kind, detail] of rows)
-      body.push([{ text: paragraphInlines(kind, 6) }, { text: tables.cell(detail, detailWidth + 130, TABLE_SIZE) }]);
-    const heading = s.item
+    const title = s.item
       ? `${s.item.label}　${s.item.title}`
       : s.section === 'header'
         ? w('change-header')
         : `${w('change-reference')}　${format.titleOfPath(s.section)}`;
-    out.push(tables.withHeading(heading, [40, '*'], body));
+    out.push(tables.grid([{ title: w('change-list') }, { title: w('change-detail') }], rows as Cell[][], { heading: title }));
   }
-  return out;
+  return heading(out);
 }

@@ -1,25 +1,48 @@
 // The cover sheet: form number, date, addressee, filer, title, the sentence that submits the report
 // and the contact line; the public edition says it is the public one.
 import type { Edition } from '../../model/edition.js';
-import { paragraphInlines, proseInlines } from '../phrases.js';
-import { BODY_SIZE, type Content } from '../styles.js';
-import type { Wording } from '../templates.js';
+import { BODY_SIZE, CONTENT_WIDTH, STYLES, type Content } from '../styles.js';
+import type { PartContext } from './context.js';
 
-export function cover(wording: Wording, data: Record<string, unknown>, edition: Edition): Content[] {
+export function cover(ctx: PartContext, data: Record<string, unknown>, edition: Edition): Content[] {
+  const { wording, tables } = ctx;
   const filerLines = wording.text('cover-filer', data).split('\n');
+  const filerWidth = Math.min(CONTENT_WIDTH * 0.62, Math.max(...filerLines.map((l) => tables.composer.extent(l, BODY_SIZE).max)) + 1);
+  const title = wording.text('cover-title', data);
   return [
-    { text: wording.text('cover-form'), style: 'coverForm' },
+    {
+      text: wording.text('cover-form'),
+      style: 'coverForm',
+      id: 'cover',
+      outline: true,
+      outlineText: wording.text('cover-outline', data),
+    },
     { text: wording.text('cover-date', data), alignment: 'right', margin: [0, 24, 0, 24] },
     { text: wording.text('cover-addressee', data), margin: [0, 0, 0, 24] },
     {
       columns: [
         { width: '*', text: '' },
-        { width: 'auto', stack: filerLines.map((line) => ({ text: paragraphInlines(line) })), lineHeight: 1.6 },
+        {
+          width: filerWidth,
+          stack: filerLines.map((line) => ({ text: tables.lines(line, filerWidth, BODY_SIZE, 'Serif', false) })),
+          lineHeight: 1.8,
+        },
       ],
     },
-    { text: wording.text('cover-title'), style: 'coverTitle', margin: [0, 64, 0, 40] },
-    { text: proseInlines(wording.text('cover-body', data)), lineHeight: 1.8, leadingIndent: BODY_SIZE },
-    ...(data.contact ? [{ text: proseInlines(wording.text('cover-contact', data)), style: 'note', margin: [0, 48, 0, 0] }] : []),
-    ...(edition === 'public' ? [{ text: wording.text('public-note'), style: 'note', margin: [0, 40, 0, 0] }] : []),
+    { text: title, style: 'coverTitle', margin: [0, 64, 0, edition === 'public' ? 8 : 40] },
+    ...(edition === 'public' ? [{ text: wording.text('public-mark'), style: 'publicMark', margin: [0, 0, 0, 24] }] : []),
+    { text: tables.composer.compose(wording.text('cover-body', data), CONTENT_WIDTH, BODY_SIZE, { indent: 1 }).inlines, lineHeight: 1.9 },
+    ...(data.contact
+      ? [
+          {
+            text: tables.lines(wording.text('cover-contact', data), CONTENT_WIDTH, STYLES.note.fontSize, 'Serif', false),
+            style: 'note',
+            margin: [0, 48, 0, 0],
+          },
+        ]
+      : []),
+    ...(edition === 'public'
+      ? [{ text: tables.lines(wording.text('public-note'), CONTENT_WIDTH, STYLES.note.fontSize), style: 'note', margin: [0, 40, 0, 0] }]
+      : []),
   ];
 }

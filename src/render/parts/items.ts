@@ -5,14 +5,10 @@ import type { ProfileItem } from '../../profiles/index.js';
 import { getAt, parsePointer } from '../../util/pointer.js';
 import type { Entry } from '../format.js';
 import { SECTION_LAYOUTS, type Block } from '../layouts.js';
-import { paragraphInlines, proseInlines } from '../phrases.js';
-import { CONTENT_WIDTH, TABLE_SIZE, partHeading, type Content } from '../styles.js';
+import { BODY_SIZE, CONTENT_WIDTH, STYLES, TABLE_SIZE, keptWithNext, type Content } from '../styles.js';
 import type { PartContext } from './context.js';
-
-/** Outline entries are short: the item's title up to its first clause. */
-function shorten(title: string): string {
-  return title.length <= 40 ? title : `${title.slice(0, 38)}…`;
-}
+import { blockHeading, lead, prose, sectionHeadingId } from './text.js';
+import { grouped, matrix } from './matrices.js';
 
 /** The related companies (特定関係事業者) the report is about, before the items. */
 export function relatedCompanies(ctx: PartContext): Content[] {
@@ -22,20 +18,42 @@ export function relatedCompanies(ctx: PartContext): Content[] {
     ctx.tables.table(
       ['relatedCompanies'],
       list,
-      [
-        { path: 'name', width: '*' },
-        { path: 'business', width: '*' },
-      ],
+      [{ path: 'name' }, { path: 'business' }],
       TABLE_SIZE,
       ctx.format.title(['relatedCompanies']),
     ),
   ];
 }
 
-export function item(ctx: PartContext, item: ProfileItem): Content[] {
+/** An item's heading: its number hanging, its title in the outline, the 目次 and as a link target. */
+export function itemHeading(ctx: PartContext, id: string, label: string, title: string, outlineParent?: string): Content {
+  const style = STYLES.item;
+  const gap = ctx.wording.text('item-heading', { label, title: '' }).slice(label.length);
+  const labelWidth = ctx.tables.composer.extent(`${label}${gap}`, style.fontSize, 'Sans').max;
+  const text = ctx.tables.lines(title, CONTENT_WIDTH - labelWidth, style.fontSize, 'Sans', false);
+  return {
+    columns: [
+      {
+        width: labelWidth,
+        text: label,
+        id,
+        outline: true,
+        outlineText: `${label}${gap}${title}`,
+        ...(outlineParent ? { outlineParentId: outlineParent } : {}),
+      },
+      { width: '*', text },
+    ],
+    columnGap: 0,
+    style: 'item',
+  };
+}
+
+export function item(ctx: PartContext, item: ProfileItem, index: number): Content[] {
   const { wording, format } = ctx;
-  const heading = wording.text('item-heading', { label: item.label, title: item.title });
-  const out: Content[] = [partHeading(paragraphInlines(heading), { outlineText: `${item.label}　${shorten(item.title)}` })];
+  const id = `item-${index}`;
+  const heading = itemHeading(ctx, id, item.label, item.title);
+  const body: Content[] = [];
+  ctx.tables.outlineParent = id;
   const sections = item.sections as string[];
   const single = sections.length === 1;
   let wrote = false;
@@ -43,49 +61,49 @@ export function item(ctx: PartContext, item: ProfileItem): Content[] {
     const value = ctx.view.data[section];
     const blocks = SECTION_LAYOUTS[section] ?? [];
     const empty = value === undefined || (Array.isArray(value) && value.length === 0);
+    const sectionTitle = format.title([section]);
     if (empty) {
-      if (!single) out.push({ text: format.title([section]), style: 'block' });
+      const none = { text: wording.text(item.whenEmpty === 'none' || value !== undefined ? 'none' : 'empty-section'), style: 'none' };
       // a corrective item with nothing to correct says so; a section left out never vanishes
-      out.push({ text: wording.text(item.whenEmpty === 'none' || value !== undefined ? 'none' : 'empty-section'), style: 'none' });
+      body.push(...(single ? [none] : keptWithNext(blockHeading(ctx, sectionTitle, sectionHeadingId(id, section), id), 20, [none])));
       wrote = true;
       continue;
     }
-    if (!single && blocks.length > 0) out.push({ text: format.title([section]), style: 'block', headlineLevel: 2 });
-    for (const b of blocks) {
-      const rendered = block(ctx, b, single && blocks.length === 1);
-      out.push(...rendered);
-      wrote ||= rendered.length > 0;
-    }
+    // a block that is the whole section is headed by the section's title alone
+    const rendered = blocks.flatMap((b) => block(ctx, b, (single && blocks.length === 1) || b.path === `/${section}`, id));
+    if (!single && blocks.length > 0 && rendered.length > 0)
+      body.push(...keptWithNext(blockHeading(ctx, sectionTitle, sectionHeadingId(id, section), id), lead(rendered[0]!), rendered));
+    else body.push(...rendered);
+    wrote ||= rendered.length > 0;
   }
-  if (!wrote) out.push({ text: wording.text('none'), style: 'none' });
-  return out;
+  if (!wrote) body.push({ text: wording.text('none'), style: 'none' });
+  ctx.tables.outlineParent = undefined;
+  return keptWithNext(heading, lead(body[0]!), body);
 }
 
-function block(ctx: PartContext, block: Block, onlyBlock: boolean): Content[] {
+function block(ctx: PartContext, block: Block, onlyBlock: boolean, itemId: string): Content[] {
   const { format, tables, wording } = ctx;
   const segments = parsePointer(block.path);
   const value = getAt(ctx.view.data, segments);
   if (value === undefined || value === null) return [];
-  const heading =
-    onlyBlock || block.kind === 'text' || block.kind === 'corrections'
-      ? []
-      : [{ text: format.title(segments), style: 'block', headlineLevel: 2 }];
+  const title = onlyBlock ? undefined : format.title(segments);
   switch (block.kind) {
     case 'text':
-      return [{ text: proseInlines(format.format(value, ctx.view.schema.at(segments))), margin: [0, 0, 0, 6] }];
+      return prose(ctx, format.format(value, ctx.view.schema.at(segments)), BODY_SIZE);
     case 'table': {
       if (!Array.isArray(value)) return [];
-      if (value.length === 0) return [...heading, { text: wording.text('none'), style: 'none' }];
-      return [
-        tables.table(
-          segments,
-          value as Entry[],
-          block.columns,
-          block.fontSize ?? TABLE_SIZE,
-          onlyBlock ? undefined : format.title(segments),
-        ),
-      ];
+      if (value.length === 0) {
+        const none = { text: wording.text('none'), style: 'none' };
+        return title === undefined ? [none] : keptWithNext(blockHeading(ctx, title, `${itemId}-${block.path}`, itemId), 20, [none]);
+      }
+      return [tables.table(segments, value as Entry[], block.columns, block.fontSize ?? TABLE_SIZE, title)];
     }
+    case 'matrix':
+      if (!Array.isArray(value)) return [];
+      return matrix(ctx, segments, value as Entry[], block, title);
+    case 'grouped':
+      if (!Array.isArray(value)) return [];
+      return grouped(ctx, segments, value as Entry[], block, title);
     case 'records': {
       if (!Array.isArray(value)) return [];
       return (value as Entry[]).map((entry, index) =>
@@ -102,7 +120,7 @@ function block(ctx: PartContext, block: Block, onlyBlock: boolean): Content[] {
       );
     }
     case 'fields':
-      return [tables.fieldTable(segments, value as Entry, block.fields, onlyBlock ? undefined : format.title(segments), 'block')];
+      return [tables.fieldTable(segments, value as Entry, block.fields, title, 'block')];
     case 'corrections':
       return corrections(ctx, segments, value, block.findings);
   }
@@ -117,41 +135,22 @@ function corrections(ctx: PartContext, segments: string[], value: unknown, findi
   const findings = (getAt(ctx.view.data, parsePointer(findingsPath)) as Entry[] | undefined) ?? [];
   const itemNode = schema.at([...segments, '0']);
   const title = (key: string) => schema.resolve(itemNode?.properties?.[key])?.title ?? key;
-  const body: Content[] = [
-    [title('finding'), title('outcome'), `${title('action')}／${title('reason')}`, title('completed')].map((t) => ({
-      text: paragraphInlines(t),
-      style: 'th',
-    })),
-  ];
-  entries.forEach((entry, index) => {
+  const rows = entries.map((entry, index) => {
     const finding = findings.find((f) => f.id === entry.finding);
     const findingText = finding ? `${String(entry.finding)}　${format.display(finding.summary)}` : format.display(entry.finding);
     const node = (key: string) => schema.at([...segments, String(index), key]);
-    const widths = [122, 52, CONTENT_WIDTH - 130 - 60 - 62 - 4 * 9, 54];
-    body.push([
-      { text: tables.cell(findingText, widths[0]!, TABLE_SIZE) },
-      { text: tables.cell(format.fieldText(entry.outcome, node('outcome'), { path: 'outcome' }, entry), widths[1]!, TABLE_SIZE) },
-      {
-        text: tables.cell(
-          format.fieldText(
-            entry.outcome === 'taken' ? entry.action : entry.reason,
-            node(entry.outcome === 'taken' ? 'action' : 'reason'),
-            { path: 'action' },
-            entry,
-          ),
-          widths[2]!,
-          TABLE_SIZE,
-        ),
-      },
-      { text: tables.cell(format.fieldText(entry.completed, node('completed'), { path: 'completed' }, entry), widths[3]!, TABLE_SIZE) },
-    ]);
+    const taken = entry.outcome === 'taken';
+    return [
+      findingText,
+      format.fieldText(entry.outcome, node('outcome'), { path: 'outcome' }, entry),
+      format.fieldText(taken ? entry.action : entry.reason, node(taken ? 'action' : 'reason'), { path: 'action' }, entry),
+      format.fieldText(entry.completed, node('completed'), { path: 'completed' }, entry),
+    ];
   });
   return [
-    {
-      table: { headerRows: 1, keepWithHeaderRows: 1, widths: [130, 60, '*', 62], body, dontBreakRows: true },
-      layout: 'taisei',
-      fontSize: TABLE_SIZE,
-      margin: [0, 0, 0, 8],
-    },
+    tables.grid(
+      [title('finding'), title('outcome'), `${title('action')}／${title('reason')}`, title('completed')].map((t) => ({ title: t })),
+      rows,
+    ),
   ];
 }

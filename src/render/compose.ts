@@ -1,0 +1,452 @@
+import type { WithheldShape } from '../model/withheld.js';
+
+// Line composition after JIS X 4051, done before layout so that pdfmake has nothing left to decide.
+// Text is cut into units that must not split (a date, a number with its unit, a Latin word or ID,
+// a run of leaders, a span the formatter marked: an enum label such as 適正でない), glued where
+// 禁則 forbids a break (行頭禁則 characters stick to what precedes them, 行末禁則 ones to what
+// follows), and broken between any two clusters that fit. A closing punctuation mark whose blank
+// half would overflow by at most half an em is pushed in (追い込み) rather than carrying a
+// character over. Every line but a paragraph's last is justified (両端揃え) by spreading the
+// remaining width over its characters, as one character spacing per line. Widths come from the
+// faces' own advance widths; the faces used (BIZ UD) do not kern, so the sum of advances is what
+// pdfkit draws. Pure: no pdfmake, tested on its own.
+
+/** A face's advance widths, in ems; undefined where it has no glyph. */
+export interface FaceMetrics {
+  advance(codePoint: number): number | undefined;
+}
+
+/** The pdfmake font family of each face (see fonts.ts). */
+export type FaceName = 'Serif' | 'Sans';
+
+export interface Faces {
+  Serif: FaceMetrics;
+  Sans: FaceMetrics;
+  /** Drawn where a face has no glyph (rare 異体字 in names: 𠮷). */
+  fallback?: FaceMetrics;
+}
+
+/** What the composer hands to pdfmake: one or more runs per line, lines separated by "\n" runs. */
+export interface Inline {
+  text: string;
+  noWrap?: boolean;
+  characterSpacing?: number;
+  font?: string;
+  fontSize?: number;
+  color?: string;
+  background?: string;
+  preserveLeadingSpaces?: boolean;
+  preserveTrailingSpaces?: boolean;
+}
+
+// Spans the formatter marks: never split (an enum label, a date, an id)…
+export const KEEP_OPEN = '\ue002';
+export const KEEP_CLOSE = '\ue003';
+// …and a withheld value, carried as the widths of what it hides (see barToken).
+export const BAR_OPEN = '\ue000';
+export const BAR_CLOSE = '\ue001';
+
+/** A span that must not split. */
+export function keep(text: string): string {
+  return text === '' ? '' : `${KEEP_OPEN}${text}${KEEP_CLOSE}`;
+}
+
+/**
+ * The shape of a withheld text, all a redaction bar is drawn from: per paragraph, its clusters, each
+ * the widths (ems) and UTF-16 lengths of its characters, and whether it may break inside.
+ */
+export type Shape = WithheldShape;
+
+type BarCluster = Shape['paragraphs'][number][number];
+
+export function barToken(shape: Shape): string {
+  const cluster = (c: BarCluster) => `${c.hard ? 'h' : ''}${c.chars.map(([w, n]) => `${w.toFixed(4)}:${n}`).join(' ')}`;
+  // a paragraph break in the hidden text stays one, so the bar takes the lines the text took
+  return shape.paragraphs.map((p) => `${BAR_OPEN}${shape.key}|${p.map(cluster).join(',')}${BAR_CLOSE}`).join('\n');
+}
+
+function parseBar(token: string): BarCluster[] {
+  const payload = token.slice(token.indexOf('|') + 1);
+  return payload === ''
+    ? []
+    : payload.split(',').map((c) => {
+        const hard = c.startsWith('h');
+        const chars = (hard ? c.slice(1) : c).split(' ').map((x) => {
+          const [w, n] = x.split(':');
+          return [Number(w), Number(n)] as [number, number];
+        });
+        return { hard, chars };
+      });
+}
+
+// May not start a line (行頭禁則): closing brackets, punctuation, small kana, ー, iteration marks.
+export const NO_LINE_START =
+  /[、。，．・：；？！ー～）〕］｝〉》」』】〙〗ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿ々〻ゝゞヽヾ‐゠–〜!),.:;?\]}%％]/;
+// May not end a line (行末禁則): opening brackets.
+export const NO_LINE_END = /[（〔［｛〈《「『【〘〖([{]/;
+// Closing marks whose glyph sits in one half of the em: their blank half may overflow the line.
+const SQUEEZABLE = /[、。，．）」』】〕〉》]$/;
+const SPACE = /^[ \u3000]$/;
+
+/** One piece of a line: text in a face, or a redaction bar. */
+interface Unit {
+  text: string;
+  /** ems */
+  w: number;
+  /** UTF-16 length (what pdfmake counts for character spacing) */
+  n: number;
+  fallback?: boolean;
+  bar?: boolean;
+  space?: boolean;
+}
+
+/** Units that must stay on one line; lines break between clusters. */
+interface Cluster {
+  units: Unit[];
+  w: number;
+  /** a long Latin run or marked span: may break anywhere if wider than a line */
+  hard?: boolean;
+}
+
+// Units that must not split, tried in order at each position.
+const DATE =
+  /(?:令和|平成|昭和|大正)?(?:元|[0-9０-９]{1,4})年度?(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|[0-9０-９]{1,2}月[0-9０-９]{1,2}日/y;
+const ASCII_RUN = /[\x21-\x7e]+/y;
+const WIDE_NUMBER = /[０-９]+(?:[，．：][０-９]+)*/y;
+const UNIT_AFTER_NUMBER = /(?:か月|ヶ月|カ月|ヵ月|か所|箇所|ヶ所|[年月日時分秒件名人回台社号条項円万千億部室階棟点倍割％])/y;
+const LEADERS = /[…‥]+|[―─]{2,}/y;
+
+export class Composer {
+  constructor(readonly faces: Faces) {}
+
+  private width(text: string, face: FaceName): { w: number; fallback: boolean } {
+    const metrics = this.faces[face];
+    let w = 0;
+    let fallback = false;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      const a = metrics.advance(cp);
+      if (a !== undefined) w += a;
+      else {
+        fallback = true;
+        w += this.faces.fallback?.advance(cp) ?? 1;
+      }
+    }
+    return { w, fallback };
+  }
+
+  private unit(text: string, face: FaceName): Unit {
+    const { w, fallback } = this.width(text, face);
+    return { text, w, n: text.length, ...(fallback ? { fallback } : {}), ...(SPACE.test(text) ? { space: true } : {}) };
+  }
+
+  /** A paragraph (no newline) as clusters. */
+  private clusters(paragraph: string, face: FaceName): Cluster[] {
+    const out: Cluster[] = [];
+    let glueNext = false;
+    const push = (units: Unit[], hard = false) => {
+      if (units.length === 0) return;
+      const first = units[0]!;
+      const last = units[units.length - 1]!;
+      const glue = out.length > 0 && (glueNext || first.space === true || (!first.bar && NO_LINE_START.test(first.text[0]!)));
+      glueNext = !last.bar && NO_LINE_END.test(last.text[last.text.length - 1]!);
+      if (glue) {
+        const prev = out[out.length - 1]!;
+        prev.units.push(...units);
+        prev.w += units.reduce((s, u) => s + u.w, 0);
+        prev.hard ||= hard;
+      } else out.push({ units, w: units.reduce((s, u) => s + u.w, 0), ...(hard ? { hard } : {}) });
+    };
+    const chars = paragraph;
+    let i = 0;
+    while (i < chars.length) {
+      const ch = chars[i]!;
+      if (ch === KEEP_OPEN) {
+        const end = chars.indexOf(KEEP_CLOSE, i + 1);
+        const inner = chars.slice(i + 1, end < 0 ? undefined : end);
+        i = end < 0 ? chars.length : end + 1;
+        // a marked span is one cluster, but 禁則 still applies at its edges
+        push(this.splitFallback(inner, face), true);
+        continue;
+      }
+      if (ch === BAR_OPEN) {
+        const end = chars.indexOf(BAR_CLOSE, i + 1);
+        const shape = parseBar(chars.slice(i + 1, end < 0 ? undefined : end));
+        i = end < 0 ? chars.length : end + 1;
+        // the hidden text's paragraphs run on here as one (a bar never starts a paragraph of its own)
+        for (const c of shape)
+          push(
+            c.chars.map(([w, n]) => ({ text: '', w, n, bar: true })),
+            c.hard,
+          );
+        continue;
+      }
+      const matched = this.match(chars, i);
+      if (matched !== undefined) {
+        push(this.splitFallback(matched, face), matched.length > 1 && /[\x21-\x7e]/.test(matched[0]!));
+        i += matched.length;
+        continue;
+      }
+      const cp = chars.codePointAt(i)!;
+      const one = String.fromCodePoint(cp);
+      push([this.unit(one, face)]);
+      i += one.length;
+    }
+    return out;
+  }
+
+  /** A run that must not split, as units (a character the face lacks gets a unit of its own). */
+  private splitFallback(text: string, face: FaceName): Unit[] {
+    const whole = this.unit(text, face);
+    if (!whole.fallback) return [whole];
+    const units: Unit[] = [];
+    let run = '';
+    for (const ch of text) {
+      if (this.faces[face].advance(ch.codePointAt(0)!) === undefined) {
+        if (run) units.push(this.unit(run, face));
+        units.push(this.unit(ch, face));
+        run = '';
+      } else run += ch;
+    }
+    if (run) units.push(this.unit(run, face));
+    return units;
+  }
+
+  private match(text: string, at: number): string | undefined {
+    for (const re of [DATE, ASCII_RUN, WIDE_NUMBER, LEADERS]) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m) continue;
+      let s = m[0];
+      if (re !== LEADERS && /^[0-9０-９][0-9０-９,.:/，．：]*$/.test(s)) {
+        UNIT_AFTER_NUMBER.lastIndex = at + s.length;
+        const u = UNIT_AFTER_NUMBER.exec(text);
+        if (u) s += u[0];
+      }
+      if (s.length > 1 || re === ASCII_RUN) return s;
+    }
+    return undefined;
+  }
+
+  /** What a redaction bar for `text` is drawn from (see Shape). */
+  shape(text: string, key: number, face: FaceName = 'Serif'): Shape {
+    const paragraphs = text.split('\n').map((p) =>
+      this.clusters(p, face).map((c) => ({
+        hard: c.hard === true,
+        chars: c.units.flatMap((u): [number, number][] =>
+          u.bar || u.fallback || u.text.length <= 1 ? [[u.w, u.n]] : [...u.text].map((ch) => [this.unit(ch, face).w, ch.length]),
+        ),
+      })),
+    );
+    return { key, paragraphs };
+  }
+
+  /** The widest cluster and the widest paragraph of a text, in points: what a column needs at least and at most. */
+  extent(text: string, fontSize: number, face: FaceName = 'Serif'): { min: number; max: number } {
+    let min = 0;
+    let max = 0;
+    for (const paragraph of text.split('\n')) {
+      let total = 0;
+      for (const c of this.clusters(paragraph, face)) {
+        total += c.w;
+        // a long Latin run or marked span may break inside; it asks for no more than eight ems
+        min = Math.max(min, c.hard ? Math.min(c.w, 8) : c.w);
+      }
+      max = Math.max(max, total);
+    }
+    return { min: min * fontSize, max: max * fontSize };
+  }
+
+  /**
+   * Text broken into lines no wider than `width` points. Newlines separate paragraphs; every line
+   * but a paragraph's last is justified when `justify` is set; `indent` (ems) starts each paragraph.
+   */
+  compose(text: string, width: number, fontSize: number, options: ComposeOptions = {}): Composed {
+    const out: Inline[] = [];
+    let lines = 0;
+    for (const line of this.composeLines(text, width, fontSize, options)) {
+      if (out.length > 0) out.push({ text: '\n' });
+      out.push(...line);
+      lines++;
+    }
+    return { inlines: out, lines };
+  }
+
+  /** The natural width (points) of each line the text would be set in. */
+  lineWidths(text: string, width: number, fontSize: number, options: ComposeOptions = {}): number[] {
+    const face = options.face ?? 'Serif';
+    const out: number[] = [];
+    for (const paragraph of text.split('\n')) {
+      const indent = options.indent && paragraph !== '' ? options.indent : 0;
+      this.breakLines(this.clusters(paragraph, face), width / fontSize, indent, face).forEach((line, i) =>
+        out.push((line.reduce((s, u) => s + u.w, 0) + (i === 0 ? indent : 0)) * fontSize),
+      );
+    }
+    return out;
+  }
+
+  /** The same, line by line (for a paragraph that may break across pages only between chosen lines). */
+  composeLines(text: string, width: number, fontSize: number, options: ComposeOptions = {}): Inline[][] {
+    const face = options.face ?? 'Serif';
+    const justify = options.justify ?? true;
+    const out: Inline[][] = [];
+    const W = width / fontSize; // in ems
+    for (const paragraph of text.split('\n')) {
+      const indent = options.indent && paragraph !== '' ? options.indent : 0;
+      const broken = this.breakLines(this.clusters(paragraph, face), W, indent, face);
+      broken.forEach((line, i) => {
+        const first = i === 0 ? indent : 0;
+        out.push(this.lineInlines(line, (W - first) * fontSize, fontSize, face, justify && i < broken.length - 1, first));
+      });
+    }
+    return out;
+  }
+
+  private breakLines(clusters: Cluster[], W: number, indent: number, face: FaceName): Unit[][] {
+    const lines: Unit[][] = [];
+    let line: Unit[] = [];
+    let used = indent;
+    let avail = W;
+    const flush = () => {
+      lines.push(trimEnd(line));
+      line = [];
+      used = 0;
+    };
+    for (const c of clusters) {
+      if (used + trailingTrimmed(c) <= avail + 1e-6) {
+        line.push(...c.units);
+        used += c.w;
+        continue;
+      }
+      // 追い込み: a closing mark's blank half may hang over the end of the line
+      const lastUnit = c.units[c.units.length - 1]!;
+      if (line.length > 0 && !lastUnit.bar && SQUEEZABLE.test(lastUnit.text) && used + c.w - 0.5 <= avail + 1e-6) {
+        line.push(...c.units);
+        used += c.w;
+        continue;
+      }
+      if (c.w <= avail + 1e-6) {
+        if (line.length > 0) flush();
+        line.push(...c.units);
+        used = c.w;
+        continue;
+      }
+      // wider than a whole line: break it between characters, starting where the line stands
+      // (禁則 still kept), so that no line is left short before it
+      const pieces = this.splitCluster(c, avail, face, avail - used);
+      pieces.forEach((piece, k) => {
+        if (k > 0 || used + piece.w > avail + 1e-6) {
+          if (line.length > 0) flush();
+        }
+        line.push(...piece.units);
+        used += piece.w;
+      });
+    }
+    if (line.length > 0 || lines.length === 0) lines.push(trimEnd(line));
+    return lines;
+  }
+
+  /** A cluster wider than a line, cut into pieces that each fit (characters, never a 禁則 pair apart). */
+  private splitCluster(c: Cluster, avail: number, face: FaceName, first = avail): Cluster[] {
+    const chars: Unit[] = [];
+    for (const u of c.units) {
+      if (u.bar || u.fallback || u.text.length <= 1) chars.push(u);
+      else for (const ch of u.text) chars.push(this.unit(ch, face));
+    }
+    const pieces: Cluster[] = [];
+    let cur: Unit[] = [];
+    let w = 0;
+    for (const u of chars) {
+      const room = pieces.length === 0 ? first : avail;
+      if (w + u.w > room + 1e-6 && (cur.length > 0 || pieces.length === 0)) {
+        // carry the last character along if this one may not start a line, or that one may not end it
+        const carry: Unit[] = [];
+        if (!u.bar && NO_LINE_START.test(u.text) && cur.length > 1) carry.push(cur.pop()!);
+        while (cur.length > 1 && !cur[cur.length - 1]!.bar && NO_LINE_END.test(cur[cur.length - 1]!.text)) carry.unshift(cur.pop()!);
+        pieces.push({ units: cur, w: cur.reduce((s, x) => s + x.w, 0) });
+        cur = carry;
+        w = carry.reduce((s, x) => s + x.w, 0);
+      }
+      cur.push(u);
+      w += u.w;
+    }
+    if (cur.length > 0) pieces.push({ units: cur, w });
+    return pieces;
+  }
+
+  /** One line as pdfmake runs: merged by kind, justified by one character spacing. */
+  private lineInlines(units: Unit[], width: number, fontSize: number, face: FaceName, justify: boolean, indent: number): Inline[] {
+    const runs: { kind: 'text' | 'fallback' | 'bar'; text: string; w: number; n: number }[] = [];
+    for (const u of units) {
+      const kind = u.bar ? 'bar' : u.fallback ? 'fallback' : 'text';
+      const last = runs[runs.length - 1];
+      if (last && last.kind === kind && kind !== 'fallback') {
+        last.text += u.text;
+        last.w += u.w;
+        last.n += u.n;
+      } else runs.push({ kind, text: u.text, w: u.w, n: u.n });
+    }
+    // the paragraph indent: full-width spaces of their own (outside the width being justified)
+    const lead: Inline[] =
+      indent > 0
+        ? [{ text: '\u3000'.repeat(Math.round(indent)), noWrap: true, preserveLeadingSpaces: true, preserveTrailingSpaces: true } as Inline]
+        : [];
+    if (runs.length === 0) return lead.length > 0 ? lead : [{ text: '', noWrap: true }];
+    const natural = runs.reduce((s, r) => s + r.w, 0) * fontSize;
+    const stretch = runs.reduce((s, r) => s + Math.max(0, r.n - 1), 0);
+    // compress a line that overflows (追い込み), stretch a justified one; a safety margin keeps
+    // pdfmake from wrapping the last run for a rounding error
+    const slack = width - 0.01 - natural;
+    const spacing = stretch > 0 && (justify || slack < 0) ? round(slack / stretch) : 0;
+    return [
+      ...lead,
+      ...runs.map((r) => {
+        const inline: Inline = { text: r.text, noWrap: true };
+        if (r.kind === 'bar') {
+          // a black bar as wide as the hidden text: n squares drawn black on black
+          const target = r.w * fontSize + spacing * Math.max(0, r.n - 1);
+          const count = Math.max(1, r.n);
+          inline.text = '■'.repeat(count);
+          inline.color = 'black';
+          inline.background = 'black';
+          const square = this.faces[face].advance(0x25a0) ?? 1;
+          if (count === 1) inline.fontSize = round(target / square);
+          else inline.characterSpacing = round((target - count * square * fontSize) / (count - 1));
+          return inline;
+        }
+        if (r.kind === 'fallback') inline.font = 'Fallback';
+        if (spacing !== 0 && r.n > 1) inline.characterSpacing = spacing;
+        return inline;
+      }),
+    ];
+  }
+}
+
+export interface ComposeOptions {
+  face?: FaceName;
+  /** default true */
+  justify?: boolean;
+  /** ems of indent at the start of each paragraph (全角一字下げ: 1) */
+  indent?: number;
+}
+
+export interface Composed {
+  inlines: Inline[];
+  lines: number;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
+
+function trailingTrimmed(c: Cluster): number {
+  let w = c.w;
+  for (let i = c.units.length - 1; i >= 0 && c.units[i]!.space; i--) w -= c.units[i]!.w;
+  return w;
+}
+
+function trimEnd(line: Unit[]): Unit[] {
+  let end = line.length;
+  while (end > 0 && line[end - 1]!.space) end--;
+  return end === line.length ? line : line.slice(0, end);
+}

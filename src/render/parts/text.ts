@@ -1,0 +1,84 @@
+// Running text and the headings inside an item: paragraphs justified with a one-character indent,
+// kept from leaving a single line alone at the foot or top of a page; block headings in the outline
+// under their item.
+import type { Inline } from '../compose.js';
+import { BODY_LINE_HEIGHT, CONTENT_WIDTH, STYLES, keptWithNext, type Content } from '../styles.js';
+import type { PartContext } from './context.js';
+
+/** How much of a node must fit under a heading for the heading to stay on its page (points). */
+export function lead(node: Content): number {
+  if (node !== null && typeof node === 'object' && !Array.isArray(node) && typeof node.taiseiLead === 'number') return node.taiseiLead;
+  return 30;
+}
+
+export function sectionHeadingId(itemId: string, section: string): string {
+  return `${itemId}-${section}`;
+}
+
+/** A heading inside an item: in the outline under the item. */
+export function blockHeading(ctx: PartContext, title: string, id: string, parent: string): Content {
+  return {
+    text: ctx.tables.lines(title, CONTENT_WIDTH, STYLES.block.fontSize, 'Sans', false),
+    style: 'block',
+    id,
+    outline: true,
+    outlineText: title,
+    outlineParentId: parent,
+  };
+}
+
+/**
+ * Paragraphs, justified, each indented one character. A paragraph of four lines or more may break
+ * across pages, but never leaving one line alone (the first two and the last two lines stay
+ * together); a shorter one is kept whole.
+ */
+export function prose(ctx: PartContext, text: string, fontSize: number, options: { indent?: number; style?: string } = {}): Content[] {
+  const out: Content[] = [];
+  const height = (lines: number) => lines * fontSize * BODY_LINE_HEIGHT;
+  const paragraphs = text.split('\n');
+  paragraphs.forEach((paragraph, p) => {
+    const lines = ctx.tables.composer.composeLines(paragraph, CONTENT_WIDTH, fontSize, { indent: options.indent ?? 1 });
+    const margin = [0, 0, 0, p === paragraphs.length - 1 ? 6 : 0];
+    const node = (part: Inline[][], extra: Record<string, unknown> = {}) => ({
+      text: joinLines(part),
+      fontSize,
+      lineHeight: BODY_LINE_HEIGHT,
+      ...(options.style ? { style: options.style } : {}),
+      ...extra,
+    });
+    if (lines.length <= 3) {
+      out.push({ ...node(lines, { margin }), unbreakable: true, taiseiLead: height(lines.length) });
+      return;
+    }
+    out.push({ ...node(lines.slice(0, 2)), unbreakable: true, taiseiLead: height(2) });
+    if (lines.length > 4) out.push(node(lines.slice(2, -2)));
+    out.push({ ...node(lines.slice(-2), { margin }), unbreakable: true });
+  });
+  return out;
+}
+
+/** Lines as one run list, "\n" between them. */
+export function joinLines(lines: Inline[][]): Inline[] {
+  const out: Inline[] = [];
+  lines.forEach((line, i) => {
+    if (i > 0) out.push({ text: '\n' });
+    out.push(...line);
+  });
+  return out;
+}
+
+/** An appendix's heading (添付資料一覧, 参考資料…): in the 目次 and the outline. */
+export function partHeading(ctx: PartContext, id: string, title: string, body: Content[], options: { pageBreak?: 'before' } = {}): Content {
+  const heading = {
+    text: ctx.tables.lines(title, CONTENT_WIDTH, STYLES.item.fontSize, 'Sans', false),
+    style: 'item',
+    id,
+    outline: true,
+    outlineText: title,
+  };
+  return {
+    stack: keptWithNext(heading, lead(body[0] ?? ''), body),
+    taiseiAppendix: { id, title },
+    ...(options.pageBreak ? { pageBreak: options.pageBreak } : {}),
+  };
+}

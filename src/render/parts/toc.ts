@@ -1,0 +1,49 @@
+// 目次: one entry per item and appendix, its number hanging, leaders to the page number, each
+// entry a link to its page. Page numbers are pdfmake page references to the headings' ids.
+import { STYLES, BODY_SIZE, CONTENT_WIDTH, type Content } from '../styles.js';
+import type { PartContext } from './context.js';
+
+export interface TocEntry {
+  id: string;
+  label: string;
+  title: string;
+}
+
+const PAGE_COLUMN = 26;
+const LEADER = '…';
+
+export function toc(ctx: PartContext, entries: TocEntry[]): Content {
+  const composer = ctx.tables.composer;
+  const size = BODY_SIZE;
+  const labelWidth = Math.max(...entries.map((e) => (e.label ? composer.extent(`${e.label}　`, size).max : 0)));
+  const body = entries.map((e) => {
+    const titleWidth = CONTENT_WIDTH - labelWidth - PAGE_COLUMN;
+    const lines = composer.composeLines(e.title, titleWidth, size, { justify: true });
+    const widths = composer.lineWidths(e.title, titleWidth, size);
+    const last = widths[widths.length - 1] ?? 0;
+    const leader = composer.extent(LEADER, size).max;
+    const room = titleWidth - last - size * 0.5;
+    const count = Math.floor(room / leader);
+    if (count > 1) {
+      const spacing = (room - count * leader) / (count - 1);
+      lines[lines.length - 1]!.push({
+        text: LEADER.repeat(count),
+        noWrap: true,
+        color: '#555555',
+        characterSpacing: Math.round(spacing * 1000) / 1000,
+      });
+    }
+    const text = lines.flatMap((line, i) => (i > 0 ? [{ text: '\n' }, ...line] : line));
+    return [
+      { text: e.label, linkToDestination: e.id },
+      { text, linkToDestination: e.id },
+      { text: [{ pageReference: e.id }], alignment: 'right', linkToDestination: e.id },
+    ];
+  });
+  return {
+    table: { widths: [labelWidth, CONTENT_WIDTH - labelWidth - PAGE_COLUMN, PAGE_COLUMN], body, dontBreakRows: true },
+    layout: 'taiseiToc',
+    fontSize: size,
+    lineHeight: STYLES.tocEntry.lineHeight,
+  };
+}
