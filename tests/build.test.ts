@@ -104,6 +104,38 @@ describe('the submission edition', () => {
     }
   });
 
+  it('starts no line with a character 禁則 keeps from the start of a line, in any table or paragraph', async () => {
+    const { NO_LINE_START } = await import('../src/render/compose.js');
+    const pages = await textRuns(submissionBytes);
+    let starts = 0;
+    pages.forEach((runs, p) => {
+      for (const run of runs) {
+        // a run that no run on its baseline ends just before starts a line
+        const continues = runs.some((o) => o !== run && Math.abs(o.y - run.y) < 0.5 && Math.abs(o.right - run.x) < 0.6);
+        if (continues) continue;
+        starts++;
+        // ・ at the start of a paragraph is a list's bullet (inside a paragraph the composer never puts it there)
+        if (run.text.startsWith('・')) continue;
+        expect(NO_LINE_START.test(run.text[0]!), `page ${p + 1}: a line starts with ${JSON.stringify(run.text)}`).toBe(false);
+      }
+    });
+    expect(starts).toBeGreaterThan(1000);
+  });
+
+  it('never leaves a heading in the last lines of a page: two lines of what follows stay with it', async () => {
+    const pages = await textRuns(submissionBytes);
+    let headings = 0;
+    pages.forEach((runs, p) => {
+      // item headings (11 pt) and block headings (9.5 pt) are set in the heading face
+      for (const h of runs.filter((r) => r.fontName && (r.size === 11 || r.size === 9.5) && r.bold)) {
+        headings++;
+        const below = new Set(runs.filter((r) => r.y < h.y - 2 && r.y > 50).map((r) => Math.round(r.y)));
+        expect(below.size, `page ${p + 1}: ${h.text} has ${below.size} lines under it`).toBeGreaterThanOrEqual(2);
+      }
+    });
+    expect(headings).toBeGreaterThan(30);
+  });
+
   it('carries the metadata', () => {
     expect(submission.info).toMatchObject({
       Title: '東雲電力送配電株式会社 体制整備等報告書（令和6年度）',

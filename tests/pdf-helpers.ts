@@ -66,6 +66,10 @@ export interface Run {
   right: number;
   y: number;
   fontName: string;
+  /** the font size */
+  size: number;
+  /** set in the heading face (BIZ UDゴシック Bold) */
+  bold: boolean;
 }
 
 /** Every text run of every page, with its position. */
@@ -77,8 +81,17 @@ export async function textRuns(bytes: Uint8Array): Promise<Run[][]> {
     const runs: Run[] = [];
     for (const item of content.items) {
       if (!('str' in item) || item.str === '') continue;
-      const [, , , , x, y] = item.transform as number[];
-      runs.push({ text: item.str, x: x!, right: x! + item.width, y: y!, fontName: item.fontName });
+      const [size, , , , x, y] = item.transform as number[];
+      const family = String((content.styles as Record<string, { fontFamily?: string }>)[item.fontName]?.fontFamily ?? '');
+      runs.push({
+        text: item.str,
+        x: x!,
+        right: x! + item.width,
+        y: y!,
+        fontName: item.fontName,
+        size: Math.round(size! * 100) / 100,
+        bold: /Gothic|sans/i.test(family) || /Gothic/.test(item.fontName),
+      });
     }
     out.push(runs);
   }

@@ -6,14 +6,14 @@ const BRAND = Symbol.for('taisei.withheld');
 
 /**
  * The shape of a withheld text as the document sets it — per paragraph, its unbreakable clusters,
- * each the widths (ems) and lengths of its characters — so the public edition draws a bar exactly
+ * each the widths (ems), lengths and break classes of its characters — so the public edition draws a bar exactly
  * as wide and breaks its lines where the submission does. It carries no character of the value;
  * `key` numbers the distinct withheld texts of one build, so two bars for the same text are alike
  * (the document lists a repeated text once, as one note).
  */
 export interface WithheldShape {
   key: number;
-  paragraphs: { hard: boolean; chars: [number, number][] }[][];
+  paragraphs: { kind?: 'hard' | 'keep' | 'soft'; chars: [number, number, string][] }[][];
 }
 
 /** Stands in for a withheld value in the redacted copy. */

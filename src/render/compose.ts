@@ -39,9 +39,12 @@ export interface Inline {
   preserveTrailingSpaces?: boolean;
 }
 
-// Spans the formatter marks: never split (an enum label, a date, an id)…
+// Spans the formatter marks: never split unless wider than a line (a verdict, a date, an id)…
 export const KEEP_OPEN = '\ue002';
 export const KEEP_CLOSE = '\ue003';
+// …or kept whole unless that leaves the line before loosely spaced (a label in a list of labels)…
+export const LIST_OPEN = '\ue004';
+export const LIST_CLOSE = '\ue005';
 // …and a withheld value, carried as the widths of what it hides (see barToken).
 export const BAR_OPEN = '\ue000';
 export const BAR_CLOSE = '\ue001';
@@ -49,6 +52,11 @@ export const BAR_CLOSE = '\ue001';
 /** A span that must not split. */
 export function keep(text: string): string {
   return text === '' ? '' : `${KEEP_OPEN}${text}${KEEP_CLOSE}`;
+}
+
+/** A label in a list: kept whole where that costs no loose line. */
+export function keepInList(text: string): string {
+  return text === '' ? '' : `${LIST_OPEN}${text}${LIST_CLOSE}`;
 }
 
 /**
@@ -60,7 +68,8 @@ export type Shape = WithheldShape;
 type BarCluster = Shape['paragraphs'][number][number];
 
 export function barToken(shape: Shape): string {
-  const cluster = (c: BarCluster) => `${c.hard ? 'h' : ''}${c.chars.map(([w, n]) => `${w.toFixed(4)}:${n}`).join(' ')}`;
+  const cluster = (c: BarCluster) =>
+    `${c.kind === 'hard' ? 'h' : c.kind === 'keep' ? 'k' : c.kind === 'soft' ? 's' : ''}${c.chars.map(([w, n, flags]) => `${w.toFixed(4)}:${n}${flags ? `:${flags}` : ''}`).join(' ')}`;
   // a paragraph break in the hidden text stays one, so the bar takes the lines the text took
   return shape.paragraphs.map((p) => `${BAR_OPEN}${shape.key}|${p.map(cluster).join(',')}${BAR_CLOSE}`).join('\n');
 }
@@ -70,12 +79,12 @@ function parseBar(token: string): BarCluster[] {
   return payload === ''
     ? []
     : payload.split(',').map((c) => {
-        const hard = c.startsWith('h');
-        const chars = (hard ? c.slice(1) : c).split(' ').map((x) => {
-          const [w, n] = x.split(':');
-          return [Number(w), Number(n)] as [number, number];
+        const kind = c[0] === 'h' ? ('hard' as const) : c[0] === 'k' ? ('keep' as const) : c[0] === 's' ? ('soft' as const) : undefined;
+        const chars = (kind ? c.slice(1) : c).split(' ').map((x) => {
+          const [w, n, flags] = x.split(':');
+          return [Number(w), Number(n), flags ?? ''] as [number, number, string];
         });
-        return { hard, chars };
+        return { ...(kind ? { kind } : {}), chars };
       });
 }
 
@@ -98,15 +107,38 @@ interface Unit {
   fallback?: boolean;
   bar?: boolean;
   space?: boolean;
+  /** inside a marked span: the span may break before this unit (where its own text could) */
+  cut?: boolean;
+  /** a bar's character: what 禁則 and spacing need to know of the character it hides (see flagsOf) */
+  flags?: string;
 }
+
+// What a bar keeps of each character it hides, so that it breaks as the character would:
+// c a label may break before it, s a space, b it may not start a line, e it may not end one,
+// q its blank half may overflow the line.
+function flagsOf(u: Unit, ch: string, first: boolean): string {
+  return `${first && u.cut ? 'c' : ''}${SPACE.test(ch) ? 's' : ''}${NO_LINE_START.test(ch) ? 'b' : ''}${NO_LINE_END.test(ch) ? 'e' : ''}${SQUEEZABLE.test(ch) ? 'q' : ''}`;
+}
+const noStart = (u: Unit) => (u.bar ? u.flags?.includes('b') === true : NO_LINE_START.test(u.text[0] ?? ''));
+const noEnd = (u: Unit) => (u.bar ? u.flags?.includes('e') === true : NO_LINE_END.test(u.text[u.text.length - 1] ?? ''));
+const squeezable = (u: Unit) => (u.bar ? u.flags?.includes('q') === true : SQUEEZABLE.test(u.text));
+
+type ClusterKind = 'hard' | 'keep' | 'soft';
 
 /** Units that must stay on one line; lines break between clusters. */
 interface Cluster {
   units: Unit[];
   w: number;
-  /** a long Latin run or marked span: may break anywhere if wider than a line */
-  hard?: boolean;
+  /**
+   * hard: a long Latin run, broken anywhere if wider than a line; keep: a marked span (a verdict),
+   * broken at its own break points only if wider than a line; soft: a label in a list, broken so
+   * also where keeping it whole would leave the line before it loosely spaced
+   */
+  kind?: ClusterKind;
 }
+
+/** Character spacing (ems) beyond which a line is loose: a label breaks rather than leave it so. */
+const LOOSE = 0.3;
 
 // Units that must not split, tried in order at each position.
 const DATE =
@@ -144,29 +176,32 @@ export class Composer {
   private clusters(paragraph: string, face: FaceName): Cluster[] {
     const out: Cluster[] = [];
     let glueNext = false;
-    const push = (units: Unit[], hard = false) => {
+    const push = (units: Unit[], kind?: ClusterKind) => {
       if (units.length === 0) return;
       const first = units[0]!;
       const last = units[units.length - 1]!;
-      const glue = out.length > 0 && (glueNext || first.space === true || (!first.bar && NO_LINE_START.test(first.text[0]!)));
-      glueNext = !last.bar && NO_LINE_END.test(last.text[last.text.length - 1]!);
+      const glue = out.length > 0 && (glueNext || first.space === true || noStart(first));
+      // a space after an opening bracket does not end its hold on what follows
+      if (!last.space) glueNext = noEnd(last);
       if (glue) {
         const prev = out[out.length - 1]!;
         prev.units.push(...units);
         prev.w += units.reduce((s, u) => s + u.w, 0);
-        prev.hard ||= hard;
-      } else out.push({ units, w: units.reduce((s, u) => s + u.w, 0), ...(hard ? { hard } : {}) });
+        if (kind && !prev.kind) prev.kind = kind;
+      } else out.push({ units, w: units.reduce((s, u) => s + u.w, 0), ...(kind ? { kind } : {}) });
     };
     const chars = paragraph;
     let i = 0;
     while (i < chars.length) {
       const ch = chars[i]!;
-      if (ch === KEEP_OPEN) {
-        const end = chars.indexOf(KEEP_CLOSE, i + 1);
+      if (ch === KEEP_OPEN || ch === LIST_OPEN) {
+        const end = chars.indexOf(ch === KEEP_OPEN ? KEEP_CLOSE : LIST_CLOSE, i + 1);
         const inner = chars.slice(i + 1, end < 0 ? undefined : end);
         i = end < 0 ? chars.length : end + 1;
-        // a marked span is one cluster, but 禁則 still applies at its edges
-        push(this.splitFallback(inner, face), true);
+        // a marked span is one cluster (禁則 still applies at its edges) that remembers where its
+        // own text could break
+        const units = this.clusters(inner, face).flatMap((c, k) => c.units.map((u, m) => (k > 0 && m === 0 ? { ...u, cut: true } : u)));
+        push(units, ch === KEEP_OPEN ? 'keep' : 'soft');
         continue;
       }
       if (ch === BAR_OPEN) {
@@ -176,14 +211,22 @@ export class Composer {
         // the hidden text's paragraphs run on here as one (a bar never starts a paragraph of its own)
         for (const c of shape)
           push(
-            c.chars.map(([w, n]) => ({ text: '', w, n, bar: true })),
-            c.hard,
+            c.chars.map(([w, n, flags]) => ({
+              text: '',
+              w,
+              n,
+              bar: true,
+              flags,
+              ...(flags.includes('c') ? { cut: true } : {}),
+              ...(flags.includes('s') ? { space: true } : {}),
+            })),
+            c.kind,
           );
         continue;
       }
       const matched = this.match(chars, i);
       if (matched !== undefined) {
-        push(this.splitFallback(matched, face), matched.length > 1 && /[\x21-\x7e]/.test(matched[0]!));
+        push(this.splitFallback(matched, face), matched.length > 1 && /[\x21-\x7e]/.test(matched[0]!) ? 'hard' : undefined);
         i += matched.length;
         continue;
       }
@@ -232,9 +275,13 @@ export class Composer {
   shape(text: string, key: number, face: FaceName = 'Serif'): Shape {
     const paragraphs = text.split('\n').map((p) =>
       this.clusters(p, face).map((c) => ({
-        hard: c.hard === true,
-        chars: c.units.flatMap((u): [number, number][] =>
-          u.bar || u.fallback || u.text.length <= 1 ? [[u.w, u.n]] : [...u.text].map((ch) => [this.unit(ch, face).w, ch.length]),
+        ...(c.kind ? { kind: c.kind } : {}),
+        chars: c.units.flatMap((u): [number, number, string][] =>
+          u.bar
+            ? [[u.w, u.n, u.flags ?? '']]
+            : u.fallback || u.text.length <= 1
+              ? [[u.w, u.n, flagsOf(u, u.text, true)]]
+              : [...u.text].map((ch, k) => [this.unit(ch, face).w, ch.length, flagsOf(u, ch, k === 0)]),
         ),
       })),
     );
@@ -242,19 +289,23 @@ export class Composer {
   }
 
   /** The widest cluster and the widest paragraph of a text, in points: what a column needs at least and at most. */
-  extent(text: string, fontSize: number, face: FaceName = 'Serif'): { min: number; max: number } {
+  extent(text: string, fontSize: number, face: FaceName = 'Serif'): Extent {
     let min = 0;
     let max = 0;
+    const paragraphs: number[] = [];
     for (const paragraph of text.split('\n')) {
       let total = 0;
       for (const c of this.clusters(paragraph, face)) {
         total += c.w;
         // a long Latin run or marked span may break inside; it asks for no more than eight ems
-        min = Math.max(min, c.hard ? Math.min(c.w, 8) : c.w);
+        min = Math.max(min, c.kind ? Math.min(c.w, 8) : c.w);
       }
+      // a short paragraph (a verdict, a kind of business) is kept on one line
+      if (total <= 6) min = Math.max(min, total);
       max = Math.max(max, total);
+      paragraphs.push(total * fontSize);
     }
-    return { min: min * fontSize, max: max * fontSize };
+    return { min: min * fontSize, max: max * fontSize, paragraphs };
   }
 
   /**
@@ -320,20 +371,23 @@ export class Composer {
       }
       // 追い込み: a closing mark's blank half may hang over the end of the line
       const lastUnit = c.units[c.units.length - 1]!;
-      if (line.length > 0 && !lastUnit.bar && SQUEEZABLE.test(lastUnit.text) && used + c.w - 0.5 <= avail + 1e-6) {
+      if (line.length > 0 && squeezable(lastUnit) && used + c.w - 0.5 <= avail + 1e-6) {
         line.push(...c.units);
         used += c.w;
         continue;
       }
-      if (c.w <= avail + 1e-6) {
+      // a label that would leave this line loose breaks where its own text can
+      const room = avail - used;
+      const loose = line.length > 0 && c.kind === 'soft' && room / Math.max(1, line.reduce((n, u) => n + u.n, 0) - 1) > LOOSE;
+      if (c.w <= avail + 1e-6 && !loose) {
         if (line.length > 0) flush();
         line.push(...c.units);
         used = c.w;
         continue;
       }
-      // wider than a whole line: break it between characters, starting where the line stands
-      // (禁則 still kept), so that no line is left short before it
-      const pieces = this.splitCluster(c, avail, face, avail - used);
+      // wider than a whole line (or a label on a loose line): break it, starting where the line
+      // stands (禁則 still kept), so that no line is left short before it
+      const pieces = this.splitCluster(c, avail, face, room);
       pieces.forEach((piece, k) => {
         if (k > 0 || used + piece.w > avail + 1e-6) {
           if (line.length > 0) flush();
@@ -346,10 +400,46 @@ export class Composer {
     return lines;
   }
 
-  /** A cluster wider than a line, cut into pieces that each fit (characters, never a 禁則 pair apart). */
+  /**
+   * A cluster cut into pieces that each fit, the first in `first`: a label at its own break points,
+   * anything else (or a part of a label still too wide) between characters, never a 禁則 pair apart.
+   */
   private splitCluster(c: Cluster, avail: number, face: FaceName, first = avail): Cluster[] {
-    const chars: Unit[] = [];
+    if (c.kind !== 'soft' && c.kind !== 'keep') return this.charSplit(c.units, avail, face, first);
+    const segments: Unit[][] = [];
     for (const u of c.units) {
+      if (u.cut || segments.length === 0) segments.push([]);
+      segments[segments.length - 1]!.push(u);
+    }
+    const pieces: Cluster[] = [];
+    let cur: Unit[] = [];
+    let w = 0;
+    for (let k = 0; k < segments.length; k++) {
+      const seg = segments[k]!;
+      const sw = seg.reduce((s, u) => s + u.w, 0);
+      const room = pieces.length === 0 ? first : avail;
+      if (w + sw <= room + 1e-6) {
+        cur.push(...seg);
+        w += sw;
+        continue;
+      }
+      if (sw <= avail + 1e-6) {
+        pieces.push({ units: cur, w });
+        cur = [...seg];
+        w = sw;
+        continue;
+      }
+      // a part wider than a line: the rest goes character by character from where this piece stands
+      const rest = this.charSplit([...cur, ...segments.slice(k).flat()], avail, face, room);
+      return [...pieces, ...rest];
+    }
+    pieces.push({ units: cur, w });
+    return pieces;
+  }
+
+  private charSplit(units: Unit[], avail: number, face: FaceName, first: number): Cluster[] {
+    const chars: Unit[] = [];
+    for (const u of units) {
       if (u.bar || u.fallback || u.text.length <= 1) chars.push(u);
       else for (const ch of u.text) chars.push(this.unit(ch, face));
     }
@@ -359,10 +449,12 @@ export class Composer {
     for (const u of chars) {
       const room = pieces.length === 0 ? first : avail;
       if (w + u.w > room + 1e-6 && (cur.length > 0 || pieces.length === 0)) {
-        // carry the last character along if this one may not start a line, or that one may not end it
+        // carry the last character along if this one may not start a line, or that one may not end
+        // it; the first piece may be left empty (the cluster then starts on the next line)
+        const keepOne = pieces.length === 0 ? 0 : 1;
         const carry: Unit[] = [];
-        if (!u.bar && NO_LINE_START.test(u.text) && cur.length > 1) carry.push(cur.pop()!);
-        while (cur.length > 1 && !cur[cur.length - 1]!.bar && NO_LINE_END.test(cur[cur.length - 1]!.text)) carry.unshift(cur.pop()!);
+        if (noStart(u) && cur.length > keepOne) carry.push(cur.pop()!);
+        while (cur.length > keepOne && noEnd(cur[cur.length - 1]!)) carry.unshift(cur.pop()!);
         pieces.push({ units: cur, w: cur.reduce((s, x) => s + x.w, 0) });
         cur = carry;
         w = carry.reduce((s, x) => s + x.w, 0);
@@ -420,6 +512,13 @@ export class Composer {
       }),
     ];
   }
+}
+
+/** What a text needs of a column: its widest unbreakable cluster, its widest paragraph, every paragraph's width (points). */
+export interface Extent {
+  min: number;
+  max: number;
+  paragraphs: number[];
 }
 
 export interface ComposeOptions {

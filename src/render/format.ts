@@ -6,7 +6,7 @@ import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
 import { japaneseNotation, parseRecurrence, type Window } from '../model/recurrence.js';
 import { isWithheld } from '../model/withheld.js';
 import { getAt, parsePointer } from '../util/pointer.js';
-import { barToken, keep } from './compose.js';
+import { barToken, keep, keepInList } from './compose.js';
 import type { Field } from './layouts.js';
 import { eraDate, wareki } from './wareki.js';
 
@@ -53,7 +53,8 @@ export class Formatter {
     if (Array.isArray(value)) {
       const items = schema.resolve(resolved?.items);
       if (items?.type === 'object') return value.map((v) => this.format(v, items).replace(/\n/g, '　')).join('\n');
-      return value.map((v) => this.format(v, items)).join('、');
+      // labels in a list may break where keeping one whole would leave a line loosely spaced
+      return value.map((v) => this.format(v, items).replace(/^\ue002([^]*)\ue003$/, (_, l: string) => keepInList(l))).join('、');
     }
     if (typeof value === 'object') {
       const entry = value as Entry;
@@ -166,7 +167,10 @@ export class Formatter {
 
 /** Text with the composer's marks taken out; a redaction bar as as many ■ as it hides characters. */
 export function plainText(text: string): string {
-  return text.replace(/[\ue002\ue003]/g, '').replace(/\ue000[^\ue001]*\ue001/g, (bar) => '■'.repeat(bar.split(':').length - 1));
+  // a bar's payload is its characters' entries, separated by spaces (within a cluster) and commas
+  return text
+    .replace(/[\ue002-\ue005]/g, '')
+    .replace(/\ue000[^|]*\|([^\ue001]*)\ue001/g, (_, payload: string) => '■'.repeat(payload === '' ? 0 : payload.split(/[ ,]/).length));
 }
 
 /**

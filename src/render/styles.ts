@@ -19,6 +19,8 @@ export const RULE_WIDTH = 0.5;
  * content must never vanish.
  */
 export const MAX_UNBROKEN_ROW = 420;
+/** The most a heading asks to keep with it (points). */
+export const MAX_LEAD = 150;
 
 /** Line pitch of running text, in ems of its size (BIZ UD's own line height is one em). */
 export const BODY_LINE_HEIGHT = 1.7;
@@ -66,8 +68,10 @@ export function pageFurniture(wording: Wording, templateData: Record<string, unk
  * below it cannot be split, and what follows is drawn up over that blank. So a heading moves to the
  * next page unless `lead` points — the first lines or rows that follow — fit under it.
  */
-export function keptWithNext(heading: Content, lead: number, next: Content[]): Content[] {
+export function keptWithNext(heading: Content, wanted: number, next: Content[]): Content[] {
   if (next.length === 0) return [heading];
+  // never more than a fifth of a page: what follows may break (a row taller than a page does)
+  const lead = Math.min(wanted, MAX_LEAD);
   return [
     {
       stack: [heading, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 0, y2: lead, lineWidth: 0.1, lineColor: 'white' }] }],

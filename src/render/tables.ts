@@ -40,6 +40,8 @@ export interface GridOptions {
 }
 
 const HEADER_SIZE = STYLES.th.fontSize;
+/** A row's padding and rule, beside its lines. */
+const ROW_EXTRA = 5.5;
 const LINE_HEIGHT = 1.3;
 
 /** Widths for columns with these needs, filling `available` (points of text). */
@@ -90,6 +92,53 @@ export function allocate(needs: readonly { min: number; max: number; fixed?: num
   }
 }
 
+/**
+ * Widths moved an em at a time between columns while that makes the table shorter (the lines of a
+ * row are its tallest cell's): where a name column is one character too narrow, every row it wraps
+ * in gets a line taller, while the long text column it takes the em from often keeps its lines.
+ * Large tables are judged on a sample of rows.
+ */
+export function refine(widths: number[], cells: (number[] | undefined)[][], mins: number[], fixed: boolean[], step: number): number[] {
+  const rows = cells.length > 400 ? cells.filter((_, i) => i % Math.ceil(cells.length / 400) === 0) : cells;
+  const lines = (paragraphs: number[] | undefined, w: number) => {
+    if (!paragraphs) return 1;
+    let n = 0;
+    for (const p of paragraphs) n += Math.max(1, Math.ceil(p / (w * 0.98) - 1e-9));
+    return n;
+  };
+  const height = (ws: number[]) => {
+    let total = 0;
+    for (const row of rows) {
+      let tallest = 1;
+      for (let j = 0; j < ws.length; j++) tallest = Math.max(tallest, lines(row[j], ws[j]!));
+      total += tallest;
+    }
+    return total;
+  };
+  const out = [...widths];
+  let best = height(out);
+  for (let round = 0; round < 60; round++) {
+    let move: [number, number, number] | undefined;
+    for (let a = 0; a < out.length; a++) {
+      if (fixed[a]) continue;
+      for (let b = 0; b < out.length; b++) {
+        if (a === b || fixed[b] || out[b]! - step < mins[b]!) continue;
+        out[a]! += step;
+        out[b]! -= step;
+        const h = height(out);
+        out[a]! -= step;
+        out[b]! += step;
+        if (h < (move?.[2] ?? best)) move = [a, b, h];
+      }
+    }
+    if (!move) break;
+    out[move[0]]! += step;
+    out[move[1]]! -= step;
+    best = move[2];
+  }
+  return out;
+}
+
 /** A number, a count or a percentage: set flush right. */
 const NUMERIC = /^[-+]?[0-9０-９][0-9０-９,.，．]*\s*(?:[%％件名人回台社点]|\s*\/\s*[0-9]+)?$/;
 
@@ -132,6 +181,7 @@ export class Tables {
     );
     let widths = options.widths;
     if (!widths) {
+      const paragraphs: (number[] | undefined)[][] = rows.map(() => []);
       const needs = columns.map((c, j) => {
         if (c.fixed !== undefined) return { min: c.fixed, max: c.fixed, fixed: c.fixed };
         let min = 0;
@@ -152,18 +202,33 @@ export class Tables {
           }
           const face = typeof cell === 'object' && 'face' in cell ? cell.face : undefined;
           const e = this.composer.extent(texts[r]![j] || EMPTY_CELL, fontSize, face ?? 'Serif');
+          paragraphs[r]![j] = e.paragraphs;
           min = Math.max(min, e.min);
           max = Math.max(max, e.max);
         });
         return { min, max };
       });
-      widths = allocate(needs, available).map(round);
+      widths = refine(
+        allocate(needs, available),
+        paragraphs,
+        needs.map((n) => n.min),
+        needs.map((n) => n.fixed !== undefined),
+        fontSize,
+      ).map(round);
     }
     const body: Content[] = [];
     if (!options.noHeader)
       body.push(columns.map((c, j) => ({ text: this.lines(c.title, widths[j]!, HEADER_SIZE, 'Sans', false), style: 'th' })));
     let tallest = 0;
+    const rowHeights: number[] = [];
+    const headerHeight = options.noHeader
+      ? 0
+      : Math.max(...columns.map((c, j) => this.composer.lineWidths(c.title, widths[j]!, HEADER_SIZE, { face: 'Sans' }).length)) *
+          HEADER_SIZE *
+          LINE_HEIGHT +
+        ROW_EXTRA;
     rows.forEach((row, r) => {
+      let rowLines = 1;
       body.push(
         row.map((cell, j) => {
           if (covered[r]![j]) return {};
@@ -177,11 +242,14 @@ export class Tables {
           for (let k = 1; k < span(cell); k++) width += widths[j + k]! + CELL_PADDING + RULE_WIDTH;
           const composed = this.composer.compose(text, width, fontSize, { face, justify: align === 'left' });
           tallest = Math.max(tallest, composed.lines * fontSize * LINE_HEIGHT + 6);
+          rowLines = Math.max(rowLines, composed.lines);
           return { text: composed.inlines, ...(align !== 'left' ? { alignment: align } : {}), ...props };
         }),
       );
+      rowHeights.push(rowLines);
     });
     let headerRows = options.noHeader ? 0 : 1;
+    let headingHeight = 0;
     // a block heading's outline entry, on the first row: header rows repeat on every page, and so
     // would an entry on them
     if (
@@ -200,7 +268,14 @@ export class Tables {
       };
     }
     if (options.heading !== undefined) {
-      body.unshift(this.headingRow(options.heading, options.headingStyle ?? 'block', n, tableWidth));
+      const style = options.headingStyle ?? 'block';
+      body.unshift(this.headingRow(options.heading, style, n, tableWidth));
+      headingHeight =
+        this.composer.lineWidths(options.heading, tableWidth, STYLES[style].fontSize, { face: 'Sans' }).length *
+          STYLES[style].fontSize *
+          LINE_HEIGHT +
+        4 +
+        ROW_EXTRA;
       headerRows++;
     }
     // Rows are kept whole (and with the header) unless one might not fit on a page at all: pdfmake
@@ -208,6 +283,12 @@ export class Tables {
     const fits = tallest < MAX_UNBROKEN_ROW;
     const keepRows = Math.min(options.keepRows ?? 2, rows.length);
     return {
+      // what must fit for the table to start on a page: its headings and the rows kept with them
+      // (a row that may break across pages asks for its first three lines only)
+      taiseiLead:
+        headingHeight +
+        headerHeight +
+        rowHeights.slice(0, keepRows).reduce((s, lines) => s + (fits ? lines : Math.min(lines, 3)) * fontSize * LINE_HEIGHT + ROW_EXTRA, 0),
       table: {
         headerRows,
         keepWithHeaderRows: fits && headerRows > 0 ? keepRows : 0,

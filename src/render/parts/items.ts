@@ -7,7 +7,7 @@ import type { Entry } from '../format.js';
 import { SECTION_LAYOUTS, type Block } from '../layouts.js';
 import { BODY_SIZE, CONTENT_WIDTH, STYLES, TABLE_SIZE, keptWithNext, type Content } from '../styles.js';
 import type { PartContext } from './context.js';
-import { blockHeading, lead, prose, sectionHeadingId } from './text.js';
+import { blockHeading, joinLines, lead, prose, sectionHeadingId } from './text.js';
 import { grouped, matrix } from './matrices.js';
 
 /** The related companies (特定関係事業者) the report is about, before the items. */
@@ -30,8 +30,10 @@ export function itemHeading(ctx: PartContext, id: string, label: string, title: 
   const style = STYLES.item;
   const gap = ctx.wording.text('item-heading', { label, title: '' }).slice(label.length);
   const labelWidth = ctx.tables.composer.extent(`${label}${gap}`, style.fontSize, 'Sans').max;
-  const text = ctx.tables.lines(title, CONTENT_WIDTH - labelWidth, style.fontSize, 'Sans', false);
+  const lines = ctx.tables.composer.composeLines(title, CONTENT_WIDTH - labelWidth, style.fontSize, { face: 'Sans', justify: false });
+  const text = joinLines(lines);
   return {
+    taiseiHeight: lines.length * style.fontSize * style.lineHeight + style.margin[1]! + style.margin[3]!,
     columns: [
       {
         width: labelWidth,
@@ -72,13 +74,19 @@ export function item(ctx: PartContext, item: ProfileItem, index: number): Conten
     // a block that is the whole section is headed by the section's title alone
     const rendered = blocks.flatMap((b) => block(ctx, b, (single && blocks.length === 1) || b.path === `/${section}`, id));
     if (!single && blocks.length > 0 && rendered.length > 0)
-      body.push(...keptWithNext(blockHeading(ctx, sectionTitle, sectionHeadingId(id, section), id), lead(rendered[0]!), rendered));
+      body.push(
+        ...keptWithNext(
+          blockHeading(ctx, sectionTitle, sectionHeadingId(id, section), id),
+          lead(rendered[0]!, ...rendered.slice(1)),
+          rendered,
+        ),
+      );
     else body.push(...rendered);
     wrote ||= rendered.length > 0;
   }
   if (!wrote) body.push({ text: wording.text('none'), style: 'none' });
   ctx.tables.outlineParent = undefined;
-  return keptWithNext(heading, lead(body[0]!), body);
+  return keptWithNext(heading, lead(body[0]!, ...body.slice(1)), body);
 }
 
 function block(ctx: PartContext, block: Block, onlyBlock: boolean, itemId: string): Content[] {

@@ -2,13 +2,29 @@
 // kept from leaving a single line alone at the foot or top of a page; block headings in the outline
 // under their item.
 import type { Inline } from '../compose.js';
-import { BODY_LINE_HEIGHT, CONTENT_WIDTH, STYLES, keptWithNext, type Content } from '../styles.js';
+import { BODY_LINE_HEIGHT, BODY_SIZE, CONTENT_WIDTH, STYLES, keptWithNext, type Content } from '../styles.js';
 import type { PartContext } from './context.js';
 
 /** How much of a node must fit under a heading for the heading to stay on its page (points). */
-export function lead(node: Content): number {
+function leadOf(node: Content): number {
   if (node !== null && typeof node === 'object' && !Array.isArray(node) && typeof node.taiseiLead === 'number') return node.taiseiLead;
   return 30;
+}
+
+/** Two lines of running text: what must follow a heading on its page at least. */
+const MIN_LEAD = 2 * BODY_SIZE * BODY_LINE_HEIGHT;
+
+/**
+ * What must fit under a heading: the first unbreakable part of what follows, and of the next part
+ * too while that is less than two lines (a one-line paragraph before a table).
+ */
+export function lead(first: Content, ...rest: Content[]): number {
+  let total = leadOf(first);
+  for (const node of rest) {
+    if (total >= MIN_LEAD) break;
+    total += leadOf(node);
+  }
+  return total;
 }
 
 export function sectionHeadingId(itemId: string, section: string): string {
@@ -17,8 +33,10 @@ export function sectionHeadingId(itemId: string, section: string): string {
 
 /** A heading inside an item: in the outline under the item. */
 export function blockHeading(ctx: PartContext, title: string, id: string, parent: string): Content {
+  const lines = ctx.tables.composer.composeLines(title, CONTENT_WIDTH, STYLES.block.fontSize, { face: 'Sans', justify: false });
   return {
-    text: ctx.tables.lines(title, CONTENT_WIDTH, STYLES.block.fontSize, 'Sans', false),
+    text: joinLines(lines),
+    taiseiHeight: lines.length * STYLES.block.fontSize * BODY_LINE_HEIGHT + STYLES.block.margin[1]! + STYLES.block.margin[3]!,
     style: 'block',
     id,
     outline: true,

@@ -1,0 +1,177 @@
+// Line composition with the shipped faces' real widths: 禁則, what must not split, justification,
+// the redaction bar that breaks as its text would, and the line count against plain character
+// breaking with 禁則 over every cell of both examples.
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from './helpers.js';
+import { join } from 'node:path';
+import { Composer, KEEP_CLOSE, KEEP_OPEN, NO_LINE_END, NO_LINE_START, barToken, keep, type Inline } from '../src/render/compose.js';
+import { composerFaces, defaultFonts } from '../src/render/fonts.js';
+
+const composer = new Composer(composerFaces(defaultFonts()));
+const size = 9;
+
+/** The lines of a composed text, as strings. */
+function lines(text: string, width: number, options = {}): string[] {
+  return composer.composeLines(text, width, size, options).map((line) => line.map((r) => r.text).join(''));
+}
+
+/** The width pdfmake gives a line's runs: natural width plus the spacing between its characters. */
+function drawnWidth(line: Inline[]): number {
+  let total = 0;
+  for (const run of line) {
+    const fontSize = run.fontSize ?? size;
+    const natural = composer.extent(run.text.replace(/■/g, '■'), fontSize, 'Serif').max;
+    total += natural + (run.characterSpacing ?? 0) * Math.max(0, run.text.length - 1);
+  }
+  return total;
+}
+
+const samples = [
+  '接続検討の申込みに対し、連系可能容量と工事概算額を回答した。',
+  '10,000件の記録（2024年度）を5年間保存する。「非公開情報」は、特定関係事業者に提供しない！',
+  'SYS-01のアクセス記録を確認した。ッァーゝ々、。）」』】',
+  'データベース（DB）のサーバを共用している。1.5%、100％、3か月ごと。令和6年4月2日に確認した。',
+  'A'.repeat(50) + 'の後',
+  'スマートメーター運用管理システムのアクセスログを、令和7年3月31日までに分析した。',
+];
+
+let seed = 7;
+const random = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff;
+const alphabet = [...'あいうえおかきくけこ漢字東雲電力送配電アイウエオッャー、。，．）」』】（「『【0123456789年月日件ABC ・'];
+const generated = Array.from({ length: 300 }, () =>
+  Array.from({ length: 5 + Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+);
+
+describe('line composition', () => {
+  it('gives the text back, in order, whatever the width', () => {
+    for (const text of [...samples, ...generated])
+      for (const width of [40, 73, 120, 300]) expect(lines(text, width).join('').replace(/ /g, ''), text).toBe(text.replace(/ /g, ''));
+  });
+
+  it('never starts a line with a character that may not begin one, nor ends one with an opening bracket', () => {
+    // (where a run of such characters is wider than the line itself, no break can keep the rule)
+    for (const text of [...samples.filter((t) => !t.includes('ッァー')), ...generated])
+      for (const width of [55, 73, 120, 300]) {
+        const ls = lines(text, width);
+        ls.forEach((line, i) => {
+          if (i > 0) expect(NO_LINE_START.test(line[0] ?? ''), `${JSON.stringify(ls)} at ${width}`).toBe(false);
+          if (i < ls.length - 1) expect(NO_LINE_END.test(line[line.length - 1] ?? ''), `${JSON.stringify(ls)} at ${width}`).toBe(false);
+        });
+      }
+  });
+
+  it('keeps dates, numbers with their units, Latin words and marked labels whole', () => {
+    const text = `確認日は令和6年12月17日、対象は10,000件、保存は3か月、SYS-01のログ、判定は${keep('適正でない')}。`;
+    for (let width = 40; width <= 200; width += 3) {
+      const ls = lines(text, width);
+      const joined = ls.join('|');
+      for (const whole of ['令和6年12月17日', '10,000件', '3か月', 'SYS-01', '適正でない'].filter(
+        (w) => composer.extent(`${w}、`, size).max <= width,
+      ))
+        expect(
+          ls.some((l) => l.includes(whole)),
+          `${whole} split at ${width}: ${joined}`,
+        ).toBe(true);
+    }
+  });
+
+  it('justifies every line but a paragraph’s last to the width, within half a point', () => {
+    for (const text of [...samples, ...generated.slice(0, 60)])
+      for (const width of [55, 90, 150, 330]) {
+        const composed = composer.composeLines(text, width, size);
+        composed.slice(0, -1).forEach((line) => {
+          if (line.map((r) => r.text).join('').length < 2) return;
+          expect(Math.abs(drawnWidth(line) - width), `${JSON.stringify(line)} at ${width}`).toBeLessThan(0.5);
+        });
+        // the last line is not stretched
+        expect(composed[composed.length - 1]!.every((r) => (r.characterSpacing ?? 0) <= 0)).toBe(true);
+      }
+  });
+
+  it('indents a paragraph by one character and treats a newline as a paragraph break', () => {
+    const composed = composer.composeLines('一つ目の段落。\n二つ目の段落。', 300, size, { indent: 1 });
+    expect(composed).toHaveLength(2);
+    for (const line of composed) expect(line[0]!.text).toBe('\u3000');
+  });
+
+  it('draws a character a face lacks from the fallback face', () => {
+    const line = composer.composeLines('𠮷田 花子', 300, size)[0]!;
+    expect(line.find((r) => r.text === '𠮷')?.font).toBe('Fallback');
+  });
+
+  it('marks spans with characters that never print', () => {
+    expect(keep('適正')).toBe(`${KEEP_OPEN}適正${KEEP_CLOSE}`);
+    const printed = composer
+      .composeLines(`判定：${keep('適正')}`, 300, size)[0]!
+      .map((r) => r.text)
+      .join('');
+    expect(printed).toBe('判定：適正');
+  });
+});
+
+describe('redaction bars', () => {
+  it('break exactly where the text they hide would, in every surrounding and width', () => {
+    const hidden = [
+      '本店ビル 12階 託送系サーバ室',
+      '入室は託送サービス部の従業者のIDカードに限る。エレベーターは停止階を制限している。',
+      '宮下 健太郎',
+      'srv-db01.internal.example',
+    ];
+    for (const value of hidden)
+      for (const around of [
+        ['', ''],
+        ['設置場所：', ''],
+        ['（', '）を参照。'],
+        ['氏名', '、役職'],
+      ])
+        for (let width = 40; width <= 260; width += 11) {
+          const plain = lines(`${around[0]}${value}${around[1]}`, width);
+          const barred = lines(`${around[0]}${barToken(composer.shape(value, 1))}${around[1]}`, width);
+          expect(barred.length, `${value} at ${width}`).toBe(plain.length);
+          // same characters per line: each hidden one is one ■
+          expect(barred.map((l) => l.length)).toEqual(plain.map((l) => l.length));
+        }
+  });
+
+  it('carry no character of the value', () => {
+    const token = barToken(composer.shape('宮下 健太郎', 1));
+    expect(token).not.toMatch(/[宮下健太郎]/);
+  });
+});
+
+/** Plain character breaking with 禁則 (追い出し) at the same widths: the yardstick. */
+function referenceLines(text: string, width: number): number {
+  let count = 0;
+  for (const paragraph of text.split('\n')) {
+    const chars = [...paragraph];
+    let used = 0;
+    let n = 1;
+    chars.forEach((ch, i) => {
+      const w = composer.extent(ch, size).max;
+      if (used + w > width + 1e-6 && used > 0) {
+        // the character that may not start a line takes the one before it along
+        n++;
+        used = NO_LINE_START.test(ch) && i > 0 ? composer.extent(chars[i - 1]!, size).max : 0;
+      }
+      used += w;
+    });
+    count += n;
+  }
+  return count;
+}
+
+describe('lines per cell against character breaking with 禁則', () => {
+  it('needs at most 3 % more lines over every table cell of both examples', async () => {
+    const { cellTexts } = await import('./compose-cells.js');
+    let ours = 0;
+    let reference = 0;
+    for (const example of ['ippan-15', 'soden-13']) {
+      for (const cell of await cellTexts(join(EXAMPLES, example))) {
+        ours += composer.composeLines(cell.text, cell.width, cell.fontSize).length;
+        reference += referenceLines(cell.text.replace(/[\ue002-\ue005]/g, ''), cell.width * (size / cell.fontSize));
+      }
+    }
+    expect(reference).toBeGreaterThan(1000);
+    expect(ours / reference).toBeLessThanOrEqual(1.03);
+  });
+});
