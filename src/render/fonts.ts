@@ -38,6 +38,18 @@ export function fontDescriptors(files: FontFiles): Record<string, Record<string,
   return { Serif: family(files.body), Sans: family(files.heading), Fallback: family(files.fallback) };
 }
 
+/**
+ * The families set without OpenType shaping: the shipped BIZ UD faces, which neither kern nor
+ * substitute in running text (a filer's own fonts are always shaped).
+ */
+export function unshapedFamilies(files: FontFiles): Set<string> {
+  const defaults = defaultFonts();
+  const out = new Set<string>();
+  if (files.body === defaults.body) out.add('Serif');
+  if (files.heading === defaults.heading) out.add('Sans');
+  return out;
+}
+
 /** A face's advance widths in ems, for the composer (undefined where it has no glyph). */
 export function faceMetrics(path: string): FaceMetrics {
   const font = openFontWithMetrics(path);

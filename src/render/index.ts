@@ -8,7 +8,7 @@ import type { Edition } from '../model/edition.js';
 import { toPointer } from '../util/pointer.js';
 import { buildDocument } from './document.js';
 import { Composer } from './compose.js';
-import { composerFaces, fontDescriptors, missingCharacters, openFont, type FontFiles } from './fonts.js';
+import { composerFaces, fontDescriptors, missingCharacters, openFont, unshapedFamilies, type FontFiles } from './fonts.js';
 import { renderPdf } from './pdf.js';
 import { TemplateError, Wording } from './templates.js';
 
@@ -69,7 +69,14 @@ export async function renderViews(views: readonly EditionView[], options: Render
     for (const view of views) {
       const doc = buildDocument({ ...view, wording, toolVersion: options.toolVersion, composer });
       options.onProgress?.(view.edition, -1);
-      pdfs.push(await renderPdf(doc, fontDescriptors(options.fonts), options.onProgress && ((f) => options.onProgress!(view.edition, f))));
+      pdfs.push(
+        await renderPdf(
+          doc,
+          fontDescriptors(options.fonts),
+          options.onProgress && ((f) => options.onProgress!(view.edition, f)),
+          unshapedFamilies(options.fonts),
+        ),
+      );
     }
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;

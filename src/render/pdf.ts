@@ -19,11 +19,66 @@ const TABLE_LAYOUT = {
 const NOTES_LAYOUT = { ...TABLE_LAYOUT, hLineWidth: () => 0, vLineWidth: () => 0, paddingTop: () => 1, paddingBottom: () => 1 };
 const TOC_LAYOUT = { ...NOTES_LAYOUT, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 3, paddingBottom: () => 3 };
 
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface EmbeddedFont {
+  font: { glyphForCodePoint(cp: number): Glyph };
+  scale: number;
+  layoutRun(text: string, features?: unknown): { glyphs: Glyph[]; positions: Record<string, number>[]; advanceWidth: number };
+  taiseiUnshaped?: boolean;
+}
+
+/**
+ * Glyphs by the character map alone, for faces that neither kern nor substitute in running text
+ * (the shipped BIZ UD faces: tests/fonts.test.ts holds fontkit's shaping of every example text equal
+ * to this): the same glyphs and widths, without running the OpenType shaper over every line.
+ */
+function unshaped(font: EmbeddedFont): void {
+  if (font.taiseiUnshaped) return;
+  font.taiseiUnshaped = true;
+  const shaped = font.layoutRun.bind(font);
+  font.layoutRun = (text, features) => {
+    if (features) return shaped(text, features);
+    const glyphs: Glyph[] = [];
+    const positions: Record<string, number>[] = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      const glyph = font.font.glyphForCodePoint(ch.codePointAt(0)!);
+      const advance = glyph.advanceWidth * font.scale;
+      glyphs.push(glyph);
+      positions.push({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
+      advanceWidth += advance;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+}
+
+let patched = false;
+/** pdfmake's font provider, taught to set the named families without shaping. */
+function provideUnshaped(families: ReadonlySet<string>): void {
+  const PDFDocument = require('pdfmake/js/PDFDocument').default;
+  if (!patched) {
+    patched = true;
+    const provide = PDFDocument.prototype.provideFont;
+    PDFDocument.prototype.provideFont = function (this: { taiseiUnshaped?: ReadonlySet<string> }, family: string, ...rest: unknown[]) {
+      const font = provide.call(this, family, ...rest) as EmbeddedFont;
+      if (this.taiseiUnshaped?.has(family)) unshaped(font);
+      return font;
+    };
+  }
+  PDFDocument.prototype.taiseiUnshaped = families;
+}
+
 export async function renderPdf(
   doc: Record<string, unknown>,
   fonts: Record<string, Record<string, string>>,
   onProgress?: (fraction: number) => void,
+  unshapedFamilies: ReadonlySet<string> = new Set(),
 ): Promise<Buffer> {
+  provideUnshaped(unshapedFamilies);
   const Printer = require('pdfmake/js/Printer').default;
   const URLResolver = require('pdfmake/js/URLResolver').default;
   const virtualfs = require('pdfmake/js/virtual-fs').default;

@@ -1,7 +1,7 @@
 // Running text and the headings inside an item: paragraphs justified with a one-character indent,
 // kept from leaving a single line alone at the foot or top of a page; block headings in the outline
 // under their item.
-import type { Inline } from '../compose.js';
+import { lineEnd, type Inline } from '../compose.js';
 import { BODY_LINE_HEIGHT, BODY_SIZE, CONTENT_WIDTH, STYLES, keptWithNext, type Content } from '../styles.js';
 import type { PartContext } from './context.js';
 
@@ -79,7 +79,7 @@ export function prose(ctx: PartContext, text: string, fontSize: number, options:
 export function joinLines(lines: Inline[][]): Inline[] {
   const out: Inline[] = [];
   lines.forEach((line, i) => {
-    if (i > 0) out.push({ text: '\n' });
+    if (i > 0) out.push(lineEnd());
     out.push(...line);
   });
   return out;
