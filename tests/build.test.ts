@@ -61,7 +61,9 @@ describe('the submission edition', () => {
 
   it('numbers the pages "N / M" and repeats the company and year at the top', () => {
     const total = submission.pages.length;
+    // 63 pages before the typesetting work; every record, system and review is still printed (below)
     expect(total).toBeGreaterThan(20);
+    expect(total).toBeLessThanOrEqual(48);
     for (let i = 2; i <= total; i++) {
       expect(compact(submission.pages[i - 1]!), `page ${i}`).toContain(`${i}/${total}`);
       expect(compact(submission.pages[i - 1]!)).toContain('東雲電力送配電株式会社令和6年度体制整備等報告書');
@@ -134,6 +136,26 @@ describe('the submission edition', () => {
       }
     });
     expect(headings).toBeGreaterThan(30);
+  });
+
+  it('prints every record, every system and every log review (nothing dropped by the shorter layout)', async () => {
+    const { parse } = await import('yaml');
+    const { wareki } = await import('../src/render/wareki.js');
+    const read = (file: string) => parse(readFileSync(join(ippan, file), 'utf8'));
+    const count = (needle: string) => submission.compact.split(needle).length - 1;
+    const records = read('transactions.yaml').transactions.records as { date: string; counterparty: { name: string } }[];
+    const pairs = new Map<string, number>();
+    for (const r of records) {
+      const key = compact(`${wareki(r.date)}${r.counterparty.name}`);
+      pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of pairs) expect(count(key), key).toBeGreaterThanOrEqual(n);
+    for (const s of read('systems.yaml').systems as { id: string; name: string }[]) {
+      expect(count(compact(`${s.id}${s.name}`)), s.id).toBeGreaterThanOrEqual(2); // in the matrix and in its detail
+    }
+    const reviews = read('logReviews.yaml').logReviews as { reviewed: string }[];
+    for (const r of reviews) expect(submission.compact).toContain(compact(wareki(r.reviewed)));
+    expect(count('中立性監査室')).toBeGreaterThanOrEqual(reviews.filter((r) => JSON.stringify(r).includes('中立性監査室')).length);
   });
 
   it('carries the metadata', () => {
