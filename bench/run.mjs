@@ -2,7 +2,7 @@
 // `npm run bench`: whole-process timings of the CLI against the issue targets, with plain Node
 // timing (spawnSync, performance.now). Medians over several runs; `--check` exits 1 on a miss.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateFiling } from './generate.mjs';
@@ -12,6 +12,8 @@ const work = join(root, 'bench', '.work');
 const bin = join(root, 'bin', 'taisei.js');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const check = process.argv.includes('--check');
+// --baseline <git revision>: also time the builds of that revision, A/B in the same run
+const baselineRev = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : undefined;
 
 function time(args, expectStatus = 0) {
   return measure(args, expectStatus).seconds;
@@ -158,6 +160,39 @@ for (const [name, target, limit] of [
   report(`ingest ${bundles.length} bundles into a new database (median wall)`, median(xs), 's', '≤ 10 s', median(xs) <= 10);
   report('  peak RSS (largest of the runs)', Math.max(...rss), 'MB', '≤ 300 MB', Math.max(...rss) <= 300);
   report(`compare ${bundles.length} filings to xlsx (median wall)`, median(cs), 's', '≤ 1 s', median(cs) <= 1);
+}
+
+// 6. A/B against an earlier revision (--baseline REV): its tree is extracted with git archive, built
+// with this checkout's node_modules, and each build is timed in turn with this one's.
+if (baselineRev) {
+  const base = join(work, 'baseline');
+  rmSync(base, { recursive: true, force: true });
+  mkdirSync(base, { recursive: true });
+  const archive = spawnSync('sh', ['-c', `git -C "${root}" archive "${baselineRev}" | tar -x -C "${base}"`], { stdio: 'inherit' });
+  if (archive.status !== 0) throw new Error(`git archive ${baselineRev} failed`);
+  symlinkSync(join(root, 'node_modules'), join(base, 'node_modules'), 'dir');
+  if (spawnSync(process.execPath, [join(base, 'scripts', 'build.mjs'), '--quiet'], { cwd: base, stdio: 'inherit' }).status !== 0)
+    throw new Error(`building ${baselineRev} failed`);
+  const baseBin = join(base, 'bin', 'taisei.js');
+  const pair = (args, n) => {
+    const a = [];
+    const b = [];
+    const rss = [];
+    for (let i = 0; i < n; i++) {
+      const m = measure([bin, ...args(join(work, 'ab-a'))]);
+      a.push(m.seconds);
+      rss.push(m.rssMB);
+      b.push(time([baseBin, ...args(join(work, 'ab-b'))]));
+    }
+    return { ratio: median(a.map((x, i) => x / b[i])), a: median(a), b: median(b), rss: Math.max(...rss) };
+  };
+  const example = pair((out) => ['build', 'examples/ippan-15', '--out', out], Math.max(7, Math.floor(runs / 2)));
+  process.stdout.write(`      build examples/ippan-15: median ${example.a.toFixed(3)} s; ${baselineRev}: ${example.b.toFixed(3)} s\n`);
+  report(`build examples/ippan-15 ÷ ${baselineRev} (median ratio)`, example.ratio, '×', '≤ 0.7', example.ratio <= 0.7);
+  const large = pair((out) => ['build', join(work, 'tx10k'), '--out', out], 3);
+  process.stdout.write(`      build, 10,000 records: median ${large.a.toFixed(3)} s; ${baselineRev}: ${large.b.toFixed(3)} s\n`);
+  report(`build, 10,000 records ÷ ${baselineRev} (median ratio)`, large.ratio, '×', '≤ 1.0', large.ratio <= 1.0);
+  report('  peak RSS (largest of the runs)', large.rss, 'MB', '≤ 600 MB', large.rss <= 600);
 }
 
 if (check && results.some((r) => !r.pass)) process.exit(1);

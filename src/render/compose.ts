@@ -27,12 +27,18 @@ export interface Faces {
 }
 
 /**
- * The run between two lines: set "break-all", pdfmake turns it into a line end without running its
- * line breaker (UAX #14) over it — once per line of a 10,000-row table, that is most of its work.
+ * Lines as one list of runs: the last run of each line but the last is marked to end it (pdfmake
+ * copies a run's properties onto the word it makes of it, and a word marked lineEnd ends its line),
+ * so no "\n" run — and no pass of pdfmake's line breaker (UAX #14) — is needed between lines.
  */
-export function lineEnd(): Inline {
-  // a fresh object each time: pdfmake writes its measurements into the runs it is given
-  return { text: '\n', wordBreak: 'break-all' };
+export function joinLines(lines: Inline[][]): Inline[] {
+  const out: Inline[] = [];
+  lines.forEach((line, i) => {
+    const runs = line.length > 0 ? line : [{ text: '', noWrap: true }];
+    if (i < lines.length - 1) runs[runs.length - 1] = { ...runs[runs.length - 1]!, lineEnd: true };
+    out.push(...runs);
+  });
+  return out;
 }
 
 /** What the composer hands to pdfmake: one or more runs per line, lines separated by "\n" runs. */
@@ -46,7 +52,8 @@ export interface Inline {
   background?: string;
   preserveLeadingSpaces?: boolean;
   preserveTrailingSpaces?: boolean;
-  wordBreak?: 'break-all';
+  /** the last run of a line (see joinLines) */
+  lineEnd?: true;
 }
 
 // Spans the formatter marks: never split unless wider than a line (a verdict, a date, an id)…
@@ -355,14 +362,8 @@ export class Composer {
    * but a paragraph's last is justified when `justify` is set; `indent` (ems) starts each paragraph.
    */
   compose(text: string, width: number, fontSize: number, options: ComposeOptions = {}): Composed {
-    const out: Inline[] = [];
-    let lines = 0;
-    for (const line of this.composeLines(text, width, fontSize, options)) {
-      if (out.length > 0) out.push(lineEnd());
-      out.push(...line);
-      lines++;
-    }
-    return { inlines: out, lines };
+    const lines = this.composeLines(text, width, fontSize, options);
+    return { inlines: joinLines(lines), lines: lines.length };
   }
 
   /** The natural width (points) of each line the text would be set in. */
@@ -447,7 +448,8 @@ export class Composer {
    * anything else (or a part of a label still too wide) between characters, never a 禁則 pair apart.
    */
   private splitCluster(c: Cluster, avail: number, face: FaceName, first = avail): Cluster[] {
-    if (c.kind !== 'soft' && c.kind !== 'keep') return this.charSplit(c.units, avail, face, first);
+    // a label is cut at its own break points only to spare a line (soft); wider than a line, it fills them
+    if (c.kind !== 'soft' || c.w > avail + 1e-6) return this.charSplit(c.units, avail, face, first);
     const segments: Unit[][] = [];
     for (const u of c.units) {
       if (u.cut || segments.length === 0) segments.push([]);

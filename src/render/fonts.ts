@@ -4,6 +4,7 @@
 // in fonts/ (fonts/README.md says where they come from and why). pdfkit embeds only the glyphs
 // used (subsetting); the fallback is not even opened unless a character needs it.
 // A filer can point to other TrueType/OpenType fonts in taisei.config.yaml (fonts.body, fonts.heading).
+import './deferred.js';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { packageRoot } from '../util/package.js';
@@ -56,20 +57,46 @@ export function faceMetrics(path: string): FaceMetrics {
   const perEm = font.unitsPerEm;
   const bmp = new Float64Array(0x10000).fill(-1);
   const other = new Map<number, number>();
-  const look = (cp: number) => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth / perEm : Number.NaN);
+  const look = advanceReader(font);
   return {
     advance(cp) {
       let a: number;
       if (cp < 0x10000) {
         a = bmp[cp]!;
-        if (a === -1) a = bmp[cp] = look(cp);
+        if (a === -1) a = bmp[cp] = look(cp) / perEm;
       } else {
         a = other.get(cp) ?? -1;
-        if (a === -1) other.set(cp, (a = look(cp)));
+        if (a === -1) other.set(cp, (a = look(cp) / perEm));
       }
       return Number.isNaN(a) ? undefined : a;
     },
   };
+}
+
+interface FontInternals {
+  _cmapProcessor?: { lookup(cp: number): number };
+  directory?: { tables?: { hmtx?: { offset: number } } };
+  hhea?: { numberOfMetrics: number };
+  stream?: { buffer: Buffer };
+}
+
+/**
+ * A code point's advance width in font units (NaN where the face has no glyph): read from the
+ * character map and the raw hmtx table when fontkit exposes them — creating a glyph object per
+ * character was a twentieth of a cold build — else through fontkit's glyphs.
+ */
+function advanceReader(font: MetricFont): (cp: number) => number {
+  const f = font as unknown as FontInternals;
+  const cmap = f._cmapProcessor;
+  const hmtx = f.directory?.tables?.hmtx;
+  const metrics = f.hhea?.numberOfMetrics;
+  const raw = f.stream?.buffer;
+  if (cmap && hmtx && metrics && raw)
+    return (cp) => {
+      const gid = cmap.lookup(cp);
+      return gid === 0 ? Number.NaN : raw.readUInt16BE(hmtx.offset + 4 * Math.min(gid, metrics - 1));
+    };
+  return (cp) => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth : Number.NaN);
 }
 
 /** The composer's faces; the fallback is opened the first time a character needs it. */

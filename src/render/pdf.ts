@@ -1,5 +1,6 @@
 // pdfmake document definition → PDF bytes. pdfmake and pdfkit are loaded here only.
 import { createRequire } from 'node:module';
+import { deferUnusedModules } from './deferred.js';
 
 const require = createRequire(import.meta.url);
 
@@ -56,6 +57,33 @@ function unshaped(font: EmbeddedFont): void {
   };
 }
 
+let breaksPatched = false;
+/**
+ * pdfmake's word splitter, taught that composed runs (all noWrap: compose.ts has broken the lines)
+ * are one word each: it otherwise runs its line breaker (UAX #14) over every run to find the word
+ * at each end, only to learn that a noWrap run may not break.
+ */
+function composedRunsAreWords(): void {
+  if (breaksPatched) return;
+  breaksPatched = true;
+  const TextBreaker = require('pdfmake/js/TextBreaker').default;
+  const getBreaks = TextBreaker.prototype.getBreaks;
+  TextBreaker.prototype.getBreaks = function (texts: unknown, styleContextStack: unknown) {
+    if (
+      !Array.isArray(texts) ||
+      texts.length < 2 ||
+      !texts.every((t) => t !== null && typeof t === 'object' && t.noWrap === true && typeof t.text === 'string')
+    )
+      return getBreaks.call(this, texts, styleContextStack);
+    return (texts as Record<string, unknown>[]).map((item, i) => {
+      const word: Record<string, unknown> = { ...item };
+      // runs of one line stay together: pdfmake never breaks between them
+      if (!item.lineEnd && i < texts.length - 1) word.noNewLine = true;
+      return word;
+    });
+  };
+}
+
 let patched = false;
 /** pdfmake's font provider, taught to set the named families without shaping. */
 function provideUnshaped(families: ReadonlySet<string>): void {
@@ -78,6 +106,8 @@ export async function renderPdf(
   onProgress?: (fraction: number) => void,
   unshapedFamilies: ReadonlySet<string> = new Set(),
 ): Promise<Buffer> {
+  deferUnusedModules();
+  composedRunsAreWords();
   provideUnshaped(unshapedFamilies);
   const Printer = require('pdfmake/js/Printer').default;
   const URLResolver = require('pdfmake/js/URLResolver').default;

@@ -27,7 +27,11 @@ export const BODY_LINE_HEIGHT = 1.7;
 /** Line pitch inside tables. */
 export const TABLE_LINE_HEIGHT = 1.35;
 
-export const DEFAULT_STYLE = { font: 'Serif', fontSize: BODY_SIZE, lineHeight: BODY_LINE_HEIGHT };
+/**
+ * Every line is composed before layout (compose.ts), so nothing is left for pdfmake to break: its
+ * own line breaker is never run, nor even loaded.
+ */
+export const DEFAULT_STYLE = { font: 'Serif', fontSize: BODY_SIZE, lineHeight: BODY_LINE_HEIGHT, noWrap: true };
 
 export const STYLES = {
   coverForm: { fontSize: 9 },

@@ -2,9 +2,20 @@
 // them with --templates. User values inserted into a template are plain text: Handlebars does not
 // evaluate the output again, and HTML escaping is off because the output is PDF text.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import type HandlebarsType from 'handlebars';
+import { PRECOMPILED } from '../model/generated/templates.js';
 import { packageRoot } from '../util/package.js';
+
+const require = createRequire(import.meta.url);
+type Handlebars = typeof HandlebarsType;
+// The runtime serves the shipped templates, precompiled by the build; the compiler is loaded only
+// for a template that is not (an override from --templates, or a shipped file edited since).
+let runtime: Handlebars | undefined;
+let compiler: Handlebars | undefined;
+const handlebarsRuntime = () => (runtime ??= (require('handlebars/runtime') as { default: Handlebars }).default.create());
+const handlebarsCompiler = () => (compiler ??= (require('handlebars') as Handlebars).create());
 
 export class TemplateError extends Error {
   constructor(
@@ -18,8 +29,7 @@ export class TemplateError extends Error {
 }
 
 export class Wording {
-  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
-  private readonly handlebars = Handlebars.create();
+  private readonly compiled = new Map<string, HandlebarsType.TemplateDelegate>();
 
   constructor(
     private readonly profileId: string,
@@ -44,8 +54,14 @@ export class Wording {
     if (!template) {
       const file = this.locate(name);
       try {
-        template = this.handlebars.compile(readFileSync(file, 'utf8'), { noEscape: true, strict: false });
-        template({}); // surface parse errors here, with the file name
+        const source = readFileSync(file, 'utf8');
+        const shipped = PRECOMPILED[relative(join(packageRoot(), 'templates'), file).split(sep).join('/')];
+        if (shipped && shipped.source === source)
+          template = handlebarsRuntime().template(shipped.spec as Parameters<Handlebars['template']>[0]);
+        else {
+          template = handlebarsCompiler().compile(source, { noEscape: true, strict: false });
+          template({}); // surface parse errors here, with the file name
+        }
       } catch (error) {
         throw new TemplateError(name, file, (error as Error).message.split('\n')[0]!);
       }

@@ -17,8 +17,12 @@ export function cover(ctx: PartContext, data: Record<string, unknown>, edition: 
       outline: true,
       outlineText: wording.text('cover-outline', data),
     },
-    { text: wording.text('cover-date', data), alignment: 'right', margin: [0, 24, 0, 24] },
-    { text: wording.text('cover-addressee', data), margin: [0, 0, 0, 24] },
+    {
+      text: tables.lines(wording.text('cover-date', data), CONTENT_WIDTH, BODY_SIZE, 'Serif', false),
+      alignment: 'right',
+      margin: [0, 24, 0, 24],
+    },
+    { text: tables.lines(wording.text('cover-addressee', data), CONTENT_WIDTH, BODY_SIZE, 'Serif', false), margin: [0, 0, 0, 24] },
     {
       columns: [
         { width: '*', text: '' },

@@ -17,10 +17,17 @@ const NOTE_OVER = 28;
 class Notes {
   private readonly numbers = new Map<string, number>();
   readonly texts: string[] = [];
-  constructor(private readonly ref: (n: number) => string) {}
-  /** The text itself if short, else its note's reference. */
+  /**
+   * `uses`, when given, counts each text's uses: a text used once stays where it is (a detail has
+   * the room), a repeated one becomes a note.
+   */
+  constructor(
+    private readonly ref: (n: number) => string,
+    private readonly uses?: ReadonlyMap<string, number>,
+  ) {}
+  /** The text itself if short (or, with `uses`, said only once), else its note's reference. */
   cell(text: string): string {
-    if (plainText(text).length <= NOTE_OVER) return text;
+    if (plainText(text).length <= NOTE_OVER || (this.uses && (this.uses.get(text) ?? 0) < 2)) return text;
     let n = this.numbers.get(text);
     if (n === undefined) {
       this.texts.push(text);
@@ -85,17 +92,20 @@ export function matrix(ctx: PartContext, segments: string[], entries: Entry[], b
     ...notesList(ctx, notes, fontSize),
   ];
   if (block.detail) {
-    const detailNotes = new Notes((n) => ctx.wording.text('note-ref', { n }));
+    const facts = entries.map((entry, index) =>
+      block.detail!.fields.flatMap((field) => {
+        const value = getAt(entry, field.path.split('.'));
+        if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return [];
+        const label = schema.at([...segments, String(index), ...field.path.split('.')])?.title ?? field.path;
+        return [{ label, text: fieldValue(format, schema, segments, index, entry, field).replace(/\n/g, '　') }];
+      }),
+    );
+    const uses = new Map<string, number>();
+    for (const fact of facts.flat()) uses.set(fact.text, (uses.get(fact.text) ?? 0) + 1);
+    const detailNotes = new Notes((n) => ctx.wording.text('note-ref', { n }), uses);
     const detailRows: Cell[][] = [];
     entries.forEach((entry, index) => {
-      const lines: string[] = [];
-      for (const field of block.detail!.fields) {
-        const value = getAt(entry, field.path.split('.'));
-        if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
-        const label = schema.at([...segments, String(index), ...field.path.split('.')])?.title ?? field.path;
-        const text = fieldValue(format, schema, segments, index, entry, field).replace(/\n/g, '　');
-        lines.push(ctx.wording.text('detail-line', { label, value: detailNotes.cell(text) }));
-      }
+      const lines = facts[index]!.map(({ label, text }) => ctx.wording.text('detail-line', { label, value: detailNotes.cell(text) }));
       if (lines.length === 0) return;
       const heading = block.detail!.heading.map((k) => format.display(entry[k])).filter(Boolean);
       detailRows.push([{ text: heading.join('\n'), face: 'Sans', props: { style: 'label' } }, lines.join('\n')]);

@@ -1,7 +1,7 @@
 // Running text and the headings inside an item: paragraphs justified with a one-character indent,
 // kept from leaving a single line alone at the foot or top of a page; block headings in the outline
 // under their item.
-import { lineEnd, type Inline } from '../compose.js';
+import { joinLines, type Inline } from '../compose.js';
 import { BODY_LINE_HEIGHT, BODY_SIZE, CONTENT_WIDTH, STYLES, keptWithNext, type Content } from '../styles.js';
 import type { PartContext } from './context.js';
 
@@ -75,16 +75,6 @@ export function prose(ctx: PartContext, text: string, fontSize: number, options:
   return out;
 }
 
-/** Lines as one run list, "\n" between them. */
-export function joinLines(lines: Inline[][]): Inline[] {
-  const out: Inline[] = [];
-  lines.forEach((line, i) => {
-    if (i > 0) out.push(lineEnd());
-    out.push(...line);
-  });
-  return out;
-}
-
 /** An appendix's heading (添付資料一覧, 参考資料…): in the 目次 and the outline. */
 export function partHeading(ctx: PartContext, id: string, title: string, body: Content[], options: { pageBreak?: 'before' } = {}): Content {
   const heading = {
@@ -100,3 +90,5 @@ export function partHeading(ctx: PartContext, id: string, title: string, body: C
     ...(options.pageBreak ? { pageBreak: options.pageBreak } : {}),
   };
 }
+
+export { joinLines };

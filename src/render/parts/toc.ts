@@ -1,6 +1,6 @@
 // 目次: one entry per item and appendix, its number hanging, leaders to the page number, each
 // entry a link to its page. Page numbers are pdfmake page references to the headings' ids.
-import { lineEnd } from '../compose.js';
+import { joinLines } from '../compose.js';
 import { STYLES, BODY_SIZE, CONTENT_WIDTH, type Content } from '../styles.js';
 import type { PartContext } from './context.js';
 
@@ -34,7 +34,7 @@ export function toc(ctx: PartContext, entries: TocEntry[]): Content {
         characterSpacing: Math.round(spacing * 1000) / 1000,
       });
     }
-    const text = lines.flatMap((line, i) => (i > 0 ? [lineEnd(), ...line] : line));
+    const text = joinLines(lines);
     return [
       { text: e.label, linkToDestination: e.id },
       { text, linkToDestination: e.id },
