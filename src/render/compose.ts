@@ -185,8 +185,20 @@ export class Composer {
   }
 
   private unit(text: string, face: FaceName): Unit {
+    // one character (most units): its width straight from the table
+    if (text.length === 1) {
+      const cp = text.charCodeAt(0);
+      const a = this.faces[face].advance(cp);
+      const unit: Unit = { text, w: a ?? this.faces.fallback?.advance(cp) ?? 1, n: 1 };
+      if (a === undefined) unit.fallback = true;
+      if (cp === 0x20 || cp === 0x3000) unit.space = true;
+      return unit;
+    }
     const { w, fallback } = this.width(text, face);
-    return { text, w, n: text.length, ...(fallback ? { fallback } : {}), ...(SPACE.test(text) ? { space: true } : {}) };
+    const unit: Unit = { text, w, n: text.length };
+    if (fallback) unit.fallback = true;
+    if (SPACE.test(text)) unit.space = true;
+    return unit;
   }
 
   /** A paragraph (no newline) as clusters. */
@@ -214,12 +226,18 @@ export class Composer {
       const glue = out.length > 0 && (glueNext || first.space === true || noStart(first));
       // a space after an opening bracket does not end its hold on what follows
       if (!last.space) glueNext = noEnd(last);
+      let w = 0;
+      for (const u of units) w += u.w;
       if (glue) {
         const prev = out[out.length - 1]!;
-        prev.units.push(...units);
-        prev.w += units.reduce((s, u) => s + u.w, 0);
+        for (const u of units) prev.units.push(u);
+        prev.w += w;
         if (kind && !prev.kind) prev.kind = kind;
-      } else out.push({ units, w: units.reduce((s, u) => s + u.w, 0), ...(kind ? { kind } : {}) });
+      } else {
+        const cluster: Cluster = { units, w };
+        if (kind) cluster.kind = kind;
+        out.push(cluster);
+      }
     };
     const chars = paragraph;
     let i = 0;

@@ -5,6 +5,7 @@
 // used (subsetting); the fallback is not even opened unless a character needs it.
 // A filer can point to other TrueType/OpenType fonts in taisei.config.yaml (fonts.body, fonts.heading).
 import './deferred.js';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { packageRoot } from '../util/package.js';
@@ -51,8 +52,25 @@ export function unshapedFamilies(files: FontFiles): Set<string> {
   return out;
 }
 
-/** A face's advance widths in ems, for the composer (undefined where it has no glyph). */
+const metricsByPath = new Map<string, FaceMetrics>();
+
+/**
+ * A face's advance widths in ems, for the composer (undefined where it has no glyph); one table per
+ * face and process, so the glyph check fills what the composer then reads.
+ */
 export function faceMetrics(path: string): FaceMetrics {
+  let metrics = metricsByPath.get(path);
+  if (!metrics) metricsByPath.set(path, (metrics = readMetrics(path)));
+  return metrics;
+}
+
+/** A face's glyphs as the glyph check asks for them (from the same table). */
+export function glyphsOf(path: string): GlyphFont {
+  const metrics = faceMetrics(path);
+  return { hasGlyphForCodePoint: (cp) => metrics.advance(cp) !== undefined };
+}
+
+function readMetrics(path: string): FaceMetrics {
   const font = openFontWithMetrics(path);
   const perEm = font.unitsPerEm;
   const bmp = new Float64Array(0x10000).fill(-1);
@@ -119,20 +137,24 @@ interface MetricFont extends GlyphFont {
 }
 
 const opened = new Map<string, MetricFont>();
+const bytes = new Map<string, Buffer>();
 
 /** Opens a font file once per process (a collection, .ttc: its first face). */
 export function openFontWithMetrics(path: string): MetricFont {
   let font = opened.get(path);
   if (!font) {
-    const file = (fontkit as unknown as { openSync(path: string): MetricFont & { fonts?: MetricFont[] } }).openSync(path);
+    const data = readFileSync(path);
+    const file = (fontkit as unknown as { create(data: Buffer): MetricFont & { fonts?: MetricFont[] } }).create(data);
     font = file.fonts ? file.fonts[0]! : file;
     opened.set(path, font);
+    bytes.set(path, data);
   }
   return font;
 }
 
-export function openFont(path: string): GlyphFont {
-  return openFontWithMetrics(path);
+/** The bytes of the font files opened so far, by path: the renderer is given them, not the files again. */
+export function openedFontFiles(): ReadonlyMap<string, Buffer> {
+  return bytes;
 }
 
 /** Characters that are layout, not ink: no glyph needed. */

@@ -8,7 +8,7 @@ import type { Edition } from '../model/edition.js';
 import { toPointer } from '../util/pointer.js';
 import { buildDocument } from './document.js';
 import { Composer } from './compose.js';
-import { composerFaces, fontDescriptors, missingCharacters, openFont, unshapedFamilies, type FontFiles } from './fonts.js';
+import { composerFaces, fontDescriptors, glyphsOf, missingCharacters, openedFontFiles, unshapedFamilies, type FontFiles } from './fonts.js';
 import { renderPdf } from './pdf.js';
 import { TemplateError, Wording } from './templates.js';
 
@@ -40,8 +40,8 @@ function* strings(value: unknown, path: (string | number)[] = []): Generator<[st
 
 /** Characters the fonts cannot draw, as diagnostics on the values that contain them. */
 export function checkGlyphs(data: Record<string, unknown>, fonts: FontFiles, lang: Lang): Diagnostic[] {
-  const faces = [openFont(fonts.body)];
-  const fallback = () => openFont(fonts.fallback);
+  const faces = [glyphsOf(fonts.body)];
+  const fallback = () => glyphsOf(fonts.fallback);
   const out: Diagnostic[] = [];
   const known = new Map<number, boolean>();
   for (const [pointer, text] of strings(data)) {
@@ -75,6 +75,7 @@ export async function renderViews(views: readonly EditionView[], options: Render
           fontDescriptors(options.fonts),
           options.onProgress && ((f) => options.onProgress!(view.edition, f)),
           unshapedFamilies(options.fonts),
+          openedFontFiles(),
         ),
       );
     }

@@ -105,6 +105,8 @@ export async function renderPdf(
   fonts: Record<string, Record<string, string>>,
   onProgress?: (fraction: number) => void,
   unshapedFamilies: ReadonlySet<string> = new Set(),
+  /** Font files already read, by path: pdfmake takes them from its in-memory file system. */
+  fontBytes: ReadonlyMap<string, Buffer> = new Map(),
 ): Promise<Buffer> {
   deferUnusedModules();
   composedRunsAreWords();
@@ -112,6 +114,7 @@ export async function renderPdf(
   const Printer = require('pdfmake/js/Printer').default;
   const URLResolver = require('pdfmake/js/URLResolver').default;
   const virtualfs = require('pdfmake/js/virtual-fs').default;
+  for (const [path, data] of fontBytes) if (!virtualfs.existsSync(path)) virtualfs.writeFileSync(path, data);
   const fontFiles = new Set(Object.values(fonts).flatMap((face) => Object.values(face)));
   const resolver = new URLResolver(virtualfs);
   resolver.setUrlAccessPolicy(() => false); // never fetch anything
