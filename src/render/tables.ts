@@ -352,19 +352,25 @@ export class Tables {
   /** A list of entries as a table, one column per field, its header repeated on every page. */
   table(segments: string[], entries: Entry[], columns: Field[], fontSize: number, heading?: string): Content {
     const itemNode = this.f.schema.at([...segments, '0']);
-    const rows = entries.map((entry, index) =>
-      columns.map((column) => {
-        const path = column.path.split('.');
-        const node = this.f.schema.at([...segments, String(index), ...path]);
-        const extra = (column.lines ?? []).map((line) =>
-          this.f.fieldText(
-            getAt(entry, line.split('.')),
-            this.f.schema.at([...segments, String(index), ...line.split('.')]),
-            { path: line },
-            entry,
-          ),
-        );
-        return [this.f.fieldText(getAt(entry, path), node, column, entry), ...extra].filter((t) => t !== '').join('\n');
+    // each column's paths and schema nodes, once: an entry's place in the list does not change them
+    const prepared = columns.map((column) => {
+      const path = column.path.split('.');
+      return {
+        column,
+        path,
+        node: this.f.schema.at([...segments, '0', ...path]),
+        lines: (column.lines ?? []).map((line) => ({
+          line,
+          path: line.split('.'),
+          node: this.f.schema.at([...segments, '0', ...line.split('.')]),
+        })),
+      };
+    });
+    const rows = entries.map((entry) =>
+      prepared.map(({ column, path, node, lines }) => {
+        const texts = [this.f.fieldText(getAt(entry, path), node, column, entry)];
+        for (const l of lines) texts.push(this.f.fieldText(getAt(entry, l.path), l.node, { path: l.line }, entry));
+        return texts.filter((t) => t !== '').join('\n');
       }),
     );
     return this.grid(
