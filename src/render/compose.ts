@@ -367,8 +367,9 @@ export class Composer {
         // a long Latin run or marked span may break inside; it asks for no more than eight ems
         min = Math.max(min, c.kind ? Math.min(c.w, 8) : c.w);
       }
-      // a short paragraph (a verdict, a kind of business) is kept on one line
-      if (total <= 6) min = Math.max(min, total);
+      // a short paragraph (a verdict, a kind of business) is kept on one line, and a longer one is
+      // not squeezed below four characters a line
+      min = Math.max(min, total <= 6 ? total : 4);
       max = Math.max(max, total);
       paragraphs.push(total * fontSize);
     }

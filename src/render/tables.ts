@@ -106,14 +106,21 @@ export function refine(widths: number[], cells: (number[] | undefined)[][], mins
     for (const p of paragraphs) n += Math.max(1, Math.ceil(p / (w * 0.98) - 1e-9));
     return n;
   };
+  // rows are as tall as their tallest cell; among equally short tables, the one with fewer lines in
+  // all (no column squeezed to a character or two where it costs the table nothing)
   const height = (ws: number[]) => {
     let total = 0;
+    let cells = 0;
     for (const row of rows) {
       let tallest = 1;
-      for (let j = 0; j < ws.length; j++) tallest = Math.max(tallest, lines(row[j], ws[j]!));
+      for (let j = 0; j < ws.length; j++) {
+        const n = lines(row[j], ws[j]!);
+        cells += n;
+        if (n > tallest) tallest = n;
+      }
       total += tallest;
     }
-    return total;
+    return total + cells / (1 + rows.length * ws.length * 100);
   };
   const out = [...widths];
   let best = height(out);
