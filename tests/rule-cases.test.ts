@@ -124,6 +124,11 @@ const CASES: Record<string, Case[]> = {
       patch: (d) => (d.attachments[0].file = 'attachments/none.pdf'),
       expect: [['missingFile', '/attachments/0/file']],
     },
+    {
+      name: 'an attachment that is a directory',
+      patch: (d) => (d.attachments[0].file = 'attachments'),
+      expect: [['notFile', '/attachments/0/file']],
+    },
   ],
   'dates/within-fiscal-year': [
     {

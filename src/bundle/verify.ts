@@ -3,10 +3,8 @@
 // version it declares, the filing rules are run again, and the signature is checked when present or
 // required. Every problem names the file inside the bundle.
 import { createHash, type KeyObject } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Filing } from '../model/generated/filing.js';
-import { InputOutputError, errnoReason } from '../errors.js';
 import * as compiled from '../model/generated/validators.js';
 import { SCHEMA_VERSIONS } from '../model/generated/schemas.js';
 import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
@@ -14,6 +12,7 @@ import { getProfile } from '../profiles/index.js';
 import { attachmentWithheld } from '../model/withheld.js';
 import { runRules } from '../rules/engine.js';
 import { toPointer } from '../util/pointer.js';
+import { readRegularFile, regularFile } from '../util/regular-file.js';
 import { checkSchema } from '../validate/schema.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
 import { BUNDLE_FORMAT, FILING_FORMAT, canonicalBytes, type Manifest } from './write.js';
@@ -55,18 +54,11 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
       hint: t(lang, `${key}.hint` as MessageKey, args),
     });
   };
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputOutputError('input.notFound', { path }, 'bundle.notFound.hint');
-    throw new InputOutputError('input.unreadable', { path, reason: errnoReason(error) }, 'input.unreadable.hint');
-  }
-  if (size > MAX_BUNDLE_BYTES) {
+  if (regularFile(path, 'bundle.notFound.hint').size > MAX_BUNDLE_BYTES) {
     problem('bundle/unsafe', 'bundle.unsafe.tooLarge', {});
     return result;
   }
-  const zip = readFileSync(path);
+  const zip = readRegularFile(path, 'bundle.notFound.hint');
   let entries;
   try {
     entries = readDirectory(zip, options.limits ?? DEFAULT_LIMITS);
@@ -195,6 +187,18 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     );
     return result;
   }
+  // The manifest says whose filing this is; filing.json must say the same, or a manifest edited to
+  // another year, edition or filer would be believed (ingest keys its rows by what is verified).
+  const mismatch = identityMismatch(manifest, filing);
+  if (mismatch !== undefined) {
+    problem(
+      'bundle/manifest-mismatch',
+      'bundle.manifestMismatch',
+      { field: mismatch.field, manifest: mismatch.manifest, filing: mismatch.filing },
+      'manifest.json',
+    );
+    return result;
+  }
   result.filing = filing;
   const withheld = markerPointers(filing.filing);
   const keep = (d: Diagnostic) => d.pointer === undefined || !withheld.some((p) => d.pointer === p || d.pointer!.startsWith(`${p}/`));
@@ -207,7 +211,7 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   result.diagnostics.push(...schemaFindings.map(inFiling));
   if (schemaFindings.some((d) => d.severity === 'error')) return result;
   const profile = getProfile(filing.profile);
-  const present = (file: string): 'present' | 'missing' | 'outside' => {
+  const present = (file: string): 'present' | 'missing' | 'outside' | 'notFile' => {
     if (filing!.edition === 'public') {
       const entry = ((filing!.filing.attachments as { file: string; kind?: string; withheld?: boolean }[] | undefined) ?? []).find(
         (a) => a.file === file,
@@ -255,6 +259,29 @@ function checkAssessment(
   if (carried?.method !== ASSESSMENT_METHOD) return;
   if (!expected || !canonicalBytes(carried).equals(canonicalBytes(expected)))
     problem('bundle/assessment', 'bundle.assessmentMismatch', {}, 'assessment.json');
+}
+
+/** The first field of the manifest's identity that filing.json does not bear out, if any. */
+function identityMismatch(
+  manifest: Manifest,
+  filing: NonNullable<VerifiedBundle['filing']>,
+): { field: string; manifest: string; filing: string } | undefined {
+  const data = filing.filing as { filer?: { name?: unknown; corporateNumber?: unknown }; fiscalYear?: unknown; submissionDate?: unknown };
+  const withheld = (v: unknown) => typeof v === 'object' && v !== null && (v as { $withheld?: unknown }).$withheld === true;
+  const pairs: [string, unknown, unknown][] = [
+    ['filer.corporateNumber', manifest.filer.corporateNumber, data.filer?.corporateNumber],
+    ['filer.name', manifest.filer.name, data.filer?.name],
+    ['fiscalYear', manifest.fiscalYear, data.fiscalYear],
+    ['edition', manifest.edition, filing.edition],
+    ['profile', manifest.profile, filing.profile],
+    ['schemaVersion', manifest.schemaVersion, filing.schemaVersion],
+    ['created', manifest.created, data.submissionDate],
+  ];
+  for (const [field, inManifest, inFiling] of pairs) {
+    if (withheld(inFiling)) continue;
+    if (inManifest !== inFiling) return { field, manifest: String(inManifest), filing: String(inFiling) };
+  }
+  return undefined;
 }
 
 /** The schema version a manifest declares, if it is one this taisei does not know. */

@@ -7,13 +7,16 @@
 //   diff.json       the changes from last year (build --compare-with)
 //   attachments/…   the files the filing references (withheld ones stay out of the public edition)
 import { createHash, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import canonicalize from 'canonicalize';
 import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../model/generated/schemas.js';
 import type { EditionView } from '../edition/view.js';
 import { assessmentSummary } from '../assessment/summary.js';
 import { attachmentWithheld, isWithheld, WITHHELD_MARKER } from '../model/withheld.js';
+import { InputOutputError } from '../errors.js';
+import { attachmentState } from '../util/confined.js';
+import { readRegularFile } from '../util/regular-file.js';
 import { withDefaults } from '../model/defaults.js';
 import type { Edition } from '../model/edition.js';
 import { signBytes } from './keys.js';
@@ -72,6 +75,23 @@ function markers(value: unknown): unknown {
   return value;
 }
 
+/**
+ * An attachment's bytes: only a regular file inside the filing directory, by its real path (the
+ * filing rules say so first; this holds even where a filer turned them off).
+ */
+function readAttachment(baseDir: string, file: string): Buffer {
+  let root: string;
+  try {
+    root = realpathSync(baseDir);
+  } catch {
+    root = resolve(baseDir);
+  }
+  const state = attachmentState(root, file);
+  const path = resolve(root, file);
+  if (state === 'outside') throw new InputOutputError('bundle.attachmentOutside', { path: file }, 'bundle.attachmentOutside.hint');
+  return readRegularFile(path);
+}
+
 export interface BundleInput {
   /** The edition view: its data (the public one redacted), withheld pointers and changes. */
   view: EditionView;
@@ -105,7 +125,7 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
   for (const attachment of [...attachments].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (edition === 'public' && attachmentWithheld(attachment)) continue;
     const path = `attachments/${attachment.file}`;
-    if (!files.some((f) => f.name === path)) files.push({ name: path, data: readFileSync(resolve(input.baseDir, attachment.file)) });
+    if (!files.some((f) => f.name === path)) files.push({ name: path, data: readAttachment(input.baseDir, attachment.file) });
   }
   const bySection: Record<string, number> = {};
   for (const pointer of view.withheld) {

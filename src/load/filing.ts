@@ -106,10 +106,13 @@ function yamlFilesIn(dir: string): string[] {
   } catch (error) {
     throw new InputOutputError('input.unreadable', { path: dir, reason: errnoReason(error) }, 'input.unreadable.hint');
   }
-  return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && isYamlFile(e.name) && !CONFIG_FILE_NAMES.includes(e.name))
-    .map((e) => e.name)
-    .sort((a, b) => Number(FILING_FILE_NAMES.includes(b)) - Number(FILING_FILE_NAMES.includes(a)) || (a < b ? -1 : a > b ? 1 : 0));
+  return (
+    entries
+      // every YAML name but a directory: a named pipe or a device so named is refused when read, not skipped
+      .filter((e) => !e.isDirectory() && isYamlFile(e.name) && !CONFIG_FILE_NAMES.includes(e.name))
+      .map((e) => e.name)
+      .sort((a, b) => Number(FILING_FILE_NAMES.includes(b)) - Number(FILING_FILE_NAMES.includes(a)) || (a < b ? -1 : a > b ? 1 : 0))
+  );
 }
 
 export async function loadTarget(target: Target, options: LoadOptions): Promise<LoadedFiling> {
@@ -169,7 +172,9 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedF
       }
       firstDefinition.set(key, file);
       sourceMap.assignSection(key, file);
-      data[key] = section;
+      // an own property even for "__proto__" (which assignment would take for the prototype): the
+      // schema then reports it as the unknown key it is
+      Object.defineProperty(data, key, { value: section, enumerable: true, writable: true, configurable: true });
     }
   }
   loaded.data = data;

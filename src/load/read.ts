@@ -1,9 +1,10 @@
 // Bytes → text: size limit, BOM, and a clear word when the file is not UTF-8.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError, errnoReason } from '../errors.js';
 import { t, type Lang } from '../messages/index.js';
+import { regularFile } from '../util/regular-file.js';
 
 export const DEFAULT_MAX_FILE_MB = 20;
 
@@ -13,13 +14,7 @@ export interface ReadResult {
 }
 
 export function readSourceFile(path: string, maxFileMB: number, lang: Lang): ReadResult {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputOutputError('input.notFound', { path }, 'input.notFound.hint');
-    throw new InputOutputError('input.unreadable', { path, reason: errnoReason(error) }, 'input.unreadable.hint');
-  }
+  const size = regularFile(path).size;
   if (size > maxFileMB * 1024 * 1024) {
     return {
       diagnostics: [

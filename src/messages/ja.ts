@@ -5,6 +5,10 @@ export const ja: Record<MessageKey, string> = {
   'input.notFound': '{path} を読めません: ファイル又はディレクトリがありません',
   'input.notFound.hint': 'パスを確認してください。申請データは filing.yaml を含むディレクトリ、又は1つの .yaml ファイルです',
   'bundle.notFound.hint': 'パスを確認してください。バンドルは taisei build が PDF の隣に書き出す .zip ファイルです',
+  'input.isDirectory': '{path} はディレクトリで、ファイルではありません',
+  'input.isDirectory.hint': 'ファイルそのものを指定してください',
+  'input.notRegular': '{path} は通常のファイルではありません（名前付きパイプ、デバイスまたはソケット）',
+  'input.notRegular.hint': '通常のファイルを指定してください。taisei はそれ以外を読みません',
   'input.unreadable': '{path} を読めません: {reason}',
   'input.unreadable.hint': 'ファイルのアクセス権を確認してください',
   'input.notYaml': '{path} は YAML ファイルではありません',
@@ -212,6 +216,13 @@ export const ja: Record<MessageKey, string> = {
   'bundle.unsigned.hint': '署名したバンドル（`taisei build --sign`）を提出者に求めてください',
   'bundle.hashMismatch': '{entry} が目録のハッシュと一致しません。変更されています',
   'bundle.hashMismatch.hint': 'このバンドルは信頼できません。提出者に作り直しを求めてください',
+  'bundle.manifestMismatch': '目録では {field} が {manifest} ですが、filing.json では {filing} です。目録が変更されています',
+  'bundle.manifestMismatch.hint':
+    'このバンドルは信頼できません。提出者に作り直しを求めてください（署名のないバンドルは、扱った人が誰でも書き換えられます）',
+  'verify.signatureUnchecked': '署名あり・未確認：鍵が指定されていません（{count} 件）。確認するには --key で公開鍵を指定してください',
+  'bundle.attachmentOutside': '添付資料 {path} は申請データのディレクトリの外にあるため、バンドルに入れません',
+  'bundle.attachmentOutside.hint':
+    'ファイルを申請データのディレクトリ内に置いてください（シンボリックリンクの指す先も内側である必要があります）',
   'bundle.unlistedFile': '{entry} はバンドルにありますが目録にありません',
   'bundle.unlistedFile.hint': 'このバンドルは信頼できません。誰も保証していないファイルを含んでいます',
   'bundle.filingFormat': 'filing.json が taisei の申請データではありません',
@@ -356,6 +367,7 @@ export const ja: Record<MessageKey, string> = {
   'cli.error.badNumber': '「{value}」は正の数ではありません',
   'cli.error.internal': '内部エラー: {detail}',
   'cli.error.internal.hint': 'taisei の不具合です。--debug を付けて再実行し、その出力を添えて報告してください',
+  'cli.error.notDirectory': '{path} に書き込めません: ディレクトリではないものが既にあります',
   'cli.error.write': '{path} に書き込めません: {reason}',
   'rules.notRun': 'スキーマのエラーがあるため、記載のルールによる確認はまだ行っていません',
   'rules.notRun.hint':

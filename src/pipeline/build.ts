@@ -7,7 +7,7 @@ import { InputOutputError, isInputOutputError } from '../errors.js';
 import { TOOL_VERSION } from '../model/generated/schemas.js';
 import { resolveTargets } from '../load/filing.js';
 import { t, type Lang } from '../messages/index.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeFilesAtomic, type OutputFile } from '../util/atomic.js';
 import { editionView, type EditionInput } from '../edition/view.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
 import { validateTarget, type FilingResult } from '../validate/index.js';
@@ -139,6 +139,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   const signingKey = options.signWith ? (await import('../bundle/keys.js')).readPrivateKey(options.signWith) : undefined;
   const bundler = options.bundle === false ? undefined : await import('../bundle/write.js');
   const outputs: BuildOutput[] = [];
+  const files: OutputFile[] = [];
   views.forEach((view, i) => {
     const pdf = rendered.pdfs[i]!;
     const file = join(options.out, outputName(fiscalYear, view.edition));
@@ -148,8 +149,8 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
       zip = bundler.bundle({ view, pdf, baseDir: loaded.baseDir, signingKey }).zip;
       bundlePath = file.replace(/\.pdf$/, '.zip');
     }
-    writeFileAtomic(file, pdf);
-    if (bundlePath && zip) writeFileAtomic(bundlePath, zip);
+    files.push({ path: file, data: pdf });
+    if (bundlePath && zip) files.push({ path: bundlePath, data: zip });
     outputs.push({
       edition: view.edition,
       path: file,
@@ -158,5 +159,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
       ...(bundlePath ? { bundle: bundlePath, signed: Boolean(signingKey) } : {}),
     });
   });
+  // every PDF and bundle, or none of them
+  writeFilesAtomic(files);
   return { results: [result], diagnostics: diagnostics.sort(compareDiagnostics), files: loaded.files, ioFailure: false, outputs };
 }

@@ -258,9 +258,21 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
 
 const headers = (lang: Lang) => COLUMNS.map((c) => c.title?.(lang) ?? t(lang, c.label));
 
+/**
+ * A text a spreadsheet would take for a formula (= + - @, or a tab or carriage return first) gets a
+ * leading apostrophe, as OWASP advises for CSV injection: a filer's name cannot run in the
+ * regulator's Excel. Numbers are numbers, never prefixed. (The xlsx writes every text as a string
+ * cell, which Excel never evaluates.)
+ */
+export function neutralised(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 export function toCsv(rows: CompareRow[], lang: Lang): Buffer {
   const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
+    const s = neutralised(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [headers(lang).map(cell).join(','), ...rows.map((r) => COLUMNS.map((c) => cell(c.value(r, lang))).join(','))];

@@ -3,7 +3,6 @@
 // it is stored. A bundle already in the database changes nothing. A later bundle for the same filer,
 // fiscal year and edition is an amendment: it becomes current, the earlier one stays in the history.
 import { createHash, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Database } from './sqlite.js';
 import { assessmentSummary } from '../assessment/summary.js';
 import { verifyBundle } from '../bundle/verify.js';
@@ -12,6 +11,7 @@ import type { Lang } from '../messages/index.js';
 import { RULES } from '../rules/registry.js';
 import { holdsNonPublic, list } from '../rules/util.js';
 import { getAt } from '../util/pointer.js';
+import { readRegularFile } from '../util/regular-file.js';
 
 export interface IngestOptions {
   lang: Lang;
@@ -41,13 +41,8 @@ const get = (entry: unknown, path: string): unknown => getAt(entry, path.split('
 const ruleIds = new Set(RULES.map((r) => r.id));
 
 export async function ingestBundle(db: Database, path: string, options: IngestOptions): Promise<IngestResult> {
-  let zip: Buffer;
-  try {
-    zip = readFileSync(path);
-  } catch {
-    // verification names what is wrong with a bundle that cannot be read
-    return { path, status: 'rejected', diagnostics: (await verifyBundle(path, { lang: options.lang })).diagnostics };
-  }
+  // a regular file only (exit 3 otherwise): a directory or a named pipe is refused before anything reads it
+  const zip = readRegularFile(path, 'bundle.notFound.hint');
   const hash = createHash('sha256').update(zip).digest('hex');
   if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) return { path, status: 'duplicate', hash, diagnostics: [] };
   const verified = await verifyBundle(path, { lang: options.lang, keys: options.keys, requireSignature: options.requireSignature });
@@ -59,26 +54,37 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
   }
   const manifest = verified.manifest;
   const filing = verified.filing.filing;
+  // rows are keyed by what the verified filing says (verify refuses a manifest that disagrees)
+  const filer = filing.filer as { corporateNumber: string; name: unknown };
+  const key = {
+    number: filer.corporateNumber,
+    name: plain(filer.name) ?? manifest.filer.name,
+    year: filing.fiscalYear as number,
+    edition: verified.filing.edition,
+    profile: verified.filing.profile,
+    schemaVersion: verified.filing.schemaVersion,
+    created: String(filing.submissionDate),
+  };
   let amended = false;
   db.transaction(() => {
     const seq = ((db.prepare('SELECT MAX(seq) AS m FROM bundles').get() as { m: number | null }).m ?? 0) + 1;
     const earlier = db
       .prepare('UPDATE bundles SET current = 0 WHERE filer_number = ? AND fiscal_year = ? AND edition = ? AND current = 1')
-      .run(manifest.filer.corporateNumber, manifest.fiscalYear, manifest.edition);
+      .run(key.number, key.year, key.edition);
     amended = earlier.changes > 0;
     db.prepare(
       'INSERT INTO bundles (hash, seq, filer_number, filer_name, fiscal_year, edition, profile, schema_version, generator_version, created, signed, current) VALUES (?,?,?,?,?,?,?,?,?,?,?,1)',
     ).run(
       hash,
       seq,
-      manifest.filer.corporateNumber,
-      manifest.filer.name,
-      manifest.fiscalYear,
-      manifest.edition,
-      manifest.profile,
-      manifest.schemaVersion,
+      key.number,
+      key.name,
+      key.year,
+      key.edition,
+      key.profile,
+      key.schemaVersion,
       manifest.generator.version,
-      manifest.created,
+      key.created,
       verified.signed ? 1 : 0,
     );
     const insertSystem = db.prepare('INSERT INTO systems VALUES (?,?,?,?,?,?,?,?,?)');

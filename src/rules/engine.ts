@@ -1,7 +1,8 @@
 // Runs the rules over a filing that passed the schema: config re-levels or turns off rules (each
 // with a written justification), and every finding is worded from the catalogs.
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { attachmentState, type AttachmentState } from '../util/confined.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { fill, t, type Lang, type MessageArgs } from '../messages/index.js';
@@ -24,7 +25,7 @@ export interface RunOptions {
   configPath?: string;
   baseDir: string;
   /** How attachments are found (default: files under baseDir). */
-  attachment?: (path: string) => 'present' | 'missing' | 'outside';
+  attachment?: (path: string) => AttachmentState;
   rules?: readonly Rule[];
   /**
    * The schema version the filing was written to (a bundle's; default the current one). Rules about
@@ -33,20 +34,18 @@ export interface RunOptions {
   schemaVersion?: number;
 }
 
-/** Attachments of a filing on disk: relative paths confined to its directory. */
-export function attachmentsOnDisk(baseDir: string): (path: string) => 'present' | 'missing' | 'outside' {
+/**
+ * Attachments of a filing on disk: relative paths confined to its directory — by their real path,
+ * so a symbolic link out of it is outside too — and regular files only.
+ */
+export function attachmentsOnDisk(baseDir: string): (path: string) => AttachmentState {
   let root: string;
   try {
     root = realpathSync(baseDir);
   } catch {
     root = resolve(baseDir);
   }
-  return (file) => {
-    const path = resolve(root, file);
-    const inside = relative(root, path);
-    if (inside === '' || isAbsolute(inside) || inside.split(sep).includes('..')) return 'outside';
-    return existsSync(path) ? 'present' : 'missing';
-  };
+  return (file) => attachmentState(root, file);
 }
 
 /** A part of a rule's wording: title, why, fix, example, or msg.<name> filled from args. */

@@ -18,8 +18,9 @@ const messages = {
     msg: {
       unresolved: '"{id}" is not an id in {target} (its ids: {known})',
       unresolvedNear: '"{id}" is not an id in {target}; did you mean "{near}"?',
-      escapes: 'the attachment "{file}" lies outside the filing directory',
+      escapes: 'the attachment "{file}" lies outside the filing directory (by its path, or by where its symbolic link points)',
       missingFile: 'the attachment file "{file}" does not exist',
+      notFile: 'the attachment "{file}" is not a regular file (a directory, a named pipe or a device)',
     },
   },
   ja: {
@@ -30,8 +31,9 @@ const messages = {
     msg: {
       unresolved: '「{id}」は {target} の id ではありません（ある id: {known}）',
       unresolvedNear: '「{id}」は {target} の id ではありません。「{near}」の誤りではありませんか',
-      escapes: '添付資料「{file}」が申請データのディレクトリの外にあります',
+      escapes: '添付資料「{file}」が申請データのディレクトリの外にあります（パス、またはシンボリックリンクの指す先が）',
       missingFile: '添付資料のファイル「{file}」がありません',
+      notFile: '添付資料「{file}」は通常のファイルではありません（ディレクトリ、名前付きパイプまたはデバイス）',
     },
   },
 } satisfies RuleMessages;
@@ -74,6 +76,7 @@ export const rule = defineRule({
       const found = attachment(entry.file);
       if (found === 'outside') report({ pointer, message: 'escapes', args: { file: entry.file } });
       else if (found === 'missing') report({ pointer, message: 'missingFile', args: { file: entry.file } });
+      else if (found === 'notFile') report({ pointer, message: 'notFile', args: { file: entry.file } });
     });
   },
 });

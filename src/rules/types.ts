@@ -40,7 +40,7 @@ export interface RuleContext<M extends string = string> {
   profile?: Profile;
   config: Config;
   /** Whether an attachment path is present: inside the filing directory, or inside the bundle. */
-  attachment(path: string): 'present' | 'missing' | 'outside';
+  attachment(path: string): 'present' | 'missing' | 'outside' | 'notFile';
   report(finding: Report<M>): void;
 }
 

@@ -41,6 +41,10 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.io.stdout.write(
         reporters[options.format](result, { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION }),
       );
+      // a signature nobody checked must not read as a pass: the summary says so
+      const unchecked = diagnostics.filter((d) => d.code === 'bundle/signature-unchecked').length;
+      if (options.format === 'text' && unchecked > 0)
+        ctx.io.stdout.write(`${t(lang, 'verify.signatureUnchecked', { count: unchecked })}\n`);
       ctx.exit(ioFailure ? EXIT.io : diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok);
     },
   );

@@ -1,0 +1,28 @@
+// A path named inside a filing (an attachment) and where it really is: inside the filing directory
+// by its real path (a symbolic link out of it is outside), and a regular file.
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+export type AttachmentState = 'present' | 'missing' | 'outside' | 'notFile';
+
+/** Where an attachment stands (root: the filing directory's real path). */
+export function attachmentState(root: string, file: string): AttachmentState {
+  const outside = (path: string) => {
+    const inside = relative(root, path);
+    return inside === '' || isAbsolute(inside) || inside.split(sep).includes('..');
+  };
+  const path = resolve(root, file);
+  if (outside(path)) return 'outside';
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return 'missing';
+  }
+  if (outside(real)) return 'outside';
+  try {
+    return statSync(real).isFile() ? 'present' : 'notFile';
+  } catch {
+    return 'missing';
+  }
+}

@@ -1,0 +1,213 @@
+// The hostile corpus: inputs an attacker or a careless user would give, one case per class of the
+// hardening work. Each asserts the documented exit code, a message that says what is wrong, no
+// stack trace, no partial output, and inputs unchanged.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDirectory, readEntry, writeZip } from '../src/bundle/zip.js';
+import { EXAMPLES, runCli, tempDir } from './helpers.js';
+
+const soden = join(EXAMPLES, 'soden-13');
+let bundle: string;
+
+beforeAll(() => {
+  const out = tempDir('taisei-hostile-');
+  const run = runCli(['build', soden, '--out', out]);
+  expect(run.status, run.stderr).toBe(0);
+  bundle = join(out, 'report-2024-submission.zip');
+}, 60_000);
+
+/** Every file under a directory with its hash: to show a run left its inputs as they were. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const stats = statSync(path);
+      if (stats.isDirectory()) walk(path);
+      else if (stats.isFile()) out[path] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+/** A filing directory: a copy of an example with an attachment added. */
+function filingWithAttachment(file: string, make: (path: string) => void): string {
+  const dir = join(tempDir('taisei-hostile-'), 'filing');
+  cpSync(soden, dir, { recursive: true });
+  const yaml = readFileSync(join(dir, 'filing.yaml'), 'utf8').replace(
+    'attachments: []',
+    `attachments:\n  - id: att-1\n    title: 規程\n    kind: rule\n    file: ${file}`,
+  );
+  writeFileSync(join(dir, 'filing.yaml'), yaml);
+  make(join(dir, file));
+  return dir;
+}
+
+/** The bundle with its manifest edited (an unsigned bundle can be re-packed by anyone). */
+function forged(edit: (manifest: Record<string, unknown>) => void): string {
+  const zip = readFileSync(bundle);
+  const entries = readDirectory(zip).map((e) => ({ name: e.name, data: readEntry(zip, e) }));
+  const manifest = entries.find((e) => e.name === 'manifest.json')!;
+  const parsed = JSON.parse(manifest.data.toString('utf8'));
+  edit(parsed);
+  manifest.data = Buffer.from(JSON.stringify(parsed));
+  const path = join(tempDir('taisei-hostile-'), 'forged.zip');
+  writeFileSync(path, writeZip(entries));
+  return path;
+}
+
+describe('the manifest must agree with its filing', () => {
+  for (const [field, edit] of [
+    ['fiscalYear', (m: Record<string, unknown>) => (m.fiscalYear = 2031)],
+    ['edition', (m: Record<string, unknown>) => (m.edition = 'public')],
+    ['filer.corporateNumber', (m: Record<string, unknown>) => ((m.filer as Record<string, unknown>).corporateNumber = '1234567890123')],
+  ] as const) {
+    it(`refuses a bundle whose manifest was edited (${field}), and ingest stores nothing`, () => {
+      const path = forged(edit);
+      const run = runCli(['verify', path]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('bundle/manifest-mismatch');
+      expect(run.stdout).toContain(field);
+      const db = join(tempDir('taisei-hostile-'), 'r.sqlite');
+      const ingest = runCli(['ingest', '--db', db, path]);
+      expect(ingest.status).toBe(1);
+      expect(ingest.stderr + ingest.stdout).toContain('bundle/manifest-mismatch');
+      noStackTrace(ingest.stderr);
+    });
+  }
+
+  it('says in the summary that a signature was present but not checked', () => {
+    const out = tempDir('taisei-hostile-');
+    const key = join(out, 'key.pem');
+    execFileSync('openssl', ['genpkey', '-algorithm', 'ed25519', '-out', key]);
+    expect(runCli(['build', soden, '--out', out, '--sign', key]).status).toBe(0);
+    const run = runCli(['verify', join(out, 'report-2024-submission.zip')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('signature present, not checked: no key given');
+  });
+});
+
+describe('only regular files, and only inside the filing', () => {
+  it('refuses an attachment that is a symbolic link out of the filing, and bundles nothing', () => {
+    const dir = filingWithAttachment('rules.pdf', (path) => symlinkSync('/etc/passwd', path));
+    const before = snapshot(dir);
+    const out = join(tempDir('taisei-hostile-'), 'out');
+    const run = runCli(['build', dir, '--out', out]);
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).toContain('outside the filing directory');
+    expect(existsSync(out)).toBe(false);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses an attachment that is a directory or a named pipe, without blocking on the pipe', () => {
+    const asDir = filingWithAttachment('plans', (path) => mkdirSync(path));
+    expect(runCli(['validate', asDir]).stdout).toContain('is not a regular file');
+    const asFifo = filingWithAttachment('pipe.pdf', (path) => execFileSync('mkfifo', [path]));
+    const run = runCli(['build', asFifo, '--out', join(tempDir('taisei-hostile-'), 'out')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).toContain('is not a regular file');
+  });
+
+  it('refuses a named pipe among a filing’s YAML files (exit 3), without blocking on it', () => {
+    const dir = join(tempDir('taisei-hostile-'), 'filing');
+    cpSync(soden, dir, { recursive: true });
+    execFileSync('mkfifo', [join(dir, 'rules.yaml')]);
+    const run = runCli(['validate', dir]);
+    expect(run.status).toBe(3);
+    expect(run.stderr + run.stdout).toContain('not a regular file');
+    noStackTrace(run.stderr);
+  });
+
+  it('refuses a directory given as a bundle: verify and ingest exit 3', () => {
+    const dir = tempDir('taisei-hostile-');
+    const run = runCli(['verify', dir]);
+    expect(run.status).toBe(3);
+    expect(run.stderr + run.stdout).toContain('is a directory');
+    noStackTrace(run.stderr);
+    const ingest = runCli(['ingest', '--db', join(tempDir('taisei-hostile-'), 'r.sqlite'), dir]);
+    expect(ingest.status).toBe(3);
+    expect(ingest.stderr + ingest.stdout).toContain('is a directory');
+  });
+});
+
+describe('outputs: all or nothing, and paths that cannot work', () => {
+  it('writes no edition when a later output cannot be written, and leaves the earlier files as they were', () => {
+    const out = tempDir('taisei-hostile-');
+    expect(runCli(['build', soden, '--out', out]).status).toBe(0);
+    const before = snapshot(out);
+    // the public bundle's name is taken by a directory: the last rename fails
+    mkdirSync(join(out, 'report-2024-public.zip'));
+    const run = runCli(['build', soden, '--out', out, '--edition', 'both', '--lang', 'en']);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('cannot write');
+    noStackTrace(run.stderr);
+    expect(existsSync(join(out, 'report-2024-public.pdf'))).toBe(false);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('writes none of several files when one cannot be written, leaving the others as they were', async () => {
+    const { writeFilesAtomic } = await import('../src/util/atomic.js');
+    const dir = tempDir('taisei-hostile-');
+    writeFileSync(join(dir, 'a.pdf'), 'last year');
+    // a name the file system takes, whose temporary file's longer name it does not
+    const long = `${'b'.repeat(236)}.zip`;
+    expect(() =>
+      writeFilesAtomic([
+        { path: join(dir, 'a.pdf'), data: 'this year' },
+        { path: join(dir, long), data: 'bundle' },
+      ]),
+    ).toThrow(/cli\.error\.write/);
+    expect(readFileSync(join(dir, 'a.pdf'), 'utf8')).toBe('last year');
+    expect(readdirSync(dir)).toEqual(['a.pdf']);
+  });
+
+  it('cleans up the temporary files a killed run left behind', () => {
+    const out = tempDir('taisei-hostile-');
+    // a temporary file named for a process that no longer runs
+    writeFileSync(join(out, '.report-2024-submission.pdf.taisei-999999-1.tmp'), 'half a PDF');
+    expect(runCli(['build', soden, '--out', out]).status).toBe(0);
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('reports an output directory that cannot be made (under /proc) with exit 3, and does not hang', () => {
+    for (const args of [
+      ['build', soden, '--out', '/proc/taisei-nowhere/out'],
+      ['schema', '--out', '/proc/taisei-nowhere/schemas'],
+    ]) {
+      const started = Date.now();
+      const run = runCli(args);
+      expect(run.status, args.join(' ')).toBe(3);
+      expect(run.stderr).toContain('cannot write');
+      expect(Date.now() - started).toBeLessThan(20_000);
+    }
+  });
+});
+
+describe('keys that are not data', () => {
+  it('reports a top-level __proto__ in a section file as an unknown key, as in a one-file filing', () => {
+    const dir = join(tempDir('taisei-hostile-'), 'filing');
+    cpSync(soden, dir, { recursive: true });
+    writeFileSync(join(dir, 'extra.yaml'), '__proto__:\n  polluted: true\n');
+    const run = runCli(['validate', dir, '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('spreadsheets the regulator opens', () => {
+  it('neutralises a cell a spreadsheet would take for a formula (CSV), and leaves numbers alone', async () => {
+    const { neutralised } = await import('../src/regulator/compare.js');
+    expect(neutralised('=HYPERLINK("http://x","y")')).toBe('\'=HYPERLINK("http://x","y")');
+    for (const start of ['+', '-', '@', '\t', '\r']) expect(neutralised(`${start}cmd`)).toBe(`'${start}cmd`);
+    expect(neutralised('東雲電力')).toBe('東雲電力');
+    expect(neutralised(-5)).toBe('-5');
+  });
+});
