@@ -190,6 +190,90 @@ describe('outputs: all or nothing, and paths that cannot work', () => {
   });
 });
 
+describe("the regulator's database", () => {
+  const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it('leaves a foreign SQLite file and an empty file exactly as they were', async () => {
+    const dir = tempDir('taisei-hostile-');
+    const foreign = join(dir, 'other.sqlite');
+    // a SQLite database of something else
+    const { openSqlite } = await import('../src/regulator/sqlite.js');
+    const other = openSqlite(foreign, { mustExist: false });
+    other.exec("CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO accounts (name) VALUES ('x')");
+    other.close();
+    const before = hash(foreign);
+    const ingest = runCli(['ingest', '--db', foreign, bundle]);
+    expect(ingest.status).toBe(3);
+    expect(hash(foreign)).toBe(before);
+    expect(existsSync(`${foreign}-wal`)).toBe(false);
+    const empty = join(dir, 'empty.sqlite');
+    writeFileSync(empty, '');
+    const compare = runCli(['compare', '--db', empty, '--out', join(dir, 'c.csv')]);
+    expect(compare.status).toBe(3);
+    expect(compare.stderr).toContain('not a taisei database');
+    expect(statSync(empty).size).toBe(0);
+    expect(existsSync(join(dir, 'c.csv'))).toBe(false);
+  });
+
+  it('takes several ingests at once into one new database: none fails, each bundle stored once, one current', async () => {
+    const { spawn } = await import('node:child_process');
+    const { baseEnv, BIN } = await import('./helpers.js');
+    const db = join(tempDir('taisei-hostile-'), 'r.sqlite');
+    const runs = await Promise.all(
+      [0, 1, 2, 3].map(
+        () =>
+          new Promise<{ code: number | null; err: string }>((resolve) => {
+            const child = spawn(process.execPath, [BIN, 'ingest', '--db', db, bundle], { env: baseEnv() });
+            let err = '';
+            child.stderr.on('data', (d) => (err += d));
+            child.on('exit', (code) => resolve({ code, err }));
+          }),
+      ),
+    );
+    for (const r of runs) {
+      expect(r.code, r.err).toBe(0);
+      noStackTrace(r.err);
+    }
+    const compare = runCli(['compare', '--db', db, '--out', join(tempDir('taisei-hostile-'), 'c.csv')]);
+    expect(compare.status, compare.stderr).toBe(0);
+    const stored = runCli(['ingest', '--db', db, bundle]);
+    expect(stored.stderr + stored.stdout).toMatch(/already/);
+  }, 60_000);
+});
+
+describe('options that point at nothing', () => {
+  it('says so, with the documented exit code', () => {
+    const out = tempDir('taisei-hostile-');
+    const templates = runCli(['build', soden, '--out', out, '-t', '/no/such/dir']);
+    expect(templates.status).toBe(2);
+    expect(templates.stderr).toContain('does not exist');
+    expect(readdirSync(out)).toEqual([]);
+    const keys = runCli(['ingest', '--db', join(out, 'r.sqlite'), '--keys', '/no/such/dir', bundle]);
+    expect(keys.status).toBe(2);
+    expect(existsSync(join(out, 'r.sqlite'))).toBe(false);
+    const dir = join(tempDir('taisei-hostile-'), 'filing');
+    cpSync(soden, dir, { recursive: true });
+    writeFileSync(join(dir, 'notafont.ttf'), 'not a font');
+    writeFileSync(join(dir, 'taisei.config.yaml'), 'fonts:\n  body: notafont.ttf\n');
+    const font = runCli(['build', dir, '--out', join(out, 'f')]);
+    expect(font.status).toBe(3);
+    expect(font.stderr).toContain('is not a font');
+    noStackTrace(font.stderr);
+  });
+
+  it('refuses to withhold the whole document, or what says whose filing it is, in the public edition', () => {
+    const dir = join(tempDir('taisei-hostile-'), 'filing');
+    cpSync(soden, dir, { recursive: true });
+    const yaml = readFileSync(join(dir, 'filing.yaml'), 'utf8');
+    writeFileSync(join(dir, 'filing.yaml'), `--- !withhold\n${yaml}`);
+    const run = runCli(['build', dir, '--out', join(dir, 'out'), '--edition', 'public']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('build/withhold-identity');
+    writeFileSync(join(dir, 'filing.yaml'), yaml.replace(/submissionDate: (\S+)/, 'submissionDate: !withhold $1'));
+    expect(runCli(['build', dir, '--out', join(dir, 'out'), '--edition', 'public']).stdout).toContain('/submissionDate');
+  });
+});
+
 describe('keys that are not data', () => {
   it('reports a top-level __proto__ in a section file as an unknown key, as in a one-file filing', () => {
     const dir = join(tempDir('taisei-hostile-'), 'filing');

@@ -16,7 +16,8 @@
 //   filings            the whole canonical filing.json, for anything the tables leave out
 //   assessment         the self-assessment's readiness score, overall and by area (schema 2 on)
 //   plan_measures      the improvement plan's measures: area, status, recurrence, due, periods missed
-import { InputOutputError } from '../errors.js';
+import { existsSync, statSync } from 'node:fs';
+import { InputOutputError, isInputOutputError } from '../errors.js';
 import { NoSqlite, openSqlite, type Database } from './sqlite.js';
 
 export type { Database };
@@ -67,46 +68,92 @@ const MIGRATIONS: string[] = [
 
 export const DB_SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Opens and migrates the database; `create` makes it on first use, otherwise it must exist. */
+/** How long a run waits for another that holds the database (ingest and compare at once). */
+const BUSY_TIMEOUT_MS = 30_000;
+
+/**
+ * Opens the database. It is identified before anything is changed: opened read-only first, a file
+ * that is not a taisei database (another SQLite file, or anything else) is refused untouched.
+ * `create` (ingest) makes it on first use and migrates it, inside an immediate transaction that
+ * re-reads the version (two runs at once: the second finds the tables the first made); without it
+ * (compare) the database must exist at the current version, and nothing is ever written.
+ */
 export function openDatabase(path: string, { create }: { create: boolean }): Database {
-  let db: Database;
-  let version: number;
+  const exists = existsSync(path) && statSync(path).size > 0;
+  if (!exists && !create)
+    throw new InputOutputError(
+      existsSync(path) ? 'regulator.notDatabase' : 'input.unreadable',
+      { path, reason: existsSync(path) ? 'empty file' : 'no such file' },
+      existsSync(path) ? 'regulator.notDatabase.hint' : 'regulator.missingDatabase.hint',
+    );
+  if (exists) {
+    const probe = open(path, { mustExist: true, readOnly: true });
+    let version: number;
+    try {
+      version = identify(probe, path);
+    } finally {
+      probe.close();
+    }
+    if (version > DB_SCHEMA_VERSION)
+      throw new InputOutputError('regulator.newerDatabase', { path, version, known: DB_SCHEMA_VERSION }, 'regulator.newerDatabase.hint');
+    if (!create) {
+      if (version < DB_SCHEMA_VERSION)
+        throw new InputOutputError('regulator.olderDatabase', { path, version, known: DB_SCHEMA_VERSION }, 'regulator.olderDatabase.hint');
+      const db = open(path, { mustExist: true, readOnly: true });
+      db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      return db;
+    }
+  }
+  const db = open(path, { mustExist: false });
   try {
-    db = openSqlite(path, { mustExist: !create });
+    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.transaction(() => {
+      // read again under the write lock: another run may have made or migrated it meanwhile
+      const version = identify(db, path);
+      if (version > DB_SCHEMA_VERSION)
+        throw new InputOutputError('regulator.newerDatabase', { path, version, known: DB_SCHEMA_VERSION }, 'regulator.newerDatabase.hint');
+      for (let v = version; v < DB_SCHEMA_VERSION; v++) {
+        db.exec(MIGRATIONS[v]!);
+        db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+          String(v + 1),
+        );
+      }
+    });
+  } catch (error) {
+    db.close();
+    if (isInputOutputError(error)) throw error;
+    throw new InputOutputError('regulator.notDatabase', { path, reason: (error as Error).message }, 'regulator.notDatabase.hint');
+  }
+  return db;
+}
+
+function open(path: string, options: { mustExist: boolean; readOnly?: boolean }): Database {
+  try {
+    return openSqlite(path, options);
   } catch (error) {
     if (error instanceof NoSqlite)
       throw new InputOutputError('regulator.noSqlite', { node: process.versions.node, reason: error.message }, 'regulator.noSqlite.hint');
     throw new InputOutputError(
       'input.unreadable',
       { path, reason: (error as Error).message },
-      create ? 'input.unreadable.hint' : 'regulator.missingDatabase.hint',
+      options.mustExist ? 'regulator.missingDatabase.hint' : 'input.unreadable.hint',
     );
   }
+}
+
+/** The taisei schema version of a database (0: a new, empty one); another file is refused. */
+function identify(db: Database, path: string): number {
   try {
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA foreign_keys = ON');
     const hasMeta = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-    version = hasMeta
-      ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value?: string } | undefined)?.value ?? 0)
-      : 0;
-    // a SQLite file of something else: leave it alone
-    if (!hasMeta && (db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }).n > 0)
-      throw new Error('no taisei tables');
+    if (!hasMeta) {
+      // a SQLite file of something else: leave it alone
+      if ((db.prepare('SELECT COUNT(*) AS n FROM sqlite_master').get() as { n: number }).n > 0) throw new Error('no taisei tables');
+      return 0;
+    }
+    return Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value?: string } | undefined)?.value ?? 0);
   } catch (error) {
-    db.close();
     throw new InputOutputError('regulator.notDatabase', { path, reason: (error as Error).message }, 'regulator.notDatabase.hint');
   }
-  if (version > DB_SCHEMA_VERSION) {
-    db.close();
-    throw new InputOutputError('regulator.newerDatabase', { path, version, known: DB_SCHEMA_VERSION }, 'regulator.newerDatabase.hint');
-  }
-  for (let v = version; v < DB_SCHEMA_VERSION; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-        String(v + 1),
-      );
-    });
-  }
-  return db;
 }

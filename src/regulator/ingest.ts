@@ -66,7 +66,13 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
     created: String(filing.submissionDate),
   };
   let amended = false;
+  let duplicate = false;
   db.transaction(() => {
+    // checked again under the write lock: another run may have stored it meanwhile
+    if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) {
+      duplicate = true;
+      return;
+    }
     const seq = ((db.prepare('SELECT MAX(seq) AS m FROM bundles').get() as { m: number | null }).m ?? 0) + 1;
     const earlier = db
       .prepare('UPDATE bundles SET current = 0 WHERE filer_number = ? AND fiscal_year = ? AND edition = ? AND current = 1')
@@ -186,5 +192,6 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
     }
     db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, verified.files.get('filing.json')!.toString('utf8'));
   });
+  if (duplicate) return { path, status: 'duplicate', hash, diagnostics: [] };
   return { path, status: amended ? 'amended' : 'ingested', hash, diagnostics: verified.diagnostics };
 }

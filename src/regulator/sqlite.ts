@@ -17,7 +17,10 @@ export interface Database {
   readonly driver: 'node:sqlite' | 'better-sqlite3';
   prepare(sql: string): Statement;
   exec(sql: string): void;
-  /** `fn` inside BEGIN … COMMIT; any error rolls it back and is thrown again. */
+  /**
+   * `fn` inside BEGIN IMMEDIATE … COMMIT: the write lock is taken first (waiting on a busy database),
+   * so two runs never both read, then both write; any error rolls it back and is thrown again.
+   */
   transaction<T>(fn: () => T): T;
   close(): void;
 }
@@ -67,7 +70,7 @@ type BetterSqlite3 = new (path: string, options: { fileMustExist: boolean; reado
 
 function transactionOf(exec: (sql: string) => void) {
   return <T>(fn: () => T): T => {
-    exec('BEGIN');
+    exec('BEGIN IMMEDIATE');
     let result: T;
     try {
       result = fn();
@@ -123,7 +126,7 @@ export function openSqlite(path: string, options: OpenOptions): Database {
     driver: 'better-sqlite3',
     prepare: (sql) => db.prepare(sql),
     exec: (sql) => db.exec(sql),
-    transaction: (fn) => db.transaction(fn)(),
+    transaction: (fn) => (db.transaction(fn) as unknown as { immediate(): ReturnType<typeof fn> }).immediate(),
     close: () => db.close(),
   };
 }

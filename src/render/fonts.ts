@@ -5,10 +5,11 @@
 // used (subsetting); the fallback is not even opened unless a character needs it.
 // A filer can point to other TrueType/OpenType fonts in taisei.config.yaml (fonts.body, fonts.heading).
 import './deferred.js';
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
+import { InputOutputError } from '../errors.js';
 import { packageRoot } from '../util/package.js';
+import { readRegularFile } from '../util/regular-file.js';
 import type { FaceMetrics, Faces } from './compose.js';
 
 export interface FontFiles {
@@ -143,9 +144,15 @@ const bytes = new Map<string, Buffer>();
 export function openFontWithMetrics(path: string): MetricFont {
   let font = opened.get(path);
   if (!font) {
-    const data = readFileSync(path);
-    const file = (fontkit as unknown as { create(data: Buffer): MetricFont & { fonts?: MetricFont[] } }).create(data);
+    const data = readRegularFile(path, 'render.badFont.hint');
+    let file: MetricFont & { fonts?: MetricFont[] };
+    try {
+      file = (fontkit as unknown as { create(data: Buffer): MetricFont & { fonts?: MetricFont[] } }).create(data);
+    } catch {
+      throw new InputOutputError('render.badFont', { path }, 'render.badFont.hint');
+    }
     font = file.fonts ? file.fonts[0]! : file;
+    if (typeof font?.unitsPerEm !== 'number') throw new InputOutputError('render.badFont', { path }, 'render.badFont.hint');
     opened.set(path, font);
     bytes.set(path, data);
   }

@@ -1,5 +1,6 @@
-import { watch } from 'node:fs';
+import { statSync, watch } from 'node:fs';
 import { Option, type Command } from 'commander';
+import { UsageError } from '../../errors.js';
 import { buildFiling, type BuildResult, type Edition } from '../../pipeline/build.js';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
@@ -41,6 +42,9 @@ export function register(program: Command, ctx: CliContext): void {
   addInputOptions(command, lang)
     .option('-w, --watch', t(lang, 'cli.build.opt.watch'))
     .action(async (filing: string, options: BuildCommandOptions) => {
+      // an override folder that is not there would leave the shipped wording in silently
+      if (options.templates !== undefined && !isDirectory(options.templates))
+        throw new UsageError('cli.build.noTemplates', { path: options.templates }, 'cli.build.noTemplates.hint');
       const once = () => runBuild(filing, options, ctx);
       const result = await once();
       if (!options.watch) {
@@ -132,4 +136,12 @@ function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promi
       if (!name || /\.ya?ml$/i.test(String(name))) trigger();
     });
   });
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
 import type { KeyObject } from 'node:crypto';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
@@ -23,6 +24,8 @@ export function register(program: Command, ctx: CliContext): void {
       const { openDatabase } = await import('../../regulator/db.js');
       const { ingestBundle } = await import('../../regulator/ingest.js');
       const { readPublicKey } = await import('../../bundle/keys.js');
+      if (options.keys !== undefined && !isDirectory(options.keys))
+        throw new UsageError('cli.ingest.noKeys', { path: options.keys }, 'cli.ingest.noKeys.hint');
       const keys: KeyObject[] = options.keys
         ? readdirSync(options.keys)
             .filter((n) => extname(n) === '.pem' && !n.endsWith('.key.pem'))
@@ -54,4 +57,12 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.exit(counts.rejected > 0 ? EXIT.findings : EXIT.ok);
     },
   );
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
