@@ -274,6 +274,43 @@ describe('options that point at nothing', () => {
   });
 });
 
+describe('deep input', () => {
+  it('refuses a block list nested 3,000 deep and flow nesting 100,000 deep, in a directory filing, with a finding', () => {
+    for (const text of [
+      `x:\n${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i + 1)}-`).join('\n')} 1\n`,
+      `x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+    ]) {
+      const dir = join(tempDir('taisei-hostile-'), 'filing');
+      cpSync(soden, dir, { recursive: true });
+      writeFileSync(join(dir, 'deep.yaml'), text);
+      const run = runCli(['validate', dir]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain('yaml/too-deep');
+      noStackTrace(run.stderr);
+    }
+  });
+
+  it('refuses a bundle whose filing.json nests thousands deep (its manifest hashes re-made to match)', () => {
+    const zip = readFileSync(bundle);
+    const entries = readDirectory(zip).map((e) => ({ name: e.name, data: readEntry(zip, e) }));
+    const filing = entries.find((e) => e.name === 'filing.json')!;
+    // (built as text: the test's own JSON.stringify would overflow on it)
+    filing.data = Buffer.from(filing.data.toString('utf8').replace(/^\{/, `{"deep":${'['.repeat(5000)}${']'.repeat(5000)},`));
+    const manifest = entries.find((e) => e.name === 'manifest.json')!;
+    const m = JSON.parse(manifest.data.toString('utf8'));
+    const listed = m.files.find((f: { path: string }) => f.path === 'filing.json');
+    listed.size = filing.data.length;
+    listed.sha256 = createHash('sha256').update(filing.data).digest('hex');
+    manifest.data = Buffer.from(JSON.stringify(m));
+    const path = join(tempDir('taisei-hostile-'), 'deep.zip');
+    writeFileSync(path, writeZip(entries));
+    const run = runCli(['verify', path]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('bundle/filing');
+    noStackTrace(run.stderr);
+  });
+});
+
 describe('keys that are not data', () => {
   it('reports a top-level __proto__ in a section file as an unknown key, as in a one-file filing', () => {
     const dir = join(tempDir('taisei-hostile-'), 'filing');

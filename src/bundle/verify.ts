@@ -12,6 +12,7 @@ import { getProfile } from '../profiles/index.js';
 import { attachmentWithheld } from '../model/withheld.js';
 import { runRules } from '../rules/engine.js';
 import { toPointer } from '../util/pointer.js';
+import { nestsDeeperThan } from '../util/depth.js';
 import { readRegularFile, regularFile } from '../util/regular-file.js';
 import { checkSchema } from '../validate/schema.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
@@ -172,6 +173,10 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     filing = JSON.parse(filingBytes.toString('utf8'));
   } catch {
     problem('bundle/filing', 'bundle.notJson', { entry: 'filing.json' }, 'filing.json');
+    return result;
+  }
+  if (nestsDeeperThan(filing)) {
+    problem('bundle/filing', 'bundle.filingFormat', {}, 'filing.json');
     return result;
   }
   if (!filing || filing.format !== FILING_FORMAT || typeof filing.filing !== 'object') {
