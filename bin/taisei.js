@@ -20,6 +20,10 @@ for (const stream of [process.stdout, process.stderr]) {
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const writeCache = process.env.TAISEI_CODE_CACHE === 'write';
+// A code cache keeps the path its script was compiled at, and V8 names that path in stack traces.
+// Each cache records its path beside it (file.cache.path); with --debug, a cache made elsewhere
+// (the build's, in an installed copy) is not used, so the trace names the files that ran.
+const debug = process.argv.includes('--debug');
 
 /** Modules run from a code cache, by file; each one's cache is written at exit if it had none. */
 const loaded = new Map();
@@ -32,8 +36,10 @@ function load(filename) {
   if (!writeCache) {
     try {
       cachedData = readFileSync(`${filename}.cache`);
+      if (debug && readFileSync(`${filename}.cache.path`, 'utf8') !== filename) cachedData = undefined;
     } catch {
-      // no cache yet
+      // no cache yet (or, with --debug, none known to be made here)
+      if (debug) cachedData = undefined;
     }
   }
   const source = readFileSync(filename, 'utf8');
@@ -63,6 +69,7 @@ for (const [filename, { script, fresh }] of loaded) {
   try {
     writeFileSync(temp, script.createCachedData());
     renameSync(temp, cacheFile);
+    writeFileSync(`${cacheFile}.path`, filename);
   } catch {
     try {
       rmSync(temp, { force: true });

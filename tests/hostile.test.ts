@@ -1,13 +1,13 @@
 // The hostile corpus: inputs an attacker or a careless user would give, one case per class of the
 // hardening work. Each asserts the documented exit code, a message that says what is wrong, no
 // stack trace, no partial output, and inputs unchanged.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDirectory, readEntry, writeZip } from '../src/bundle/zip.js';
-import { EXAMPLES, runCli, tempDir } from './helpers.js';
+import { baseEnv, EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
 
 const soden = join(EXAMPLES, 'soden-13');
 let bundle: string;
@@ -312,6 +312,26 @@ describe('deep input', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('bundle/filing');
     noStackTrace(run.stderr);
+  });
+});
+
+describe('stack traces with --debug', () => {
+  it('name the installed files, not where the code cache was built', () => {
+    const installed = join(tempDir('taisei-hostile-'), 'taisei');
+    for (const part of ['bin', 'dist', 'schemas', 'profiles', 'templates', 'fonts', 'catalogues', 'docs', 'package.json'])
+      cpSync(join(ROOT, part), join(installed, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(installed, 'node_modules'), 'dir');
+    const result = spawnSync(
+      process.execPath,
+      [join(installed, 'bin', 'taisei.js'), 'build', soden, '--out', tempDir('taisei-hostile-'), '--debug'],
+      {
+        encoding: 'utf8',
+        env: { ...baseEnv(), NODE_OPTIONS: `--require ${join(__dirname, 'fixtures', 'internal-error.cjs')}` },
+      },
+    );
+    expect(result.status).toBe(70);
+    expect(result.stderr).toContain(join(installed, 'dist'));
+    expect(result.stderr).not.toContain(join(ROOT, 'dist'));
   });
 });
 
