@@ -97,7 +97,48 @@ describe('the manifest must agree with its filing', () => {
   });
 });
 
+describe('bundles re-packed to mislead an unzip tool', () => {
+  it('refuses a zip64 archive, an entry named differently in its own header, and Unicode-normalisation twins', () => {
+    const zip = readFileSync(bundle);
+    const dir = tempDir('taisei-hostile-');
+    // the end record claiming zip64's "see the zip64 record" entry count
+    const zip64 = Buffer.from(zip);
+    const end = zip64.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    zip64.writeUInt16LE(0xffff, end + 10);
+    writeFileSync(join(dir, 'zip64.zip'), zip64);
+    // the local header of report.pdf (its first occurrence) renamed, the directory's name kept
+    const renamed = Buffer.from(zip);
+    const at = renamed.indexOf('report.pdf');
+    renamed.write('REPORT.pdf', at);
+    writeFileSync(join(dir, 'renamed.zip'), renamed);
+    // the same name composed and decomposed
+    const entries = readDirectory(zip).map((e) => ({ name: e.name, data: readEntry(zip, e) }));
+    entries.push(
+      { name: 'attachments/\u304c.pdf', data: Buffer.from('a') },
+      { name: 'attachments/\u304b\u3099.pdf', data: Buffer.from('b') },
+    );
+    writeFileSync(join(dir, 'twins.zip'), writeZip(entries));
+    for (const [file, words] of [
+      ['zip64.zip', 'zip64'],
+      ['renamed.zip', 'its own header'],
+      ['twins.zip', 'the same entry twice'],
+    ] as const) {
+      const run = runCli(['verify', join(dir, file)]);
+      expect(run.status, file).toBe(1);
+      expect(run.stdout, file).toContain(words);
+      noStackTrace(run.stderr);
+    }
+  });
+});
+
 describe('only regular files, and only inside the filing', () => {
+  it('refuses an attachment linked to a device out of the filing (/dev/zero), without reading it', () => {
+    const dir = filingWithAttachment('rules.pdf', (path) => symlinkSync('/dev/zero', path));
+    const run = runCli(['build', dir, '--out', join(tempDir('taisei-hostile-'), 'out')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).toContain('outside the filing directory');
+  });
+
   it('refuses an attachment that is a symbolic link out of the filing, and bundles nothing', () => {
     const dir = filingWithAttachment('rules.pdf', (path) => symlinkSync('/etc/passwd', path));
     const before = snapshot(dir);

@@ -92,7 +92,19 @@ export interface ZipEntry {
 export class UnsafeZip extends Error {
   constructor(
     readonly reason:
-      'truncated' | 'absolute' | 'parent' | 'duplicate' | 'link' | 'encrypted' | 'method' | 'tooMany' | 'tooLarge' | 'ratio' | 'corrupt',
+      | 'truncated'
+      | 'absolute'
+      | 'parent'
+      | 'duplicate'
+      | 'link'
+      | 'encrypted'
+      | 'method'
+      | 'tooMany'
+      | 'tooLarge'
+      | 'ratio'
+      | 'corrupt'
+      | 'zip64'
+      | 'nameMismatch',
     readonly entry?: string,
   ) {
     super(`${reason}${entry ? `: ${entry}` : ''}`);
@@ -111,6 +123,14 @@ export function readDirectory(zip: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
     }
   }
   if (end < 0) throw new UnsafeZip('truncated');
+  // a zip64 archive (its locator before the end record, or the end record's fields at their
+  // maximum): taisei writes none, and a reader that skipped its records would read the wrong ones
+  if (
+    (end >= 20 && zip.readUInt32LE(end - 20) === 0x07064b50) ||
+    zip.readUInt16LE(end + 10) === 0xffff ||
+    zip.readUInt32LE(end + 16) === 0xffffffff
+  )
+    throw new UnsafeZip('zip64');
   const count = zip.readUInt16LE(end + 10);
   const size = zip.readUInt32LE(end + 12);
   const start = zip.readUInt32LE(end + 16);
@@ -136,8 +156,10 @@ export function readDirectory(zip: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
     at += 46 + nameLength + extraLength + commentLength;
     if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\')) throw new UnsafeZip('absolute', name);
     if (name.split('/').some((part) => part === '..' || part === '.')) throw new UnsafeZip('parent', name);
-    if (names.has(name)) throw new UnsafeZip('duplicate', name);
-    names.add(name);
+    // twins under Unicode normalisation (が as one character or as か + ゛) are the same name on disk
+    const normal = name.normalize('NFC');
+    if (names.has(normal)) throw new UnsafeZip('duplicate', name);
+    names.add(normal);
     const mode = (external >>> 16) & 0o170000;
     if (mode === 0o120000) throw new UnsafeZip('link', name);
     if (flags & 1) throw new UnsafeZip('encrypted', name);
@@ -146,7 +168,16 @@ export function readDirectory(zip: Buffer, limits: ZipLimits = DEFAULT_LIMITS): 
     if (total > limits.maxTotalBytes) throw new UnsafeZip('tooLarge', name);
     if (method === 8 && declared > Math.max(1024, compressedSize * limits.maxRatio)) throw new UnsafeZip('ratio', name);
     if (localOffset + 30 > start || zip.readUInt32LE(localOffset) !== 0x04034b50) throw new UnsafeZip('truncated', name);
-    const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
+    const localNameLength = zip.readUInt16LE(localOffset + 26);
+    // the local header must name the same file as the directory: unzip tools trust either one
+    if (
+      localOffset + 30 + localNameLength > start ||
+      !zip
+        .subarray(localOffset + 30, localOffset + 30 + localNameLength)
+        .equals(zip.subarray(at - commentLength - extraLength - nameLength, at - commentLength - extraLength))
+    )
+      throw new UnsafeZip('nameMismatch', name);
+    const dataStart = localOffset + 30 + localNameLength + zip.readUInt16LE(localOffset + 28);
     if (dataStart + compressedSize > start) throw new UnsafeZip('truncated', name);
     entries.push({ name, method, crc, compressedSize, size: declared, dataStart });
   }
