@@ -32,6 +32,7 @@ export function errnoReason(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'ENOTDIR') return 'not a directory';
+  if (code === 'ENOSPC') return 'no space left on the device';
   return code ?? String((error as Error)?.message ?? error);
 }
 

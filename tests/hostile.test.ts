@@ -3,7 +3,7 @@
 // stack trace, no partial output, and inputs unchanged.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDirectory, readEntry, writeZip } from '../src/bundle/zip.js';
@@ -211,6 +211,31 @@ describe('outputs: all or nothing, and paths that cannot work', () => {
     ).toThrow(/cli\.error\.write/);
     expect(readFileSync(join(dir, 'a.pdf'), 'utf8')).toBe('last year');
     expect(readdirSync(dir)).toEqual(['a.pdf']);
+  });
+
+  it('leaves every earlier file as it was when the disk fills up half-way through the outputs', () => {
+    const out = tempDir('taisei-hostile-');
+    expect(runCli(['build', soden, '--out', out]).status).toBe(0);
+    const before = snapshot(out);
+    const run = runCli(['build', soden, '--out', out, '--edition', 'both'], {
+      env: { NODE_OPTIONS: `--require ${join(__dirname, 'fixtures', 'disk-full.cjs')}` },
+    });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('no space left on the device');
+    noStackTrace(run.stderr);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(out).sort()).toEqual(['report-2024-submission.pdf', 'report-2024-submission.zip']);
+  });
+
+  it('treats a hard link inside the filing as the file it is (a filer can only link what it may read)', () => {
+    const outside = join(tempDir('taisei-hostile-'), 'rules.pdf');
+    writeFileSync(outside, '%PDF-1.4 rules');
+    const dir = filingWithAttachment('rules.pdf', (path) => linkSync(outside, path));
+    const out = join(tempDir('taisei-hostile-'), 'out');
+    const run = runCli(['build', dir, '--out', out]);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const zip = readFileSync(join(out, 'report-2024-submission.zip'));
+    expect(readDirectory(zip).map((e) => e.name)).toContain('attachments/rules.pdf');
   });
 
   it('cleans up the temporary files a killed run left behind', () => {
