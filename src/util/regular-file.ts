@@ -27,3 +27,12 @@ export function readRegularFile(path: string, notFoundHint?: MessageKey): Buffer
     throw new InputOutputError('input.unreadable', { path, reason: errnoReason(error) }, 'input.unreadable.hint');
   }
 }
+
+/** Whether a path is a directory (following links); false where there is nothing or it cannot be read. */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,7 @@
-import { statSync, watch } from 'node:fs';
+import { watch } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { isDirectory } from '../../util/regular-file.js';
 import { buildFiling, type BuildResult, type Edition } from '../../pipeline/build.js';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
@@ -136,12 +137,4 @@ function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promi
       if (!name || /\.ya?ml$/i.test(String(name))) trigger();
     });
   });
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { isDirectory } from '../../util/regular-file.js';
 import type { KeyObject } from 'node:crypto';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
@@ -57,12 +58,4 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.exit(counts.rejected > 0 ? EXIT.findings : EXIT.ok);
     },
   );
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
