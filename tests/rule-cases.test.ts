@@ -4,7 +4,7 @@
 // YAML fixtures (line and column, wording in both languages).
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attachmentsOnDisk } from '../src/rules/engine.js';
+import { attachmentsOnDisk } from '../src/util/confined.js';
 import { RULES } from '../src/rules/registry.js';
 import type { Report, Rule } from '../src/rules/types.js';
 import type { Config } from '../src/model/config.js';

@@ -7,7 +7,6 @@
 //   diff.json       the changes from last year (build --compare-with)
 //   attachments/…   the files the filing references (withheld ones stay out of the public edition)
 import { createHash, type KeyObject } from 'node:crypto';
-import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import canonicalize from 'canonicalize';
 import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../model/generated/schemas.js';
@@ -15,7 +14,7 @@ import type { EditionView } from '../edition/view.js';
 import { assessmentSummary } from '../assessment/summary.js';
 import { attachmentWithheld, isWithheld, WITHHELD_MARKER } from '../model/withheld.js';
 import { InputOutputError } from '../errors.js';
-import { attachmentState } from '../util/confined.js';
+import { attachmentsOnDisk, type AttachmentState } from '../util/confined.js';
 import { readRegularFile } from '../util/regular-file.js';
 import { withDefaults } from '../model/defaults.js';
 import type { Edition } from '../model/edition.js';
@@ -79,17 +78,9 @@ function markers(value: unknown): unknown {
  * An attachment's bytes: only a regular file inside the filing directory, by its real path (the
  * filing rules say so first; this holds even where a filer turned them off).
  */
-function readAttachment(baseDir: string, file: string): Buffer {
-  let root: string;
-  try {
-    root = realpathSync(baseDir);
-  } catch {
-    root = resolve(baseDir);
-  }
-  const state = attachmentState(root, file);
-  const path = resolve(root, file);
-  if (state === 'outside') throw new InputOutputError('bundle.attachmentOutside', { path: file }, 'bundle.attachmentOutside.hint');
-  return readRegularFile(path);
+function readAttachment(baseDir: string, where: (file: string) => AttachmentState, file: string): Buffer {
+  if (where(file) === 'outside') throw new InputOutputError('bundle.attachmentOutside', { path: file }, 'bundle.attachmentOutside.hint');
+  return readRegularFile(resolve(baseDir, file));
 }
 
 export interface BundleInput {
@@ -122,10 +113,11 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
     ...(view.changes ? [{ name: 'diff.json', data: canonicalBytes(view.changes) }] : []),
   ];
   const attachments = Array.isArray(data.attachments) ? (data.attachments as { file: string; kind?: string; withheld?: boolean }[]) : [];
+  const where = attachmentsOnDisk(input.baseDir);
   for (const attachment of [...attachments].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (edition === 'public' && attachmentWithheld(attachment)) continue;
     const path = `attachments/${attachment.file}`;
-    if (!files.some((f) => f.name === path)) files.push({ name: path, data: readAttachment(input.baseDir, attachment.file) });
+    if (!files.some((f) => f.name === path)) files.push({ name: path, data: readAttachment(input.baseDir, where, attachment.file) });
   }
   const bySection: Record<string, number> = {};
   for (const pointer of view.withheld) {

@@ -25,7 +25,7 @@ export const MAX_LEAD = 150;
 /** Line pitch of running text, in ems of its size (BIZ UD's own line height is one em). */
 export const BODY_LINE_HEIGHT = 1.7;
 /** Line pitch inside tables. */
-export const TABLE_LINE_HEIGHT = 1.35;
+export const TABLE_LINE_HEIGHT = 1.3;
 
 /**
  * Every line is composed before layout (compose.ts), so nothing is left for pdfmake to break: its

@@ -7,7 +7,16 @@ import { getAt } from '../util/pointer.js';
 import { type Composer, type FaceName, type Inline } from './compose.js';
 import type { Entry, Formatter } from './format.js';
 import type { Field } from './layouts.js';
-import { CELL_PADDING, CONTENT_WIDTH, MAX_UNBROKEN_ROW, RULE_WIDTH, STYLES, TABLE_SIZE, type Content } from './styles.js';
+import {
+  CELL_PADDING,
+  CONTENT_WIDTH,
+  MAX_UNBROKEN_ROW,
+  RULE_WIDTH,
+  STYLES,
+  TABLE_LINE_HEIGHT,
+  TABLE_SIZE,
+  type Content,
+} from './styles.js';
 
 /** What fills an empty cell. */
 export const EMPTY_CELL = '－';
@@ -42,7 +51,6 @@ export interface GridOptions {
 const HEADER_SIZE = STYLES.th.fontSize;
 /** A row's padding and rule, beside its lines. */
 const ROW_EXTRA = 5.5;
-const LINE_HEIGHT = 1.3;
 
 /** Widths for columns with these needs, filling `available` (points of text). */
 export function allocate(needs: readonly { min: number; max: number; fixed?: number }[], available: number): number[] {
@@ -232,7 +240,7 @@ export class Tables {
       ? 0
       : Math.max(...columns.map((c, j) => this.composer.lineWidths(c.title, widths[j]!, HEADER_SIZE, { face: 'Sans' }).length)) *
           HEADER_SIZE *
-          LINE_HEIGHT +
+          TABLE_LINE_HEIGHT +
         ROW_EXTRA;
     rows.forEach((row, r) => {
       let rowLines = 1;
@@ -248,7 +256,7 @@ export class Tables {
           let width = widths[j]!;
           for (let k = 1; k < span(cell); k++) width += widths[j + k]! + CELL_PADDING + RULE_WIDTH;
           const composed = this.composer.compose(text, width, fontSize, { face, justify: align === 'left' });
-          tallest = Math.max(tallest, composed.lines * fontSize * LINE_HEIGHT + 6);
+          tallest = Math.max(tallest, composed.lines * fontSize * TABLE_LINE_HEIGHT + 6);
           rowLines = Math.max(rowLines, composed.lines);
           return { text: composed.inlines, ...(align !== 'left' ? { alignment: align } : {}), ...props };
         }),
@@ -280,7 +288,7 @@ export class Tables {
       headingHeight =
         this.composer.lineWidths(options.heading, tableWidth, STYLES[style].fontSize, { face: 'Sans' }).length *
           STYLES[style].fontSize *
-          LINE_HEIGHT +
+          TABLE_LINE_HEIGHT +
         4 +
         ROW_EXTRA;
       headerRows++;
@@ -295,7 +303,9 @@ export class Tables {
       taiseiLead:
         headingHeight +
         headerHeight +
-        rowHeights.slice(0, keepRows).reduce((s, lines) => s + (fits ? lines : Math.min(lines, 3)) * fontSize * LINE_HEIGHT + ROW_EXTRA, 0),
+        rowHeights
+          .slice(0, keepRows)
+          .reduce((s, lines) => s + (fits ? lines : Math.min(lines, 3)) * fontSize * TABLE_LINE_HEIGHT + ROW_EXTRA, 0),
       table: {
         headerRows,
         keepWithHeaderRows: fits && headerRows > 0 ? keepRows : 0,
@@ -306,7 +316,7 @@ export class Tables {
       taiseiHeading: options.heading !== undefined,
       layout: 'taisei',
       fontSize,
-      lineHeight: LINE_HEIGHT,
+      lineHeight: TABLE_LINE_HEIGHT,
       margin: options.margin ?? [0, 0, 0, 8],
     };
   }

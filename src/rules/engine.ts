@@ -1,8 +1,6 @@
 // Runs the rules over a filing that passed the schema: config re-levels or turns off rules (each
 // with a written justification), and every finding is worded from the catalogs.
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { attachmentState, type AttachmentState } from '../util/confined.js';
+import { attachmentsOnDisk, type AttachmentState } from '../util/confined.js';
 import type { Config } from '../model/config.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { fill, t, type Lang, type MessageArgs } from '../messages/index.js';
@@ -32,20 +30,6 @@ export interface RunOptions {
    * sections a version did not have yet do not run: its filer could not have written them.
    */
   schemaVersion?: number;
-}
-
-/**
- * Attachments of a filing on disk: relative paths confined to its directory — by their real path,
- * so a symbolic link out of it is outside too — and regular files only.
- */
-export function attachmentsOnDisk(baseDir: string): (path: string) => AttachmentState {
-  let root: string;
-  try {
-    root = realpathSync(baseDir);
-  } catch {
-    root = resolve(baseDir);
-  }
-  return (file) => attachmentState(root, file);
 }
 
 /** A part of a rule's wording: title, why, fix, example, or msg.<name> filled from args. */

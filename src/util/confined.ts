@@ -3,6 +3,17 @@
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
+/** Where each attachment of a filing stands, the filing directory's real path found once. */
+export function attachmentsOnDisk(baseDir: string): (path: string) => AttachmentState {
+  let root: string;
+  try {
+    root = realpathSync(baseDir);
+  } catch {
+    root = resolve(baseDir);
+  }
+  return (file) => attachmentState(root, file);
+}
+
 export type AttachmentState = 'present' | 'missing' | 'outside' | 'notFile';
 
 /** Where an attachment stands (root: the filing directory's real path). */

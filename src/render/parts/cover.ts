@@ -34,7 +34,7 @@ export function cover(ctx: PartContext, data: Record<string, unknown>, edition: 
       ],
     },
     { text: title, style: 'coverTitle', margin: [0, 64, 0, edition === 'public' ? 8 : 40] },
-    ...(edition === 'public' ? [{ text: wording.text('public-mark'), style: 'publicMark', margin: [0, 0, 0, 24] }] : []),
+    ...(edition === 'public' ? [{ text: wording.text('public-mark'), margin: [0, 0, 0, 24] }] : []),
     { text: tables.composer.compose(wording.text('cover-body', data), CONTENT_WIDTH, BODY_SIZE, { indent: 1 }).inlines, lineHeight: 1.9 },
     ...(data.contact
       ? [

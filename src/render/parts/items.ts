@@ -7,7 +7,8 @@ import type { Entry } from '../format.js';
 import { SECTION_LAYOUTS, type Block } from '../layouts.js';
 import { BODY_SIZE, CONTENT_WIDTH, STYLES, TABLE_SIZE, keptWithNext, type Content } from '../styles.js';
 import type { PartContext } from './context.js';
-import { blockHeading, joinLines, lead, prose, sectionHeadingId } from './text.js';
+import { joinLines } from '../compose.js';
+import { blockHeading, lead, prose, sectionHeadingId } from './text.js';
 import { grouped, matrix } from './matrices.js';
 
 /** The related companies (特定関係事業者) the report is about, before the items. */

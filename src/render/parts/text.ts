@@ -90,5 +90,3 @@ export function partHeading(ctx: PartContext, id: string, title: string, body: C
     ...(options.pageBreak ? { pageBreak: options.pageBreak } : {}),
   };
 }
-
-export { joinLines };
