@@ -31,7 +31,7 @@ const messages = {
     msg: {
       unresolved: '「{id}」は {target} の id ではありません（ある id: {known}）',
       unresolvedNear: '「{id}」は {target} の id ではありません。「{near}」の誤りではありませんか',
-      escapes: '添付資料「{file}」が申請データのディレクトリの外にあります（パス、またはシンボリックリンクの指す先が）',
+      escapes: '添付資料「{file}」が申請データのディレクトリの外にあります（パスそのもの、またはシンボリックリンクの指す先が外です）',
       missingFile: '添付資料のファイル「{file}」がありません',
       notFile: '添付資料「{file}」は通常のファイルではありません（ディレクトリ、名前付きパイプまたはデバイス）',
     },
