@@ -328,6 +328,35 @@ describe("the regulator's database", () => {
     const again = runCli(['ingest', '--db', db, a]);
     expect(again.stderr + again.stdout).toMatch(/already/);
   }, 60_000);
+
+  it('waits on a database another run holds, rather than taking it for a foreign file', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('./helpers.js');
+    const db = join(tempDir('taisei-hostile-'), 'r.sqlite');
+    expect(runCli(['ingest', '--db', db, bundle]).status).toBe(0);
+    const { openSqlite } = await import('../src/regulator/sqlite.js');
+    // another connection takes the database for itself: a reader that does not wait fails at once
+    // (in rollback-journal mode, as a database is while the first ingest is making it)
+    const holder = openSqlite(db, { mustExist: true });
+    holder.exec('PRAGMA journal_mode = DELETE');
+    holder.exec('BEGIN EXCLUSIVE');
+    holder.exec("UPDATE meta SET value = value WHERE key = 'schema_version'");
+    const out = join(tempDir('taisei-hostile-'), 'c.csv');
+    const done = new Promise<{ code: number | null; err: string; at: number }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'compare', '--db', db, '--out', out], { env: baseEnv() });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.on('exit', (code) => resolve({ code, err, at: Date.now() }));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const released = Date.now();
+    holder.exec('COMMIT');
+    holder.close();
+    const run = await done;
+    expect(run.code, run.err).toBe(0);
+    expect(run.at).toBeGreaterThanOrEqual(released);
+    expect(readFileSync(out, 'utf8')).toContain('2024');
+  }, 60_000);
 });
 
 describe('options that point at nothing', () => {

@@ -325,6 +325,8 @@ export const ja: Record<MessageKey, string> = {
   'regulator.noSqlite': 'ingest と compare には SQLite が要りますが、この Node（{node}）では使えません（{reason}）',
   'regulator.noSqlite.hint':
     'Node 22.13 以降（Node 24 で確認済み）で実行してください。taisei はその node:sqlite を使います。Node 20 では taisei と同じ場所に better-sqlite3 を入れてください: npm install better-sqlite3',
+  'regulator.busy': '{path} は別の taisei の実行が使用中です（{seconds} 秒待ちました）',
+  'regulator.busy.hint': '別の ingest または compare が終わるのを待ってから、もう一度実行してください',
   'regulator.notDatabase': '{path} は taisei のデータベースではありません（{reason}）',
   'regulator.notDatabase.hint': '--db には新しいファイル名か、taisei ingest が作ったデータベースを指定してください',
   'regulator.missingDatabase.hint': '先に taisei ingest --db <ファイル> <バンドル…> を実行してください。データベースはそのとき作られます',

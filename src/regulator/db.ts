@@ -99,14 +99,11 @@ export function openDatabase(path: string, { create }: { create: boolean }): Dat
     if (!create) {
       if (version < DB_SCHEMA_VERSION)
         throw new InputOutputError('regulator.olderDatabase', { path, version, known: DB_SCHEMA_VERSION }, 'regulator.olderDatabase.hint');
-      const db = open(path, { mustExist: true, readOnly: true });
-      db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      return db;
+      return open(path, { mustExist: true, readOnly: true });
     }
   }
   const db = open(path, { mustExist: false });
   try {
-    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA foreign_keys = ON');
     db.transaction(() => {
@@ -124,14 +121,16 @@ export function openDatabase(path: string, { create }: { create: boolean }): Dat
   } catch (error) {
     db.close();
     if (isInputOutputError(error)) throw error;
-    throw new InputOutputError('regulator.notDatabase', { path, reason: (error as Error).message }, 'regulator.notDatabase.hint');
+    throw notOurs(error, path);
   }
   return db;
 }
 
 function open(path: string, options: { mustExist: boolean; readOnly?: boolean }): Database {
   try {
-    return openSqlite(path, options);
+    // every connection waits on another run, the read-only probe too: a run that is making the
+    // database holds it for a moment, and a probe that did not wait would take it for a foreign file
+    return openSqlite(path, { ...options, busyTimeoutMs: BUSY_TIMEOUT_MS });
   } catch (error) {
     if (error instanceof NoSqlite)
       throw new InputOutputError('regulator.noSqlite', { node: process.versions.node, reason: error.message }, 'regulator.noSqlite.hint');
@@ -154,6 +153,14 @@ function identify(db: Database, path: string): number {
     }
     return Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value?: string } | undefined)?.value ?? 0);
   } catch (error) {
-    throw new InputOutputError('regulator.notDatabase', { path, reason: (error as Error).message }, 'regulator.notDatabase.hint');
+    throw notOurs(error, path);
   }
+}
+
+/** A database still held by another run after the wait is busy, not foreign: say which. */
+function notOurs(error: unknown, path: string): InputOutputError {
+  const reason = (error as Error).message;
+  if (/database is locked|SQLITE_BUSY/i.test(reason) || (error as { code?: string }).code === 'SQLITE_BUSY')
+    return new InputOutputError('regulator.busy', { path, seconds: BUSY_TIMEOUT_MS / 1000 }, 'regulator.busy.hint');
+  return new InputOutputError('regulator.notDatabase', { path, reason }, 'regulator.notDatabase.hint');
 }

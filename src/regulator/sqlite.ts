@@ -29,6 +29,11 @@ export interface OpenOptions {
   /** The file must exist already: nothing is created. */
   mustExist: boolean;
   readOnly?: boolean;
+  /**
+   * How long a statement waits on a database another run holds (milliseconds; 0: fail at once).
+   * Set on the connection as it opens, so even the first read of a read-only connection waits.
+   */
+  busyTimeoutMs?: number;
 }
 
 /** Why no SQLite could be loaded: neither node:sqlite nor better-sqlite3. */
@@ -92,6 +97,7 @@ export function openSqlite(path: string, options: OpenOptions): Database {
       throw Object.assign(new Error(`unable to open database file: ${path}: no such file`), { code: 'ENOENT' });
     const db = new native.DatabaseSync(path, { readOnly: options.readOnly ?? false });
     const exec = (sql: string) => db.exec(sql);
+    if (options.busyTimeoutMs) exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs)}`);
     return {
       driver: 'node:sqlite',
       prepare: (sql) => db.prepare(sql) as unknown as Statement,
@@ -122,6 +128,7 @@ export function openSqlite(path: string, options: OpenOptions): Database {
     }
     throw error;
   }
+  if (options.busyTimeoutMs) db.exec(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs)}`);
   return {
     driver: 'better-sqlite3',
     prepare: (sql) => db.prepare(sql),
