@@ -310,7 +310,8 @@ describe('verifying', () => {
       { from: '2024-10', to: '2025-03' },
     ]);
     const { default: Ajv2020 } = await import('ajv/dist/2020.js');
-    const validate = new Ajv2020({ allErrors: true }).compile(
+    // strict: a published schema a consumer compiles must not even warn
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(
       JSON.parse(readFileSync(join(ROOT, 'schemas', 'assessment.schema.json'), 'utf8')),
     );
     expect(validate(carried), JSON.stringify(validate.errors)).toBe(true);
