@@ -14,6 +14,7 @@ import { runRules } from '../rules/engine.js';
 import { toPointer } from '../util/pointer.js';
 import { nestsDeeperThan } from '../util/depth.js';
 import { readRegularFile, regularFile } from '../util/regular-file.js';
+import { wordsOf } from '../model/wording.js';
 import { checkSchema } from '../validate/schema.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
 import { BUNDLE_FORMAT, FILING_FORMAT, canonicalBytes, type Manifest } from './write.js';
@@ -212,10 +213,10 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     file: `${path}:filing.json`,
     message: d.pointer ? `${d.message} (${d.pointer})` : d.message,
   });
-  const schemaFindings = (await checkSchema(filing.filing, 'filing', lang, filing.schemaVersion)).filter(keep);
+  const profile = getProfile(filing.profile);
+  const schemaFindings = (await checkSchema(filing.filing, 'filing', lang, filing.schemaVersion, wordsOf(profile))).filter(keep);
   result.diagnostics.push(...schemaFindings.map(inFiling));
   if (schemaFindings.some((d) => d.severity === 'error')) return result;
-  const profile = getProfile(filing.profile);
   const present = (file: string): 'present' | 'missing' | 'outside' | 'notFile' => {
     if (filing!.edition === 'public') {
       const entry = ((filing!.filing.attachments as { file: string; kind?: string; withheld?: boolean }[] | undefined) ?? []).find(

@@ -43,7 +43,7 @@ export interface EditionView {
   assessment?: Evaluation;
 }
 
-export function editionView(input: EditionInput, edition: Edition, schema: SchemaIndex = currentSchemaIndex()): EditionView {
+export function editionView(input: EditionInput, edition: Edition, schema: SchemaIndex = currentSchemaIndex(input.profile)): EditionView {
   const { data, withheld } =
     edition === 'public' ? redact(input.data, schema, input.marks, input.shapeOf) : { data: input.data, withheld: [] };
   let changes: FilingDiff | undefined;

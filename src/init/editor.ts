@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { packageRoot } from '../util/package.js';
+import type { Profile } from '../profiles/index.js';
+import { wordsOf, type Words } from '../model/wording.js';
 
 export const SCHEMA_FOLDER = '.schemas';
 const BUNDLES = ['section.bundle.schema.json', 'filing.bundle.schema.json'];
@@ -24,12 +26,36 @@ export const CUSTOM_TAGS = [
   '!publish sequence',
 ];
 
-/** Writes the schemas and the editor settings; returns the paths written (settings skipped when present). */
-export function writeEditorFiles(dir: string): { written: string[]; keptSettings?: string } {
+const WORDED = new Set(['title', 'description', 'markdownDescription', 'errorMessage']);
+
+/** A schema's labels and descriptions in a filer type's words (its values and keys untouched). */
+export function inWords(schema: unknown, words: Words): unknown {
+  if (Array.isArray(schema)) return schema.map((v) => inWords(v, words));
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (WORDED.has(key) && typeof value === 'string') out[key] = words(value);
+    else if (key === 'enumDescriptions' && Array.isArray(value)) out[key] = value.map((v) => (typeof v === 'string' ? words(v) : v));
+    else out[key] = inWords(value, words);
+  }
+  return out;
+}
+
+/**
+ * Writes the schemas and the editor settings; returns the paths written (settings skipped when
+ * present). The schemas' hovers are in the words of the profile's filer type.
+ */
+export function writeEditorFiles(dir: string, profile?: Profile): { written: string[]; keptSettings?: string } {
   const written: string[] = [];
+  const words = wordsOf(profile);
   for (const name of BUNDLES) {
     const path = join(dir, SCHEMA_FOLDER, String(CURRENT_SCHEMA_VERSION), name);
-    writeFileAtomic(path, readFileSync(join(packageRoot(), 'dist', 'schemas', String(CURRENT_SCHEMA_VERSION), name)));
+    const bytes = readFileSync(join(packageRoot(), 'dist', 'schemas', String(CURRENT_SCHEMA_VERSION), name));
+    const text =
+      profile?.terms && Object.keys(profile.terms).length > 0
+        ? JSON.stringify(inWords(JSON.parse(bytes.toString('utf8')), words), null, 2) + '\n'
+        : bytes;
+    writeFileAtomic(path, text);
     written.push(path);
   }
   const settings = join(dir, '.vscode', 'settings.json');

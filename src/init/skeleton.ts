@@ -1,10 +1,9 @@
 // A skeleton filing generated from the schema: every required key of every section, left empty,
 // with the field's title (and allowed values) as a comment. Validating it lists what to fill in.
 import { internalControl } from '../model/generated/data.js';
-import { filingSchemas } from '../model/generated/schema-bundle.js';
-import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import type { Profile } from '../profiles/index.js';
-import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
+import { currentSchemaIndex } from '../model/current-schema.js';
+import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
 
 export interface SkeletonFile {
   name: string;
@@ -21,7 +20,8 @@ export interface SkeletonOptions {
 }
 
 export function skeletonFiles({ profile, fiscalYear, schemaRef }: SkeletonOptions): SkeletonFile[] {
-  const index = new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode);
+  // the labels in the words of the profile's filer type (a 送電事業者's 振替供給部門)
+  const index = currentSchemaIndex(profile);
   const root = index.at([])!;
   const modeline = `# yaml-language-server: $schema=${schemaRef}\n`;
   const preset: Record<string, string> = {

@@ -407,6 +407,7 @@ const base = {
   'cli.rules.list.description': 'list every rule with its id, default severity and legal basis',
   'cli.rules.explain.description': 'explain a rule: what it checks, why, the legal basis, how to fix, an example',
   'cli.rules.arg.id': 'the rule id (see `taisei rules list`)',
+  'cli.rules.opt.profile': 'in the words and legal text of this profile (the basis its filer cites); default: the basis in every profile',
   'cli.rules.basis': 'legal basis',
   'cli.rules.severity': 'default severity',
   'cli.rules.why': 'why',

@@ -397,6 +397,7 @@ export const ja: Record<MessageKey, string> = {
   'cli.rules.list.description': 'すべてのルールを、id・既定の重大度・根拠とともに一覧する',
   'cli.rules.explain.description': 'ルールを説明する（確認の内容、理由、根拠、対処、例）',
   'cli.rules.arg.id': 'ルールの id（`taisei rules list` で確認）',
+  'cli.rules.opt.profile': 'このプロファイルの語と条文で示す（その事業者が挙げる根拠）。省略するとプロファイルごとの根拠',
   'cli.rules.basis': '根拠',
   'cli.rules.severity': '既定の重大度',
   'cli.rules.why': '理由',

@@ -22,7 +22,14 @@ export class SchemaIndex {
   /** at() by path shape: list indices do not change the schema, so they share one entry. */
   private readonly cache = new Map<string, SchemaNode | undefined>();
 
-  constructor(private readonly root: SchemaNode) {}
+  /**
+   * `words` puts every title, description and enum label into a profile's words (a 送電事業者's
+   * 振替供給部門 for the model's 託送供給等部門); by default they are the schema's own.
+   */
+  constructor(
+    private readonly root: SchemaNode,
+    private readonly words?: (text: string) => string,
+  ) {}
 
   private readonly resolved = new WeakMap<SchemaNode, SchemaNode | undefined>();
 
@@ -45,7 +52,14 @@ export class SchemaIndex {
       description ??= current?.description;
     }
     if (!current) return undefined;
-    return { ...current, title, description };
+    const words = this.words;
+    if (!words) return { ...current, title, description };
+    return {
+      ...current,
+      ...(title !== undefined ? { title: words(title) } : {}),
+      ...(description !== undefined ? { description: words(description) } : {}),
+      ...(current.enumDescriptions ? { enumDescriptions: current.enumDescriptions.map(words) } : {}),
+    };
   }
 
   private pointer(ref: string): SchemaNode | undefined {

@@ -61,6 +61,7 @@ export const rule = defineRule({
   id: 'corrections/finding-has-correction',
   messages,
   basis: '施行規則第33条の16第11号・第13号・第14号',
+  provision: 'correctionItems',
   severity: 'error',
   check({ data, report }) {
     for (const { corrections: section, findings } of pairs(data)) {

@@ -38,6 +38,7 @@ export const rule = defineRule({
   id: 'dates/within-fiscal-year',
   messages,
   basis: '施行規則第33条の16（当該事業年度に係る事項）',
+  provision: 'reportYear',
   severity: 'error',
   check({ data, report }) {
     if (typeof data.fiscalYear !== 'number') return;

@@ -47,6 +47,7 @@ export const rule = defineRule({
   id: 'disaster/access-window',
   messages,
   basis: '施行規則第33条の15第1項第2号イ',
+  provision: 'accessControl',
   severity: 'error',
   check({ data, config, report }) {
     const days = config.disasterRevocationDays ?? DEFAULT_REVOCATION_DAYS;

@@ -1,5 +1,7 @@
 // Documentation generated from the rules themselves: docs/rules.md and the table in the README.
 import type { Lang } from '../messages/index.js';
+import { allProfiles } from '../profiles/index.js';
+import { basesOf } from '../model/wording.js';
 import { ruleText } from './engine.js';
 import { RULES } from './registry.js';
 
@@ -10,7 +12,7 @@ export function rulesMarkdown(): string {
       return [
         `### ${rule.id}`,
         '',
-        `**${text('title')}** — ${rule.severity}, ${rule.basis}`,
+        `**${text('title')}** — ${rule.severity}, ${basesOf(rule, allProfiles())}`,
         '',
         text('why'),
         '',
@@ -44,6 +46,6 @@ export function rulesTable(): string {
   return [
     '| id | severity | checks | basis |',
     '|---|---|---|---|',
-    ...RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${ruleText('en', r.id, 'title')} | ${r.basis} |`),
+    ...RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${ruleText('en', r.id, 'title')} | ${basesOf(r, allProfiles())} |`),
   ].join('\n');
 }

@@ -5,6 +5,7 @@ import type { Config } from '../model/config.js';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { fill, t, type Lang, type MessageArgs } from '../messages/index.js';
 import type { Profile } from '../profiles/index.js';
+import { basisOf, wordsOf } from '../model/wording.js';
 import { suggest } from '../util/suggest.js';
 import { RULES } from './registry.js';
 import type { Report, Rule, RuleWording } from './types.js';
@@ -32,17 +33,23 @@ export interface RunOptions {
   schemaVersion?: number;
 }
 
-/** A part of a rule's wording: title, why, fix, example, or msg.<name> filled from args. */
-export function ruleText(lang: Lang, id: string, part: string, args: MessageArgs = {}): string {
-  const wording = RULES.find((rule) => rule.id === id)?.messages[lang];
+/**
+ * A part of a rule's wording: title, why, fix, example, or msg.<name> filled from args. Given the
+ * filing's profile, it is in that filer type's words, and {basis} is the rule's provision in the
+ * profile's legal text (without one, the basis the rule states).
+ */
+export function ruleText(lang: Lang, id: string, part: string, args: MessageArgs = {}, profile?: Profile): string {
+  const rule = RULES.find((r) => r.id === id);
+  const wording = rule?.messages[lang];
   const template = part.startsWith('msg.')
     ? wording?.msg[part.slice(4)]
     : (wording?.[part as Exclude<keyof RuleWording, 'msg'>] as string | undefined);
-  return template === undefined ? `rule.${id}.${part}` : fill(lang, template, args);
+  if (template === undefined) return `rule.${id}.${part}`;
+  return wordsOf(profile)(fill(lang, template, { basis: rule ? basisOf(rule, profile) : '', ...args }));
 }
 
 export function runRules(data: Data, options: RunOptions): RuleRun {
-  const { lang } = options;
+  const { lang, profile } = options;
   const rules = options.rules ?? RULES;
   const settings = options.config.rules ?? {};
   const diagnostics: Diagnostic[] = [];
@@ -78,10 +85,15 @@ export function runRules(data: Data, options: RunOptions): RuleRun {
         severity,
         pointer: finding.pointer,
         ...(finding.target ? { target: finding.target } : {}),
-        message: ruleText(lang, rule.id, `msg.${finding.message}`, finding.args),
-        hint: ruleText(lang, rule.id, 'fix'),
+        message: ruleText(lang, rule.id, `msg.${finding.message}`, finding.args, profile),
+        hint: ruleText(lang, rule.id, 'fix', {}, profile),
         ...(finding.related?.length
-          ? { related: finding.related.map((r) => ({ pointer: r.pointer, message: ruleText(lang, rule.id, `msg.${r.message}`, r.args) })) }
+          ? {
+              related: finding.related.map((r) => ({
+                pointer: r.pointer,
+                message: ruleText(lang, rule.id, `msg.${r.message}`, r.args, profile),
+              })),
+            }
           : {}),
       });
     };

@@ -29,6 +29,7 @@ export const rule = defineRule({
   id: 'items/required-sections',
   messages,
   basis: '施行規則第33条の16',
+  provision: 'report',
   severity: 'error',
   check({ data, profile, report }) {
     if (!profile) return;

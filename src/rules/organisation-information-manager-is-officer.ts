@@ -6,7 +6,7 @@ import { defineRule, type RuleMessages } from './types.js';
 const messages = {
   en: {
     title: 'The 情報管理責任者 is a director or an executive officer',
-    why: 'The information manager must be a 取締役 or a 執行役 (施行規則第33条の15第1項第10号). A 執行役員 (corporate officer) is not an office under the Companies Act and does not qualify.',
+    why: 'The information manager must be a 取締役 or a 執行役 ({basis}). A 執行役員 (corporate officer) is not an office under the Companies Act and does not qualify.',
     fix: 'appoint a director or executive officer, and set position: director or executive-officer',
     example: 'informationManager:\n  position: director',
     msg: {
@@ -16,7 +16,7 @@ const messages = {
   },
   ja: {
     title: '情報管理責任者が取締役又は執行役である',
-    why: '情報管理責任者は取締役又は執行役をもって充てる（施行規則第33条の15第1項第10号）。執行役員は会社法上の役員ではなく、これに当たらない。',
+    why: '情報管理責任者は取締役又は執行役をもって充てる（{basis}）。執行役員は会社法上の役員ではなく、これに当たらない。',
     fix: '取締役又は執行役を充て、position を director 又は executive-officer にしてください',
     example: 'informationManager:\n  position: director',
     msg: {
@@ -30,6 +30,7 @@ export const rule = defineRule({
   id: 'organisation/information-manager-is-officer',
   messages,
   basis: '施行規則第33条の15第1項第10号',
+  provision: 'informationManager',
   severity: 'error',
   check({ data, report }) {
     const manager = data.organisation?.informationManager;

@@ -9,7 +9,7 @@ const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
 const messages = {
   en: {
     title: 'The monitoring department stands apart and reports to the board',
-    why: 'The 監視部門 must be separate from the 託送供給等部門 and from the department for renewables contracts (第15号), independent of the related company (第16号), and report its results to the board or an equivalent body (第19号).',
+    why: 'The 監視部門 must be separate from the 託送供給等部門 and from the department for renewables contracts, independent of the related company, and report its results to the board or an equivalent body ({basis}).',
     fix: 'name a department of its own, confirm its independence, and record the reports to the board in monitoring.boardReports',
     example: 'monitoringDepartment:\n  name: 中立性監査室\n  independentOfRelatedCompany: true',
     msg: {
@@ -21,7 +21,7 @@ const messages = {
   },
   ja: {
     title: '監視部門が独立し、取締役会等に報告している',
-    why: '監視部門は託送供給等部門及び再エネ特定契約等に係る部門とは別に置き（第15号）、特定関係事業者から独立し（第16号）、監視の結果を取締役会その他の業務執行を決定する機関に報告する（第19号）。',
+    why: '監視部門は託送供給等部門及び再エネ特定契約等に係る部門とは別に置き、特定関係事業者から独立し、監視の結果を取締役会その他の業務執行を決定する機関に報告する（{basis}）。',
     fix: '独立した部門を置き、その独立性を記載し、取締役会等への報告を monitoring.boardReports に記録してください',
     example: 'monitoringDepartment:\n  name: 中立性監査室\n  independentOfRelatedCompany: true',
     msg: {
@@ -37,6 +37,7 @@ export const rule = defineRule({
   id: 'organisation/monitoring-independent',
   messages,
   basis: '施行規則第33条の15第1項第15号・第16号・第19号',
+  provision: 'monitoringDepartment',
   severity: 'error',
   check({ data, report }) {
     const organisation = data.organisation;

@@ -42,6 +42,7 @@ export const rule = defineRule({
   id: 'references/resolve',
   messages,
   basis: '施行規則第33条の16',
+  provision: 'report',
   severity: 'error',
   check({ data, report, attachment }) {
     // which fields refer to which list: x-taisei-ref in the schema

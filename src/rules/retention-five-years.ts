@@ -9,7 +9,7 @@ const YEARS = 5;
 const messages = {
   en: {
     title: 'Access logs and transaction records are kept five years',
-    why: 'The access records of systems holding 非公開情報 and the records of transactions and coordination must be kept for five years (施行規則第33条の15第2項); two companies were found not to have kept some.',
+    why: 'The access records of systems holding 非公開情報 and the records of transactions and coordination must be kept for five years ({basis}); two companies were found not to have kept some.',
     fix: 'keep the records at least five years and state retentionYears: 5 (or more)',
     example: 'accessLog:\n  retentionYears: 5',
     msg: {
@@ -19,7 +19,7 @@ const messages = {
   },
   ja: {
     title: 'アクセス記録と取引の記録を5年間保存している',
-    why: '非公開情報を扱うシステムのアクセス記録と、取引及び連絡調整の経緯等の記録は5年間保存する（施行規則第33条の15第2項）。一部の記録を保存していなかった事業者が2社あった。',
+    why: '非公開情報を扱うシステムのアクセス記録と、取引及び連絡調整の経緯等の記録は5年間保存する（{basis}）。一部の記録を保存していなかった事業者が2社あった。',
     fix: '記録を5年以上保存し、retentionYears を 5 以上にしてください',
     example: 'accessLog:\n  retentionYears: 5',
     msg: {
@@ -33,6 +33,7 @@ export const rule = defineRule({
   id: 'retention/five-years',
   messages,
   basis: '施行規則第33条の15第2項',
+  provision: 'retention',
   severity: 'error',
   check({ data, report }) {
     list(data.systems).forEach((system, i) => {

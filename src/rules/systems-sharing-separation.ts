@@ -10,7 +10,7 @@ const INTERIM = ['access-rights-review', 'frequent-log-review', 'personal-ids', 
 const messages = {
   en: {
     title: 'A system shared with the related company is being separated',
-    why: 'A 一般送配電事業者 may not share systems holding 非公開情報 with the related company (第3号). Sharing at the software (database) level must end now; at hardware or network level a separation plan is needed, with logical separation in the meantime: strict access-right checks, frequent log checks, personal IDs and frequent password changes.',
+    why: 'A 一般送配電事業者 may not share systems holding 非公開情報 with the related company ({basis}). Sharing at the software (database) level must end now; at hardware or network level a separation plan is needed, with logical separation in the meantime: strict access-right checks, frequent log checks, personal IDs and frequent password changes.',
     fix: 'end database-level sharing; give the system a separationPlan with a targetDate, and list the interim measures in force',
     example:
       'sharing:\n  level: hardware\n  separationPlan: { targetDate: 2025-12-31, description: … }\n  interimMeasures: [access-rights-review, frequent-log-review, personal-ids, frequent-password-change]',
@@ -22,7 +22,7 @@ const messages = {
   },
   ja: {
     title: '特定関係事業者と共用するシステムの共用を解消している',
-    why: '一般送配電事業者は非公開情報を扱うシステムを特定関係事業者と共用できない（第3号）。ソフトウェア（データベース）の共用は直ちに解消する。ハードウェアやネットワークの共用には解消の計画が必要で、それまでは論理分割（アクセス権限の厳格な確認、ログの高頻度の確認、個人ID、パスワードの頻繁な変更）を行う。',
+    why: '一般送配電事業者は非公開情報を扱うシステムを特定関係事業者と共用できない（{basis}）。ソフトウェア（データベース）の共用は直ちに解消する。ハードウェアやネットワークの共用には解消の計画が必要で、それまでは論理分割（アクセス権限の厳格な確認、ログの高頻度の確認、個人ID、パスワードの頻繁な変更）を行う。',
     fix: 'データベースの共用を解消し、separationPlan に targetDate を付けて記載し、実施中の論理分割の措置を interimMeasures に挙げてください',
     example:
       'sharing:\n  level: hardware\n  separationPlan: { targetDate: 2025-12-31, description: … }\n  interimMeasures: [access-rights-review, frequent-log-review, personal-ids, frequent-password-change]',
@@ -38,6 +38,7 @@ export const rule = defineRule({
   id: 'systems/sharing-separation',
   messages,
   basis: '施行規則第33条の15第1項第3号',
+  provision: 'sharing',
   severity: 'error',
   check({ data, profile, report }) {
     if (!profile?.sharingProhibited) return;

@@ -10,7 +10,7 @@ const STAFF = ['employees', 'managers', 'new-employees', 'transferees'];
 const messages = {
   en: {
     title: 'Every rule in force is taught, to officers and staff',
-    why: "Training makes directors, executive officers and employees keep the rules (第8号). Each rule in force should be covered by the year's training, and the audiences should include officers as well as staff.",
+    why: "Training makes directors, executive officers and employees keep the rules ({basis}). Each rule in force should be covered by the year's training, and the audiences should include officers as well as staff.",
     fix: 'list the rule in the rules of a training, and train directors or executive officers as well as staff',
     example: 'trainings:\n  - audience: [directors, executive-officers]\n    rules: [RULE-01, RULE-02]',
     msg: {
@@ -21,7 +21,7 @@ const messages = {
   },
   ja: {
     title: '施行中の規程をすべて、役員と従業者に研修している',
-    why: '研修は取締役・執行役・従業者に規程を遵守させるためのもの（第8号）。施行中の規程はいずれも当年度の研修で扱い、対象者には役員と従業者の双方を含める。',
+    why: '研修は取締役・執行役・従業者に規程を遵守させるためのもの（{basis}）。施行中の規程はいずれも当年度の研修で扱い、対象者には役員と従業者の双方を含める。',
     fix: '研修の rules にその規程を加え、取締役又は執行役と従業者の双方を研修の対象にしてください',
     example: 'trainings:\n  - audience: [directors, executive-officers]\n    rules: [RULE-01, RULE-02]',
     msg: {
@@ -36,6 +36,7 @@ export const rule = defineRule({
   id: 'trainings/coverage',
   messages,
   basis: '施行規則第33条の15第1項第8号',
+  provision: 'training',
   severity: 'error',
   check({ data, report }) {
     if (data.trainings === undefined) return; // a missing section is items/required-sections' finding

@@ -47,8 +47,14 @@ export interface RuleContext<M extends string = string> {
 export interface Rule<M extends string = string> {
   /** Stable id, e.g. "corrections/finding-has-correction". */
   id: string;
-  /** The legal basis, as the statute names it. */
+  /** The legal basis, as the statute names it (a 一般送配電事業者's, when the rule has a provision). */
   basis: string;
+  /**
+   * Which provision the rule applies, by its name in the profiles' `provisions` (accessRecords,
+   * retention…): each profile says where its legal text has it, so a 送電事業者's finding cites
+   * 第44条の13, not 第33条の15. {basis} in the rule's why is that citation.
+   */
+  provision?: string;
   severity: Severity;
   /** The schema version that brought the sections the rule is about (default: every version). */
   sinceSchema?: number;

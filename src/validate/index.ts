@@ -7,6 +7,7 @@ import { InputOutputError, isInputOutputError } from '../errors.js';
 import { loadTarget, resolveTargets, type LoadedFiling, type Target } from '../load/filing.js';
 import { langFromEnv, t, type Lang } from '../messages/index.js';
 import { chooseProfile, type Profile } from '../profiles/index.js';
+import { wordsOf } from '../model/wording.js';
 import { runRules } from '../rules/engine.js';
 import { checkDuplicateIds } from './ids.js';
 import { checkSchema } from './schema.js';
@@ -101,13 +102,12 @@ export async function validateTarget(target: Target, options: ValidateOptions = 
   let rulesNotRun = false;
   if (loaded.data) {
     const whole = loaded.kind !== 'section' && loaded.complete;
-    found.push(...(await checkSchema(loaded.data, whole ? 'filing' : 'section', lang)));
+    // the profile first: the schema's findings name fields in its filer type's words
+    const choice = loaded.kind !== 'section' ? chooseProfile(loaded.data, lang, config.profileStart) : undefined;
+    profile = choice?.profile;
+    found.push(...(await checkSchema(loaded.data, whole ? 'filing' : 'section', lang, undefined, wordsOf(profile))));
     found.push(...checkDuplicateIds(loaded.data, lang));
-    if (loaded.kind !== 'section') {
-      const choice = chooseProfile(loaded.data, lang, config.profileStart);
-      profile = choice.profile;
-      found.push(...choice.diagnostics);
-    }
+    if (choice) found.push(...choice.diagnostics);
     // The rules read facts across sections and rely on the shape the schema guarantees: they run on
     // a whole filing once it is well-formed.
     if (whole && options.rules !== false) {

@@ -42,13 +42,20 @@ export function schemaErrors(data: unknown, kind: SchemaKind, version = CURRENT_
 }
 
 /** Validates and words the findings. The schema text is loaded only when there is something to say. */
-export async function checkSchema(data: unknown, kind: SchemaKind, lang: Lang, version = CURRENT_SCHEMA_VERSION): Promise<Diagnostic[]> {
+export async function checkSchema(
+  data: unknown,
+  kind: SchemaKind,
+  lang: Lang,
+  version = CURRENT_SCHEMA_VERSION,
+  /** The filer type's words for the labels the findings name (wordsOf the filing's profile). */
+  words?: (text: string) => string,
+): Promise<Diagnostic[]> {
   await loadVersion(kind, version);
   const errors = schemaErrors(data, kind, version);
   if (errors.length === 0) return [];
   const bundle = await import('../model/generated/schema-bundle.js');
   const root = (kind === 'config' ? bundle.configSchema : bundle.filingSchemas[version]) as SchemaNode;
-  return describeErrors(errors, data, new SchemaIndex(root), lang);
+  return describeErrors(errors, data, new SchemaIndex(root, words), lang);
 }
 
 const TYPE_KEYS: Record<string, MessageKey> = {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
-import { allProfiles, getProfile } from '../../profiles/index.js';
+import { allProfiles, chooseProfile, getProfile } from '../../profiles/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { SECTION_SCHEMA_REF, writeEditorFiles } from '../../init/editor.js';
 import { EXIT, type CliContext } from '../context.js';
@@ -47,7 +47,7 @@ export function register(program: Command, ctx: CliContext): void {
         schemaRef: SECTION_SCHEMA_REF,
       });
       for (const file of files) writeFileAtomic(join(dir, file.name), file.content);
-      const editor = writeEditorFiles(resolve(ctx.io.cwd, dir));
+      const editor = writeEditorFiles(resolve(ctx.io.cwd, dir), profile);
       ctx.io.stderr.write(
         `${t(lang, 'cli.init.done', { dir, n: files.length })}\n${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
       );
@@ -89,7 +89,7 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
       (last.baseDir && existsSync(join(last.baseDir, attachment.file)) ? readFileSync(join(last.baseDir, attachment.file)) : undefined);
     if (bytes) writeFileAtomic(join(dir, attachment.file), bytes);
   }
-  const editor = writeEditorFiles(resolve(ctx.io.cwd, dir));
+  const editor = writeEditorFiles(resolve(ctx.io.cwd, dir), chooseProfile(carried.data, lang).profile);
   ctx.io.stderr.write(
     `${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${carried.kept.map((k) => `${t(lang, 'cli.init.kept', { list: k.list, ids: k.ids.join(', ') })}\n`).join('')}${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
   );

@@ -3,6 +3,8 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../diagnostics.js';
 import { ruleText } from '../../rules/engine.js';
+import { allProfiles } from '../../profiles/index.js';
+import { basesOf, basisOf } from '../../model/wording.js';
 import { RULES } from '../../rules/registry.js';
 import { docsUri, type Reporter } from './context.js';
 
@@ -19,6 +21,10 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang, root = proc
       : { uri: pathToFileURL(resolve(file)).href };
   };
   const codes = [...new Set(result.diagnostics.map((d) => d.code))].sort();
+  // the rules are described in the filings' words and legal text when they share one profile
+  const used = [...new Set(result.results.map((r) => r.profile).filter((p) => p !== undefined))];
+  const profile = used.length === 1 ? used[0] : undefined;
+  const basis = (rule: (typeof RULES)[number]) => (profile ? basisOf(rule, profile) : basesOf(rule, allProfiles()));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -34,19 +40,19 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang, root = proc
               const rule = RULES.find((r) => r.id === id);
               if (rule) {
                 // a filing rule: its own documentation, as `taisei rules explain` gives it
-                const why = ruleText(lang, id, 'why');
-                const fix = ruleText(lang, id, 'fix');
+                const why = ruleText(lang, id, 'why', {}, profile);
+                const fix = ruleText(lang, id, 'fix', {}, profile);
                 return {
                   id,
-                  shortDescription: { text: ruleText(lang, id, 'title') },
+                  shortDescription: { text: ruleText(lang, id, 'title', {}, profile) },
                   fullDescription: { text: why },
                   ...(docsUri('rules.md', id) ? { helpUri: docsUri('rules.md', id) } : {}),
                   help: {
                     text: `${why}\n${fix}`,
-                    markdown: `${why}\n\n**${rule.basis}**\n\n${fix}\n\n\`\`\`yaml\n${ruleText(lang, id, 'example')}\n\`\`\``,
+                    markdown: `${why}\n\n**${basis(rule)}**\n\n${fix}\n\n\`\`\`yaml\n${ruleText(lang, id, 'example', {}, profile)}\n\`\`\``,
                   },
                   defaultConfiguration: { level: LEVEL[rule.severity] },
-                  properties: { basis: rule.basis },
+                  properties: { basis: basis(rule) },
                 };
               }
               return {

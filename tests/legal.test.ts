@@ -1,0 +1,87 @@
+// The filing as the law words it: each filer type's own designations, the form's article, the 前条
+// note, the item-九 summary and its annex, the attachments numbered 別添. Read from the PDFs' text.
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readPdf, type PdfContent } from './pdf-helpers.js';
+import { EXAMPLES, runCli, tempDir } from './helpers.js';
+
+const editions = ['submission', 'public'] as const;
+type Built = Record<'ippan' | 'soden', Record<(typeof editions)[number], PdfContent>>;
+let built: Built;
+
+beforeAll(async () => {
+  const read = async (example: string) => {
+    const out = tempDir('taisei-legal-');
+    const run = runCli(['build', join(EXAMPLES, example), '--out', out, '--edition', 'both']);
+    expect(run.status, run.stderr).toBe(0);
+    return {
+      submission: await readPdf(readFileSync(join(out, 'report-2024-submission.pdf'))),
+      public: await readPdf(readFileSync(join(out, 'report-2024-public.pdf'))),
+    };
+  };
+  const [ippan, soden] = await Promise.all([read('ippan-15'), read('soden-13')]);
+  built = { ippan, soden };
+}, 60_000);
+
+describe("each filer type's own words", () => {
+  // what only a 一般送配電事業者 does (託送供給) and what only a 送電事業者 does (振替供給)
+  const generalOnly = ['託送供給', '一般送配電事業者（', '第33条の15', '第三十三条の十五'];
+  const transmissionOnly = ['振替供給部門', '送電事業者（振替供給の業務）', '第44条の13', '第四十四条の十三'];
+
+  it.each(editions)("a 送電事業者's PDF (%s) uses its words throughout, a 一般送配電事業者's PDF its own", (edition) => {
+    const soden = built.soden[edition].compact;
+    for (const word of generalOnly) expect(soden, word).not.toContain(word);
+    expect(soden).toContain('振替供給部門');
+    expect(soden).toContain('送電事業者（振替供給の業務）');
+    const ippan = built.ippan[edition].compact;
+    for (const word of transmissionOnly) expect(ippan, word).not.toContain(word);
+    expect(ippan).toContain('託送供給等部門');
+    expect(ippan).toContain('一般送配電事業者（託送供給等業務）');
+  });
+
+  it("words a finding, the skeleton and the editor's schemas in the filer type's terms", () => {
+    const dir = join(tempDir('taisei-legal-'), 'soden');
+    cpSync(join(EXAMPLES, 'soden-13'), dir, { recursive: true });
+    const file = join(dir, 'filing.yaml');
+    // the monitoring department named as the department that does 振替供給
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(monitoringDepartment:\n\s+name:) 内部監査室/, '$1 系統運用部'));
+    const ja = runCli(['validate', dir, '--lang', 'ja']);
+    expect(ja.status).toBe(1);
+    expect(ja.stderr + ja.stdout).toContain('監視部門（系統運用部）が振替供給部門と同じです');
+    expect(ja.stderr + ja.stdout).not.toContain('託送');
+    const skeleton = join(tempDir('taisei-legal-'), 'new');
+    expect(runCli(['init', skeleton, '-p', 'soden-13']).status).toBe(0);
+    const texts = readdirSync(skeleton, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(join(e.parentPath, e.name), 'utf8'));
+    const all = texts.join('\n');
+    expect(all).not.toMatch(/託送供給|第33条の15/);
+    expect(all).toContain('振替供給部門');
+    // a 一般送配電事業者's skeleton keeps its own
+    const general = join(tempDir('taisei-legal-'), 'general');
+    expect(runCli(['init', general, '-p', 'ippan-15']).status).toBe(0);
+    expect(readFileSync(join(general, '.schemas', '2', 'section.bundle.schema.json'), 'utf8')).toContain('託送供給等部門');
+  });
+
+  it('has every provision a rule applies in every profile', async () => {
+    const { RULES } = await import('../src/rules/registry.js');
+    const { allProfiles } = await import('../src/profiles/index.js');
+    for (const rule of RULES.filter((r) => r.provision))
+      for (const profile of allProfiles()) expect(profile.provisions[rule.provision!], `${profile.id} ${rule.id}`).toBeTruthy();
+  });
+
+  it("cites a rule's basis in the profile's legal text", () => {
+    const soden = runCli(['rules', 'explain', 'retention/five-years', '--profile', 'soden-13', '--lang', 'ja']);
+    expect(soden.status).toBe(0);
+    expect(soden.stdout).toContain('根拠: 施行規則第44条の13第2項');
+    expect(soden.stdout).toContain('（施行規則第44条の13第2項）');
+    expect(soden.stdout).not.toContain('第33条');
+    const all = runCli(['rules', 'explain', 'retention/five-years', '--lang', 'en']);
+    expect(all.stdout).toMatch(/ippan-15: 施行規則第33条の15第2項; soden-13: 施行規則第44条の13第2項/);
+    const list = runCli(['rules', 'list', '--format', 'json', '--profile', 'soden-13']);
+    const rules = JSON.parse(list.stdout) as { id: string; basis: string }[];
+    expect(rules.find((r) => r.id === 'corrections/finding-has-correction')?.basis).toBe('施行規則第44条の14第9号・第11号・第12号');
+    expect(rules.filter((r) => /第33条/.test(r.basis))).toEqual([]);
+  });
+});
