@@ -85,3 +85,16 @@ describe("each filer type's own words", () => {
     expect(rules.filter((r) => /第33条/.test(r.basis))).toEqual([]);
   });
 });
+
+describe('the form and the attached document', () => {
+  it.each(editions)('names the form with its article, and says under 別紙 which article 前条 is (%s)', (edition) => {
+    const ippan = built.ippan[edition];
+    const soden = built.soden[edition];
+    expect(ippan.pages[0]!.replace(/\s+/g, '')).toContain('様式第二十六の三（第三十三条の十六関係）');
+    expect(soden.pages[0]!.replace(/\s+/g, '')).toContain('様式第二十六の三（第四十四条の十四関係）');
+    expect(ippan.compact).toContain('この別紙の各事項の「前条」は、電気事業法施行規則第三十三条の十五をいう。');
+    expect(soden.compact).toContain('この別紙の各事項の「前条」は、電気事業法施行規則第四十四条の十三をいう。');
+    // the item titles keep the statute's 前条 verbatim
+    expect(soden.compact).toContain('一前条第一号の規定により区分した室の配置');
+  });
+});

@@ -14,7 +14,7 @@ import { cover } from './parts/cover.js';
 import { item, relatedCompanies } from './parts/items.js';
 import { barToken, type Composer } from './compose.js';
 import { toc, type TocEntry } from './parts/toc.js';
-import { CONTENT_WIDTH, DEFAULT_STYLE, PAGE_MARGINS, STYLES, pageFurniture, type Content } from './styles.js';
+import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, PAGE_MARGINS, STYLES, pageFurniture, type Content } from './styles.js';
 import { Tables } from './tables.js';
 import type { Wording } from './templates.js';
 import { wareki } from './wareki.js';
@@ -43,6 +43,9 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     date: wareki(String(data.submissionDate)),
     addressee: (data.addressee as string | undefined) ?? '経済産業大臣',
     legalBasis: profile.legalBasis,
+    form: profile.form.name,
+    formRelation: profile.form.relation,
+    precedingArticle: profile.precedingArticle,
     profile: profile.title,
     public: edition === 'public',
     contact: isWithheld(data.contact)
@@ -75,6 +78,11 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
       id: 'attached',
       outline: true,
       outlineText: attachmentTitle,
+    },
+    // the item titles quote the statute's 「前条」 verbatim; one line says which article that is
+    {
+      text: ctx.tables.lines(wording.text('preceding-note', templateData), CONTENT_WIDTH, BODY_SIZE, 'Serif', false),
+      margin: [0, 0, 0, 10],
     },
     ...relatedCompanies(ctx),
     ...profile.items.flatMap((i, n) => item(ctx, i, n)),

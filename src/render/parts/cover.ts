@@ -11,7 +11,7 @@ export function cover(ctx: PartContext, data: Record<string, unknown>, edition: 
   const title = wording.text('cover-title', data);
   return [
     {
-      text: wording.text('cover-form'),
+      text: wording.text('cover-form', data),
       style: 'coverForm',
       id: 'cover',
       outline: true,
@@ -34,7 +34,7 @@ export function cover(ctx: PartContext, data: Record<string, unknown>, edition: 
       ],
     },
     { text: title, style: 'coverTitle', margin: [0, 64, 0, edition === 'public' ? 8 : 40] },
-    ...(edition === 'public' ? [{ text: wording.text('public-mark'), margin: [0, 0, 0, 24] }] : []),
+    ...(edition === 'public' ? [{ text: wording.text('public-mark'), alignment: 'center' as const, margin: [0, 0, 0, 24] }] : []),
     { text: tables.composer.compose(wording.text('cover-body', data), CONTENT_WIDTH, BODY_SIZE, { indent: 1 }).inlines, lineHeight: 1.9 },
     ...(data.contact
       ? [
