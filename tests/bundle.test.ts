@@ -91,15 +91,15 @@ describe('writing', () => {
       'filing.json',
       'report.pdf',
       'assessment.json',
-      'attachments/attachments/floor-dispatch-03.pdf',
-      'attachments/attachments/floor-hq-08.pdf',
-      'attachments/attachments/floor-hq-09.pdf',
-      'attachments/attachments/rule-101.pdf',
+      'attachments/floor-dispatch-03.pdf',
+      'attachments/floor-hq-08.pdf',
+      'attachments/floor-hq-09.pdf',
+      'attachments/rule-101.pdf',
     ]);
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
     expect(manifest).toMatchObject({
       format: 'taisei-bundle',
-      formatVersion: 1,
+      formatVersion: 2,
       generator: { name: 'taisei' },
       schemaVersion: 2,
       profile: 'ippan-15',
@@ -161,7 +161,7 @@ describe('verifying', () => {
   });
 
   it('names each file that was changed', () => {
-    for (const name of ['filing.json', 'report.pdf', 'attachments/attachments/rule-101.pdf']) {
+    for (const name of ['filing.json', 'report.pdf', 'attachments/rule-101.pdf']) {
       const tampered = rezip(
         submission,
         (files) => files.set(name, Buffer.concat([files.get(name)!, Buffer.from(' ')])),

@@ -5,16 +5,19 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfContent } from './pdf-helpers.js';
 import { EXAMPLES, runCli, tempDir } from './helpers.js';
+import { readDirectory, readEntry, writeZip } from '../src/bundle/zip.js';
 
 const editions = ['submission', 'public'] as const;
 type Built = Record<'ippan' | 'soden', Record<(typeof editions)[number], PdfContent>>;
 let built: Built;
+let ippanBundle: string;
 
 beforeAll(async () => {
   const read = async (example: string) => {
     const out = tempDir('taisei-legal-');
     const run = runCli(['build', join(EXAMPLES, example), '--out', out, '--edition', 'both']);
     expect(run.status, run.stderr).toBe(0);
+    if (example === 'ippan-15') ippanBundle = join(out, 'report-2024-submission.zip');
     return {
       submission: await readPdf(readFileSync(join(out, 'report-2024-submission.pdf'))),
       public: await readPdf(readFileSync(join(out, 'report-2024-public.pdf'))),
@@ -96,5 +99,53 @@ describe('the form and the attached document', () => {
     expect(soden.compact).toContain('この別紙の各事項の「前条」は、電気事業法施行規則第四十四条の十三をいう。');
     // the item titles keep the statute's 前条 verbatim
     expect(soden.compact).toContain('一前条第一号の規定により区分した室の配置');
+  });
+});
+
+describe('attachments, numbered 別添', () => {
+  it.each(editions)('numbers them in 添付資料一覧 and refers to them by number where a section points at one (%s)', (edition) => {
+    const text = built.ippan[edition].compact;
+    expect(text).toContain('別添1本店ビル8階平面図平面図attachments/floor-hq-08.pdf');
+    expect(text).toContain('別添4非公開情報管理規程（全文）規程attachments/rule-101.pdf');
+    // the rule points at its full text by number; the public edition keeps the list's numbers
+    const pages = built.ippan[edition].pages.map((p) => p.replace(/\s+/g, ''));
+    const rulesPage = pages.find((p) => p.includes('四前条第一項第五号の規定により作成した規程') && !p.includes('目次'))!;
+    expect(rulesPage).toMatch(/非公開情報管理規程[^]*別添4/);
+    if (edition === 'submission') expect(pages.find((p) => p.includes('託送サービス部'))).toMatch(/別添1[^]*別添2/);
+  });
+
+  it('keeps each attachment once under attachments/ in the bundle, and still reads a bundle of format 1', () => {
+    const zip = readFileSync(ippanBundle);
+    const entries = readDirectory(zip).map((e) => ({ name: e.name, data: readEntry(zip, e) }));
+    const names = entries.map((e) => e.name).filter((n) => n.startsWith('attachments/'));
+    expect(names.sort()).toEqual([
+      'attachments/floor-dispatch-03.pdf',
+      'attachments/floor-hq-08.pdf',
+      'attachments/floor-hq-09.pdf',
+      'attachments/rule-101.pdf',
+    ]);
+    // a bundle written by format 1 held attachments/attachments/…: verify still finds them there
+    const manifest = entries.find((e) => e.name === 'manifest.json')!;
+    const parsed = JSON.parse(manifest.data.toString('utf8'));
+    const legacy = (formatVersion: number) => {
+      parsed.formatVersion = formatVersion;
+      for (const f of parsed.files) if (f.path.startsWith('attachments/')) f.path = `attachments/${f.path}`;
+      const renamed = entries.map((e) =>
+        e.name === 'manifest.json'
+          ? { name: e.name, data: Buffer.from(JSON.stringify(parsed)) }
+          : { name: e.name.startsWith('attachments/') ? `attachments/${e.name}` : e.name, data: e.data },
+      );
+      for (const f of parsed.files) f.path = f.path.replace(/^attachments\/attachments\//, 'attachments/');
+      const path = join(tempDir('taisei-legal-'), `format-${formatVersion}.zip`);
+      writeFileSync(path, writeZip(renamed));
+      return path;
+    };
+    const old = runCli(['verify', legacy(1)]);
+    expect(old.stdout + old.stderr).not.toContain('references/resolve');
+    expect(old.status, old.stdout).toBe(0);
+    // the same layout claimed as format 2 misses every attachment
+    const wrong = runCli(['verify', legacy(2)]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stdout).toContain('attachments/floor-hq-08.pdf');
   });
 });

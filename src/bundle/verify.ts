@@ -17,7 +17,7 @@ import { readRegularFile, regularFile } from '../util/regular-file.js';
 import { wordsOf } from '../model/wording.js';
 import { checkSchema } from '../validate/schema.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
-import { BUNDLE_FORMAT, FILING_FORMAT, canonicalBytes, type Manifest } from './write.js';
+import { BUNDLE_FORMAT, FILING_FORMAT, attachmentEntry, canonicalBytes, type Manifest } from './write.js';
 import { ASSESSMENT_METHOD, assessmentSummary } from '../assessment/summary.js';
 import { DEFAULT_LIMITS, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
 
@@ -217,6 +217,7 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   const schemaFindings = (await checkSchema(filing.filing, 'filing', lang, filing.schemaVersion, wordsOf(profile))).filter(keep);
   result.diagnostics.push(...schemaFindings.map(inFiling));
   if (schemaFindings.some((d) => d.severity === 'error')) return result;
+  const manifestVersion = result.manifest?.formatVersion ?? 1;
   const present = (file: string): 'present' | 'missing' | 'outside' | 'notFile' => {
     if (filing!.edition === 'public') {
       const entry = ((filing!.filing.attachments as { file: string; kind?: string; withheld?: boolean }[] | undefined) ?? []).find(
@@ -224,7 +225,7 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
       );
       if (entry && attachmentWithheld(entry)) return 'present';
     }
-    return result.files.has(`attachments/${file}`) ? 'present' : 'missing';
+    return result.files.has(attachmentEntry(file, manifestVersion)) ? 'present' : 'missing';
   };
   const rules = runRules(filing.filing, {
     lang,

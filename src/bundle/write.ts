@@ -5,7 +5,8 @@
 //   report.pdf      the PDF of the same edition
 //   assessment.json the self-assessment evaluated (readiness score), when the filing has one
 //   diff.json       the changes from last year (build --compare-with)
-//   attachments/…   the files the filing references (withheld ones stay out of the public edition)
+//   attachments/…   the files the filing references, by their path in the filing without its leading
+//                   attachments/ (withheld ones stay out of the public edition)
 import { createHash, type KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
 import canonicalize from 'canonicalize';
@@ -22,7 +23,17 @@ import { signBytes } from './keys.js';
 import { writeZip, type ZipInput } from './zip.js';
 
 export const BUNDLE_FORMAT = 'taisei-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** 2: attachments under attachments/ by their path in the filing, without doubling its attachments/ folder. */
+export const BUNDLE_FORMAT_VERSION = 2;
+
+/**
+ * Where a bundle holds an attachment the filing lists at `file` (its path in the filing directory):
+ * under attachments/, its own leading attachments/ folder not doubled. Format 1 put the whole path
+ * under attachments/ (attachments/attachments/…); verify still reads such bundles.
+ */
+export function attachmentEntry(file: string, formatVersion: number = BUNDLE_FORMAT_VERSION): string {
+  return formatVersion < 2 ? `attachments/${file}` : `attachments/${file.replace(/^(?:\.\/)?attachments\//, '')}`;
+}
 export const FILING_FORMAT = 'taisei-filing';
 export { WITHHELD_MARKER };
 
@@ -114,10 +125,21 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
   ];
   const attachments = Array.isArray(data.attachments) ? (data.attachments as { file: string; kind?: string; withheld?: boolean }[]) : [];
   const where = attachmentsOnDisk(input.baseDir);
+  const placed = new Map<string, string>();
   for (const attachment of [...attachments].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     if (edition === 'public' && attachmentWithheld(attachment)) continue;
-    const path = `attachments/${attachment.file}`;
-    if (!files.some((f) => f.name === path)) files.push({ name: path, data: readAttachment(input.baseDir, where, attachment.file) });
+    const path = attachmentEntry(attachment.file);
+    const taken = placed.get(path);
+    if (taken === undefined) {
+      placed.set(path, attachment.file);
+      files.push({ name: path, data: readAttachment(input.baseDir, where, attachment.file) });
+    } else if (taken !== attachment.file)
+      // x.pdf and attachments/x.pdf would be one entry: the bundle could hold only one of them
+      throw new InputOutputError(
+        'bundle.attachmentClash',
+        { first: taken, second: attachment.file, entry: path },
+        'bundle.attachmentClash.hint',
+      );
   }
   const bySection: Record<string, number> = {};
   for (const pointer of view.withheld) {

@@ -334,6 +334,8 @@ const base = {
   'regulator.noSqlite': 'ingest and compare need SQLite, which this Node ({node}) does not have ({reason})',
   'regulator.noSqlite.hint':
     'run them on Node 22.13 or later (Node 24 is tested), whose node:sqlite taisei uses; on Node 20, install better-sqlite3 beside taisei: npm install better-sqlite3',
+  'bundle.attachmentClash': 'the attachments {first} and {second} would both be {entry} in the bundle',
+  'bundle.attachmentClash.hint': 'rename or move one of them, so that their paths differ once a leading attachments/ is left off',
   'regulator.busy': '{path} is held by another taisei run, still after {seconds} s',
   'regulator.busy.hint': 'wait for the other ingest or compare to finish, then run this again',
   'regulator.notDatabase': '{path} is not a taisei database ({reason})',

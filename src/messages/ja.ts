@@ -325,6 +325,8 @@ export const ja: Record<MessageKey, string> = {
   'regulator.noSqlite': 'ingest と compare には SQLite が要りますが、この Node（{node}）では使えません（{reason}）',
   'regulator.noSqlite.hint':
     'Node 22.13 以降（Node 24 で確認済み）で実行してください。taisei はその node:sqlite を使います。Node 20 では taisei と同じ場所に better-sqlite3 を入れてください: npm install better-sqlite3',
+  'bundle.attachmentClash': '添付資料 {first} と {second} は、バンドルの中で同じ {entry} になります',
+  'bundle.attachmentClash.hint': '先頭の attachments/ を除いたパスが異なるよう、どちらかの名前か場所を変えてください',
   'regulator.busy': '{path} は別の taisei の実行が使用中です（{seconds} 秒待ちました）',
   'regulator.busy.hint': '別の ingest または compare が終わるのを待ってから、もう一度実行してください',
   'regulator.notDatabase': '{path} は taisei のデータベースではありません（{reason}）',

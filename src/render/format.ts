@@ -98,7 +98,9 @@ export class Formatter {
       const ids = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
       return ids
         .map((id) => {
-          const shown = list.find((e) => e.id === id)?.[field.ref!.show];
+          const index = list.findIndex((e) => e.id === id);
+          if (index >= 0 && field.ref!.numbered) return keep(this.wording.text(field.ref!.numbered, { n: index + 1 }));
+          const shown = list[index]?.[field.ref!.show];
           return shown === undefined ? String(id) : this.display(shown);
         })
         .join('、');

@@ -7,8 +7,11 @@ export interface Field {
   path: string;
   /** How the column is set (default: numbers flush right, the rest justified). */
   align?: 'left' | 'right' | 'center';
-  /** The value is a reference (or list of references) to entries of this list; show their `show` field. */
-  ref?: { list: string; show: string };
+  /**
+   * The value is a reference (or list of references) to entries of this list; show their `show`
+   * field, or, with `numbered`, the entry's number in the list worded by that template (別添3).
+   */
+  ref?: { list: string; show: string; numbered?: string };
   /** Computed value instead of a path (e.g. the completion rate of a training). */
   derived?: 'completionRate' | 'correctionText' | 'findingText';
   /** Further paths shown on their own lines in the same cell (their titles join the header with ／). */
@@ -67,7 +70,7 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
         { path: 'use' },
         { path: 'separation' },
         { path: 'entryControl' },
-        { path: 'floorPlan', ref: { list: '/attachments', show: 'title' } },
+        { path: 'floorPlan', ref: { list: '/attachments', show: 'title', numbered: 'attachment-number' } },
       ],
       fontSize: 8.5,
     },
@@ -162,6 +165,7 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
         { path: 'revised' },
         { path: 'scope' },
         { path: 'summary' },
+        { path: 'attachment', ref: { list: '/attachments', show: 'title', numbered: 'attachment-number' } },
       ],
       fontSize: 8.5,
     },

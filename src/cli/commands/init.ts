@@ -6,6 +6,7 @@ import { t } from '../../messages/index.js';
 import { allProfiles, chooseProfile, getProfile } from '../../profiles/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { SECTION_SCHEMA_REF, writeEditorFiles } from '../../init/editor.js';
+import { attachmentEntry } from '../../bundle/write.js';
 import { EXIT, type CliContext } from '../context.js';
 import { parsePositiveInteger } from '../options.js';
 
@@ -85,7 +86,8 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
   // The attachment files come along, by the same relative paths.
   for (const attachment of (carried.data.attachments as { file: string }[] | undefined) ?? []) {
     const bytes =
-      last.files?.get(`attachments/${attachment.file}`) ??
+      last.files?.get(attachmentEntry(attachment.file)) ??
+      last.files?.get(attachmentEntry(attachment.file, 1)) ??
       (last.baseDir && existsSync(join(last.baseDir, attachment.file)) ? readFileSync(join(last.baseDir, attachment.file)) : undefined);
     if (bytes) writeFileAtomic(join(dir, attachment.file), bytes);
   }

@@ -1,6 +1,8 @@
-// 添付資料: the files attached to the filing. Both editions list every file with the same words (so
+// 添付資料: the files attached to the filing, numbered 別添1, 別添2… in the filing's order (the
+// sections refer to them by that number). Both editions list every file with the same words (so
 // they break alike), and say which files the public edition leaves out.
 import { attachmentWithheld } from '../../model/withheld.js';
+import { keep } from '../compose.js';
 import type { Entry } from '../format.js';
 import type { Content } from '../styles.js';
 import type { PartContext } from './context.js';
@@ -11,11 +13,16 @@ export function attachments(ctx: PartContext): Content[] {
   const list = (ctx.view.data.attachments as Entry[] | undefined) ?? [];
   if (list.length === 0) return [];
   const node = (i: number, key: string) => ctx.view.schema.at(['attachments', String(i), key]);
-  const columns = ['title', 'kind', 'file'].map((key) => ({ title: node(0, key)?.title ?? key }));
+  // each numbered 別添N, as the sections refer to it
+  const columns = [
+    { title: wording.text('attachment-number-title') },
+    ...['title', 'kind', 'file'].map((key) => ({ title: node(0, key)?.title ?? key })),
+  ];
   const withheld = list.map((entry) => attachmentWithheld(entry as { kind?: string; withheld?: boolean }));
   const anyWithheld = withheld.some(Boolean);
   if (anyWithheld) columns.push({ title: wording.text('public-column') });
   const rows = list.map((entry, i) => [
+    keep(wording.text('attachment-number', { n: i + 1 })),
     format.fieldText(entry.title, node(i, 'title'), { path: 'title' }, entry),
     format.fieldText(entry.kind, node(i, 'kind'), { path: 'kind' }, entry),
     format.fieldText(entry.file, node(i, 'file'), { path: 'file' }, entry),
