@@ -101,7 +101,7 @@ describe('writing', () => {
       format: 'taisei-bundle',
       formatVersion: 2,
       generator: { name: 'taisei' },
-      schemaVersion: 2,
+      schemaVersion: 3,
       profile: 'ippan-15',
       fiscalYear: 2024,
       edition: 'submission',
@@ -114,7 +114,7 @@ describe('writing', () => {
       expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
     const filing = JSON.parse(files.get('filing.json')!.toString());
-    expect(filing).toMatchObject({ format: 'taisei-filing', schemaVersion: 2, profile: 'ippan-15', edition: 'submission' });
+    expect(filing).toMatchObject({ format: 'taisei-filing', schemaVersion: 3, profile: 'ippan-15', edition: 'submission' });
     expect(filing.filing.addressee).toBe('経済産業大臣');
     expect(filing.filing.systems[0].holdsNonPublic).toBe(true); // a schema default, applied
     // canonical JSON: keys sorted, no whitespace

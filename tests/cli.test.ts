@@ -138,11 +138,11 @@ describe('init', () => {
     cpSync(dir, moved, { recursive: true });
     rmSync(dir, { recursive: true });
     const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(join(moved, 'systems.yaml'), 'utf8'))![1]!;
-    expect(modeline).toBe('.schemas/2/section.bundle.schema.json');
+    expect(modeline).toBe('.schemas/3/section.bundle.schema.json');
     const schema = JSON.parse(readFileSync(join(moved, modeline), 'utf8'));
     expect(schema.properties.systems).toBeDefined();
     const settings = JSON.parse(readFileSync(join(moved, '.vscode', 'settings.json'), 'utf8'));
-    expect(settings['yaml.schemas']).toEqual({ './.schemas/2/section.bundle.schema.json': ['*.yaml', '*.yml'] });
+    expect(settings['yaml.schemas']).toEqual({ './.schemas/3/section.bundle.schema.json': ['*.yaml', '*.yml'] });
     expect(settings['yaml.customTags']).toContain('!withhold scalar');
     // the schemas and settings are no part of the filing: validating it says only what to fill in
     const check = JSON.parse(runCli(['validate', moved, '--format', 'json']).stdout);
@@ -154,9 +154,9 @@ describe('init', () => {
     const run = runCli(['init', dir, '--from', join(EXAMPLES, 'soden-13')]);
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'filing.yaml'), 'utf8')).toMatch(
-      /^# yaml-language-server: \$schema=\.schemas\/2\/section\.bundle\.schema\.json$/m,
+      /^# yaml-language-server: \$schema=\.schemas\/3\/section\.bundle\.schema\.json$/m,
     );
-    expect(existsSync(join(dir, '.schemas', '2', 'section.bundle.schema.json'))).toBe(true);
+    expect(existsSync(join(dir, '.schemas', '3', 'section.bundle.schema.json'))).toBe(true);
     expect(existsSync(join(dir, '.vscode', 'settings.json'))).toBe(true);
   });
 

@@ -64,7 +64,7 @@ describe("each filer type's own words", () => {
     // a 一般送配電事業者's skeleton keeps its own
     const general = join(tempDir('taisei-legal-'), 'general');
     expect(runCli(['init', general, '-p', 'ippan-15']).status).toBe(0);
-    expect(readFileSync(join(general, '.schemas', '2', 'section.bundle.schema.json'), 'utf8')).toContain('託送供給等部門');
+    expect(readFileSync(join(general, '.schemas', '3', 'section.bundle.schema.json'), 'utf8')).toContain('託送供給等部門');
   });
 
   it('has every provision a rule applies in every profile', async () => {
