@@ -81,6 +81,7 @@ describe('the submission edition', () => {
       '別紙　電気事業法施行規則第三十三条の十六に掲げる事項',
       ...profile.items.map((i) => `${i.label}　${i.title}`),
       '添付資料一覧',
+      '別添5　取引及び連絡調整の経緯等の記録（全320件）',
       '参考資料　内部統制の自己評価と改善計画',
     ]);
     // an item's blocks under it
@@ -400,7 +401,7 @@ describe('the appendix 参考資料 with the self-assessment', () => {
     expect(runCli(['build', ippan, '--out', byOption, '--no-assessment-appendix']).status).toBe(0);
     const pdf = await readPdf(readFileSync(join(byOption, 'report-2024-submission.pdf')));
     expect(pdf.compact).not.toContain('参考資料');
-    expect(pdf.outline).toHaveLength(19);
+    expect(pdf.outline).toHaveLength(20);
     expect(pdf.outline).not.toContain('参考資料　内部統制の自己評価と改善計画');
     const { readDirectory } = await import('../src/bundle/zip.js');
     expect(readDirectory(readFileSync(join(byOption, 'report-2024-submission.zip'))).map((e) => e.name)).toContain('assessment.json');

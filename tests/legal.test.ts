@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfContent } from './pdf-helpers.js';
 import { EXAMPLES, runCli, tempDir } from './helpers.js';
 import { readDirectory, readEntry, writeZip } from '../src/bundle/zip.js';
+import { parse } from 'yaml';
 
 const editions = ['submission', 'public'] as const;
 type Built = Record<'ippan' | 'soden', Record<(typeof editions)[number], PdfContent>>;
@@ -147,5 +148,66 @@ describe('attachments, numbered 別添', () => {
     const wrong = runCli(['verify', legacy(2)]);
     expect(wrong.status).toBe(1);
     expect(wrong.stdout).toContain('attachments/floor-hq-08.pdf');
+  });
+});
+
+describe("item 九's 概要 of the transactions", () => {
+  const records = () =>
+    (parse(readFileSync(join(EXAMPLES, 'ippan-15', 'transactions.yaml'), 'utf8')) as { transactions: { records: Record<string, any>[] } })
+      .transactions.records;
+
+  it.each(editions)(
+    'counts the records by kind, channel, quarter and subject, prints the notable ones, and lists all in an annex (%s)',
+    (edition) => {
+      const text = built.ippan[edition].compact;
+      const all = records();
+      const count = (pred: (r: Record<string, any>) => boolean) => all.filter(pred).length;
+      const retail = count((r) => r.counterparty.kind === 'retailer');
+      const retailRelated = count((r) => r.counterparty.kind === 'retailer' && r.counterparty.related === true);
+      const related = count((r) => r.counterparty.related === true);
+      expect(text).toContain(`事業の種類別の件数事業の種類件数うち特定関係事業者小売電気事業者${retail}${retailRelated}`);
+      expect(text).toContain(`合計${all.length}${related}`);
+      const firstQuarter = count((r) => String(r.date) >= '2024-04-01' && String(r.date) <= '2024-06-30');
+      expect(text).toContain(`第1四半期（令和6年4月〜令和6年6月）${firstQuarter}`);
+      expect(text).toContain(`電子メール${count((r) => r.channel === 'email')}`);
+      expect(text).toContain('件名別の件数');
+      // the notable records one by one, under their own heading, before the note that points at the annex
+      const notable = all.filter((r) => r.notable === true);
+      expect(notable.length).toBeGreaterThan(0);
+      const start = text.indexOf('九前条第一項第十二号', text.indexOf('別紙電気事業法'));
+      const item = text.slice(start, text.indexOf('十前条第一項第十四号', start));
+      expect(item).toContain('特記する事例');
+      for (const r of notable) expect(item).toContain(r.summary);
+      expect(item).not.toContain('TR-0001');
+      expect(item).toContain(`記録の全件（${all.length}件）は、別添5に記載した。`);
+      // the annex: every record with its id, numbered after the four files, in 添付資料一覧 and the 目次
+      expect(text).toContain(`別添5　取引及び連絡調整の経緯等の記録（全${all.length}件）`.replace(/\s/g, ''));
+      expect(text).toContain(`別添5取引及び連絡調整の経緯等の記録（全${all.length}件）記録の一覧本書の末尾`);
+      for (const id of ['TR-0001', all[all.length - 1]!.id]) expect(text).toContain(id);
+    },
+  );
+
+  it('leaves the annex out when the configuration says so; the bundle still carries every record', () => {
+    const dir = join(tempDir('taisei-legal-'), 'filing');
+    cpSync(join(EXAMPLES, 'ippan-15'), dir, { recursive: true });
+    writeFileSync(join(dir, 'taisei.config.yaml'), 'recordsAnnex: false\n');
+    const out = tempDir('taisei-legal-');
+    const run = runCli(['build', dir, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    return readPdf(readFileSync(join(out, 'report-2024-submission.pdf'))).then((pdf) => {
+      const all = records();
+      expect(pdf.compact).toContain(`記録の全件（${all.length}件）は、この報告書の電子データ（filing.json）に収めた。`);
+      expect(pdf.compact).not.toContain('取引及び連絡調整の経緯等の記録（全');
+      expect(pdf.compact).not.toContain('TR-0001');
+      expect(pdf.pages.length).toBeLessThan(built.ippan.submission.pages.length - 3);
+      const zip = readFileSync(join(out, 'report-2024-submission.zip'));
+      const filing = JSON.parse(
+        readEntry(
+          zip,
+          readDirectory(zip).find((e) => e.name === 'filing.json')!,
+        ).toString('utf8'),
+      );
+      expect(filing.filing.transactions.records).toHaveLength(all.length);
+    });
   });
 });

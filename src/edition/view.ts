@@ -27,6 +27,8 @@ export interface EditionInput {
   assessment?: boolean;
   /** The shape of each withheld value, so the public edition draws bars as wide as the values. */
   shapeOf?: ShapeOf;
+  /** false: an item that summarises many records prints no annex (別添) of them all (config recordsAnnex). */
+  recordsAnnex?: boolean;
 }
 
 export interface EditionView {
@@ -41,6 +43,8 @@ export interface EditionView {
   changes?: FilingDiff;
   /** The self-assessment evaluated, when the filing has one and it is to be shown. */
   assessment?: Evaluation;
+  /** false: the records a summary counts are not listed in full in an annex (default: they are). */
+  recordsAnnex?: boolean;
 }
 
 export function editionView(input: EditionInput, edition: Edition, schema: SchemaIndex = currentSchemaIndex(input.profile)): EditionView {
@@ -59,6 +63,7 @@ export function editionView(input: EditionInput, edition: Edition, schema: Schem
     schema,
     data,
     withheld,
+    recordsAnnex: input.recordsAnnex !== false,
     ...(changes ? { changes } : {}),
     ...(assessment ? { assessment } : {}),
   };

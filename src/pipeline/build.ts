@@ -138,6 +138,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     profile: result.profile,
     previous,
     assessment: options.assessmentAppendix !== false && result.config.assessmentAppendix !== false,
+    recordsAnnex: result.config.recordsAnnex !== false,
   };
   if (options.editions.includes('public')) {
     const { withheldShapes } = await import('../render/shapes.js');

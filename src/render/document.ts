@@ -7,6 +7,7 @@ import type { Edition } from '../model/edition.js';
 import { isWithheld } from '../model/withheld.js';
 import { Formatter, fiscalYearLabel, type Entry } from './format.js';
 import { assessment } from './parts/assessment.js';
+import { annexes } from './parts/summary.js';
 import { attachments } from './parts/attachments.js';
 import { changes } from './parts/changes.js';
 import type { PartContext } from './parts/context.js';
@@ -22,7 +23,10 @@ import { wareki } from './wareki.js';
 export type { Edition };
 export { fiscalYearLabel };
 
-export interface DocumentInput extends Pick<EditionView, 'data' | 'profile' | 'edition' | 'schema' | 'changes' | 'assessment'> {
+export interface DocumentInput extends Pick<
+  EditionView,
+  'data' | 'profile' | 'edition' | 'schema' | 'changes' | 'assessment' | 'recordsAnnex'
+> {
   wording: Wording;
   toolVersion: string;
   /** Lines are composed with the faces' own widths before layout. */
@@ -57,7 +61,7 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
   const format = new Formatter(input.schema, wording, data);
   const ctx: PartContext = { view: input, wording, format, tables: new Tables(format, input.composer) };
   const entries: TocEntry[] = profile.items.map((i, n) => ({ id: `item-${n}`, label: i.label, title: i.title }));
-  const appendices = [...attachments(ctx), ...assessment(ctx), ...changes(ctx)];
+  const appendices = [...attachments(ctx), ...annexes(ctx), ...assessment(ctx), ...changes(ctx)];
   for (const a of appendices) if (isAppendix(a)) entries.push({ id: a.taiseiAppendix.id, label: '', title: a.taiseiAppendix.title });
   const attachmentTitle = wording.text('attachment-title', templateData);
   const content: Content[] = [

@@ -38,6 +38,24 @@ export interface GroupedBlock {
   fontSize?: number;
 }
 
+/**
+ * Many records summarised, as an item that asks for a 概要 wants: counts by each field of `counts`
+ * (with how many of them are `within`, e.g. with the related company), the records marked `notable`
+ * one by one, and every record in an annex (別添) at the end unless the configuration leaves it out.
+ */
+export interface SummaryBlock {
+  kind: 'summary';
+  path: string;
+  /** A yes/no field of the record counted beside each count (うち特定関係事業者). */
+  within?: string;
+  /** Fields counted by; `quarter` counts a date by the fiscal year's quarters; `top` caps a free text's rows. */
+  counts: { by: string; period?: 'quarter'; top?: number }[];
+  /** The yes/no field that marks a record to be printed one by one. */
+  notable: string;
+  /** The columns of the notable records and of the annex (which adds the record's id first). */
+  columns: Field[];
+}
+
 export type Block =
   /** Narrative text (line breaks kept). */
   | { kind: 'text'; path: string }
@@ -50,7 +68,8 @@ export type Block =
   /** A list of corrective actions: 該当なし when empty. */
   | { kind: 'corrections'; path: string; findings: string }
   | MatrixBlock
-  | GroupedBlock;
+  | GroupedBlock
+  | SummaryBlock;
 
 export const SECTION_LAYOUTS: Record<string, Block[]> = {
   premises: [
@@ -249,16 +268,19 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
     { kind: 'text', path: '/transactions/overview' },
     { kind: 'fields', path: '/transactions', fields: [{ path: 'minorExclusion' }, { path: 'retentionYears' }] },
     {
-      kind: 'table',
+      // item 九 asks for a 概要 of the records, not every one: counts, the notable cases, the annex
+      kind: 'summary',
       path: '/transactions/records',
-      // Thousands of rows: two facts per cell keeps the table short and fast to lay out.
+      within: 'counterparty.related',
+      counts: [{ by: 'counterparty.kind' }, { by: 'channel' }, { by: 'date', period: 'quarter' }, { by: 'subject', top: 12 }],
+      notable: 'notable',
+      // Thousands of rows in the annex: two facts per cell keeps it short and fast to lay out.
       columns: [
         { path: 'date' },
         { path: 'counterparty.name', lines: ['counterparty.kind'] },
         { path: 'subject', lines: ['summary'] },
         { path: 'outcome' },
       ],
-      fontSize: 8,
     },
   ],
   compliance: [

@@ -6,12 +6,13 @@ import { keep } from '../compose.js';
 import type { Entry } from '../format.js';
 import type { Content } from '../styles.js';
 import type { PartContext } from './context.js';
+import { recordAnnexes } from './summary.js';
 import { partHeading } from './text.js';
 
 export function attachments(ctx: PartContext): Content[] {
   const { format, tables, wording } = ctx;
   const list = (ctx.view.data.attachments as Entry[] | undefined) ?? [];
-  if (list.length === 0) return [];
+  if (list.length === 0 && recordAnnexes(ctx).length === 0) return [];
   const node = (i: number, key: string) => ctx.view.schema.at(['attachments', String(i), key]);
   // each numbered 別添N, as the sections refer to it
   const columns = [
@@ -21,12 +22,22 @@ export function attachments(ctx: PartContext): Content[] {
   const withheld = list.map((entry) => attachmentWithheld(entry as { kind?: string; withheld?: boolean }));
   const anyWithheld = withheld.some(Boolean);
   if (anyWithheld) columns.push({ title: wording.text('public-column') });
-  const rows = list.map((entry, i) => [
+  const annexed = recordAnnexes(ctx);
+  const rows: string[][] = list.map((entry, i) => [
     keep(wording.text('attachment-number', { n: i + 1 })),
     format.fieldText(entry.title, node(i, 'title'), { path: 'title' }, entry),
     format.fieldText(entry.kind, node(i, 'kind'), { path: 'kind' }, entry),
     format.fieldText(entry.file, node(i, 'file'), { path: 'file' }, entry),
     ...(anyWithheld ? [withheld[i] ? wording.text('withheld-attachment') : ''] : []),
   ]);
+  // the annexes of records this document carries at its end, numbered after the files
+  for (const annex of annexed)
+    rows.push([
+      keep(wording.text('attachment-number', { n: annex.number })),
+      wording.text('annex-list-title', { title: annex.title, count: annex.records.length }),
+      wording.text('annex-kind'),
+      wording.text('annex-place'),
+      ...(anyWithheld ? [''] : []),
+    ]);
   return [partHeading(ctx, 'attachments', wording.text('attachments-title'), [tables.grid(columns, rows)])];
 }

@@ -5,7 +5,7 @@ import type { Tables } from '../tables.js';
 import type { Wording } from '../templates.js';
 
 export interface PartContext {
-  view: Pick<EditionView, 'data' | 'profile' | 'edition' | 'schema' | 'changes' | 'assessment'>;
+  view: Pick<EditionView, 'data' | 'profile' | 'edition' | 'schema' | 'changes' | 'assessment' | 'recordsAnnex'>;
   wording: Wording;
   format: Formatter;
   tables: Tables;

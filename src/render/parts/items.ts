@@ -10,6 +10,7 @@ import type { PartContext } from './context.js';
 import { joinLines } from '../compose.js';
 import { blockHeading, lead, prose, sectionHeadingId } from './text.js';
 import { grouped, matrix } from './matrices.js';
+import { summary } from './summary.js';
 
 /** The related companies (特定関係事業者) the report is about, before the items. */
 export function relatedCompanies(ctx: PartContext): Content[] {
@@ -132,6 +133,9 @@ function block(ctx: PartContext, block: Block, onlyBlock: boolean, itemId: strin
       return [tables.fieldTable(segments, value as Entry, block.fields, title, 'block')];
     case 'corrections':
       return corrections(ctx, segments, value, block.findings);
+    case 'summary':
+      if (!Array.isArray(value) || value.length === 0) return [];
+      return summary(ctx, segments, value as Entry[], block);
   }
 }
 
