@@ -9,7 +9,7 @@ import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import { writeFileAtomic } from '../util/atomic.js';
 import { packageRoot } from '../util/package.js';
 import type { Profile } from '../profiles/index.js';
-import { wordsOf, type Words } from '../model/wording.js';
+import { hasOwnWords, wordsOf, type Words } from '../model/wording.js';
 
 export const SCHEMA_FOLDER = '.schemas';
 const BUNDLES = ['section.bundle.schema.json', 'filing.bundle.schema.json'];
@@ -47,14 +47,12 @@ export function inWords(schema: unknown, words: Words): unknown {
  */
 export function writeEditorFiles(dir: string, profile?: Profile): { written: string[]; keptSettings?: string } {
   const written: string[] = [];
-  const words = wordsOf(profile);
   for (const name of BUNDLES) {
     const path = join(dir, SCHEMA_FOLDER, String(CURRENT_SCHEMA_VERSION), name);
     const bytes = readFileSync(join(packageRoot(), 'dist', 'schemas', String(CURRENT_SCHEMA_VERSION), name));
-    const text =
-      profile?.terms && Object.keys(profile.terms).length > 0
-        ? JSON.stringify(inWords(JSON.parse(bytes.toString('utf8')), words), null, 2) + '\n'
-        : bytes;
+    const text = hasOwnWords(profile)
+      ? JSON.stringify(inWords(JSON.parse(bytes.toString('utf8')), wordsOf(profile)), null, 2) + '\n'
+      : bytes;
     writeFileAtomic(path, text);
     written.push(path);
   }

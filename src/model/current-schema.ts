@@ -5,7 +5,7 @@ import { SECTION_FACTS } from './generated/section-facts.js';
 import { SchemaIndex, type SchemaNode } from './schema-index.js';
 import type { SectionFacts } from './sections.js';
 import type { Profile } from './generated/data.js';
-import { wordsOf } from './wording.js';
+import { hasOwnWords, wordsOf } from './wording.js';
 
 let current: SchemaIndex | undefined;
 const worded = new WeakMap<Profile, SchemaIndex>();
@@ -13,7 +13,7 @@ const worded = new WeakMap<Profile, SchemaIndex>();
 /** The current schema; given a profile, its labels in the words of the profile's filer type. */
 export function currentSchemaIndex(profile?: Profile): SchemaIndex {
   current ??= new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode);
-  if (!profile?.terms || Object.keys(profile.terms).length === 0) return current;
+  if (!hasOwnWords(profile)) return current;
   let index = worded.get(profile);
   if (!index) worded.set(profile, (index = new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode, wordsOf(profile))));
   return index;

@@ -1,5 +1,6 @@
 // Walks a bundled JSON Schema along an instance path to find titles, enum labels and allowed
 // keys — the schema's titles are the one source of field labels.
+import { sameWords } from './wording.js';
 
 export interface SchemaNode {
   title?: string;
@@ -53,7 +54,7 @@ export class SchemaIndex {
     }
     if (!current) return undefined;
     const words = this.words;
-    if (!words) return { ...current, title, description };
+    if (!words || words === sameWords) return { ...current, title, description };
     return {
       ...current,
       ...(title !== undefined ? { title: words(title) } : {}),

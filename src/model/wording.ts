@@ -6,13 +6,21 @@ import type { Profile } from './generated/data.js';
 
 export type Words = (text: string) => string;
 
-const identity: Words = (text) => text;
+/** The model's own words: what wordsOf gives a profile without terms (a SchemaIndex then copies nothing). */
+export const sameWords: Words = (text) => text;
 const cache = new WeakMap<object, Words>();
+
+/** Whether the profile's filer type has words of its own (else the model's are its words). */
+export function hasOwnWords(
+  profile: Pick<Profile, 'terms'> | undefined,
+): profile is Pick<Profile, 'terms'> & { terms: Record<string, string> } {
+  return profile?.terms !== undefined && Object.keys(profile.terms).length > 0;
+}
 
 /** The profile's wording: each of its terms replaced, the longest first (so a phrase wins over its part). */
 export function wordsOf(profile: Pick<Profile, 'terms'> | undefined): Words {
-  const terms = profile?.terms;
-  if (!profile || !terms || Object.keys(terms).length === 0) return identity;
+  if (!hasOwnWords(profile)) return sameWords;
+  const terms = profile.terms;
   const known = cache.get(profile);
   if (known) return known;
   const keys = Object.keys(terms).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));

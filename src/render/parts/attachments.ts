@@ -12,7 +12,8 @@ import { partHeading } from './text.js';
 export function attachments(ctx: PartContext): Content[] {
   const { format, tables, wording } = ctx;
   const list = (ctx.view.data.attachments as Entry[] | undefined) ?? [];
-  if (list.length === 0 && recordAnnexes(ctx).length === 0) return [];
+  const annexed = recordAnnexes(ctx);
+  if (list.length === 0 && annexed.length === 0) return [];
   const node = (i: number, key: string) => ctx.view.schema.at(['attachments', String(i), key]);
   // each numbered 別添N, as the sections refer to it
   const columns = [
@@ -22,7 +23,6 @@ export function attachments(ctx: PartContext): Content[] {
   const withheld = list.map((entry) => attachmentWithheld(entry as { kind?: string; withheld?: boolean }));
   const anyWithheld = withheld.some(Boolean);
   if (anyWithheld) columns.push({ title: wording.text('public-column') });
-  const annexed = recordAnnexes(ctx);
   const rows: string[][] = list.map((entry, i) => [
     keep(wording.text('attachment-number', { n: i + 1 })),
     format.fieldText(entry.title, node(i, 'title'), { path: 'title' }, entry),

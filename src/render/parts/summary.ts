@@ -161,7 +161,7 @@ export function annexTitle(ctx: PartContext, annex: RecordAnnex): string {
 /** 1 to 4: the fiscal year's quarter of an ISO date (April–June is the first). */
 function quarterOf(iso: string): number {
   const month = Number(iso.slice(5, 7));
-  return Math.floor((((month - 4 + 12) % 12) as number) / 3) + 1;
+  return Math.floor(((month + 8) % 12) / 3) + 1;
 }
 
 function quarterLabel(ctx: PartContext, quarter: number): string {
