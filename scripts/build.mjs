@@ -372,6 +372,7 @@ const LAZY = [
   'src/bundle/write.ts',
   'src/bundle/keys.ts',
   'src/bundle/verify.ts',
+  'src/bundle/verify-pdf.ts',
   'src/regulator/db.ts',
   'src/regulator/ingest.ts',
   'src/regulator/compare.ts',

@@ -220,7 +220,12 @@ describe('the public edition', () => {
       expect(metadata).not.toContain(value);
       expect(publicEdition.outline.join()).not.toContain(value);
     }
-    expect(publicEdition.attachments).toBeNull();
+    // the data it carries are the public filing.json, with none of the withheld values either
+    const carried = publicEdition.attachments as Record<string, { content: Uint8Array }>;
+    expect(Object.keys(carried)).toEqual(['filing.json']);
+    const json = Buffer.from(carried['filing.json']!.content).toString('utf8');
+    expect(json).toContain('"$withheld":true');
+    for (const value of withheld) expect(json, `carried: ${value}`).not.toContain(value);
     expect(compact(publicEdition.pages[0]!)).toContain('公表版');
     expect(String(publicEdition.info.Title)).toContain('公表版');
     for (let i = 2; i <= publicEdition.pages.length; i++)

@@ -9,6 +9,11 @@ import { readVerifiedBundle } from '../src/bundle/verify.js';
 import { readPublicKey } from '../src/bundle/keys.js';
 import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
 
+/** A PDF as taisei wrote them before they carried their data: a catalog and no embedded file. */
+const OLD_PDF = Buffer.from(
+  '%PDF-1.3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
 let dir: string;
 let submission: string;
 let publicBundle: string;
@@ -294,8 +299,10 @@ describe('verifying', () => {
     );
     const { diagnostics } = verify([broken]);
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => d.code)).toEqual(['organisation/information-manager-is-officer']);
+    // the rules find the change; report.pdf still carries the filing as built, and says so
+    expect(errors.map((d) => d.code)).toEqual(['organisation/information-manager-is-officer', 'bundle/report-data']);
     expect(errors[0]!.file).toMatch(/:filing\.json$/);
+    expect(errors[1]!.file).toMatch(/:report\.pdf$/);
   });
 
   it('carries the readiness score as assessment.json, and notices one that does not agree with the filing', async () => {
@@ -326,13 +333,16 @@ describe('verifying', () => {
       verify([inflated])
         .diagnostics.filter((d) => d.severity === 'error')
         .map((d) => [d.code, d.file.split(':').pop()]),
-    ).toEqual([['bundle/assessment', 'assessment.json']]);
+    ).toEqual([
+      ['bundle/assessment', 'assessment.json'],
+      ['bundle/report-data', 'report.pdf'],
+    ]);
     const dropped = rezip(submission, (f) => replaceListed(f, 'assessment.json', undefined), join(tempDir(), 'dropped.zip'));
     expect(
       verify([dropped])
         .diagnostics.filter((d) => d.severity === 'error')
         .map((d) => d.code),
-    ).toEqual(['bundle/assessment']);
+    ).toEqual(['bundle/assessment', 'bundle/report-data']);
   });
 
   it('still verifies a bundle of schema version 1, against version 1', () => {
@@ -347,6 +357,8 @@ describe('verifying', () => {
       }
       replaceListed(f, 'filing.json', Buffer.from(JSON.stringify(filing)), (m) => (m.schemaVersion = 1));
       replaceListed(f, 'assessment.json', undefined);
+      // a PDF of the taisei that wrote version 1 carried no data inside
+      replaceListed(f, 'report.pdf', OLD_PDF);
     };
     const old = verify([rezip(submission, asVersion1(false), join(tempDir(), 'v1.zip'))]);
     expect(old.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

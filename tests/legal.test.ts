@@ -196,7 +196,7 @@ describe("item 九's 概要 of the transactions", () => {
     expect(run.status, run.stderr).toBe(0);
     return readPdf(readFileSync(join(out, 'report-2024-submission.pdf'))).then((pdf) => {
       const all = records();
-      expect(pdf.compact).toContain(`記録の全件（${all.length}件）は、この報告書の電子データ（filing.json）に収めた。`);
+      expect(pdf.compact).toContain(`記録の全件（${all.length}件）は、本報告書に埋め込んだ電子データ（filing.json）に収めた。`);
       expect(pdf.compact).not.toContain('取引及び連絡調整の経緯等の記録（全');
       expect(pdf.compact).not.toContain('TR-0001');
       expect(pdf.pages.length).toBeLessThan(built.ippan.submission.pages.length - 3);

@@ -145,6 +145,48 @@ describe('taisei ingest', () => {
     for (const table of ['bundles', 'systems', 'transactions', 'filings']) expect(count(db, `SELECT COUNT(*) n FROM ${table}`)).toBe(0);
   });
 
+  it('ingests a report PDF by the filing it carries; its bundle after it changes nothing', () => {
+    const db = join(tempDir(), 'regulator.sqlite');
+    const pdf = bundles.current.replace(/\.zip$/, '.pdf');
+    const run = runCli(['ingest', '--db', db, pdf]);
+    expect(run.status, run.stderr + run.stdout).toBe(0);
+    expect(run.stderr).toContain(`ingested ${pdf}`);
+    expect(count(db, 'SELECT COUNT(*) n FROM bundles')).toBe(1);
+    expect(count(db, 'SELECT COUNT(*) n FROM transactions')).toBeGreaterThan(100);
+    expect(count(db, "SELECT COUNT(*) n FROM assessment WHERE area = 'overall'")).toBe(1);
+    expect(count(db, "SELECT COUNT(*) n FROM bundles WHERE generator_version = '0.1.0' AND signed = 0")).toBe(1);
+    // the same build's bundle carries the same filing.json: nothing new
+    const zip = runCli(['ingest', '--db', db, bundles.current]);
+    expect(zip.status).toBe(0);
+    expect(zip.stderr).toContain('already in the database');
+    expect(count(db, 'SELECT COUNT(*) n FROM bundles')).toBe(1);
+    // a PDF is never signed: a signature policy refuses it
+    const db2 = join(tempDir(), 'regulator.sqlite');
+    const strict = runCli(['ingest', '--db', db2, '--require-signature', '--keys', join(dir, 'keys'), pdf, '--format', 'json']);
+    expect(strict.status).toBe(1);
+    expect(JSON.parse(strict.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain('pdf/unsigned');
+  });
+
+  it('rejects a report PDF whose carried filing was altered, and stores nothing of it', () => {
+    const db = join(tempDir(), 'regulator.sqlite');
+    const pdf = readFileSync(bundles.current.replace(/\.zip$/, '.pdf'));
+    // the embedded filing.json's stream, one byte of its compressed data flipped
+    const at = pdf.indexOf('/Type /EmbeddedFile');
+    const data = pdf.indexOf('stream\n', at) + 7;
+    pdf[data + 100] = pdf[data + 100]! ^ 0x01;
+    const tampered = join(tempDir(), 'report.pdf');
+    writeFileSync(tampered, pdf);
+    const run = runCli(['ingest', '--db', db, tampered, '--format', 'json']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('nothing of it was stored');
+    const found = JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code);
+    expect(
+      found.some((c: string) => c === 'pdf/embedded-altered' || c === 'pdf/unreadable'),
+      found.join(),
+    ).toBe(true);
+    expect(count(db, 'SELECT COUNT(*) n FROM bundles')).toBe(0);
+  });
+
   it('applies the signature policy with the trusted keys given', () => {
     const db = join(tempDir(), 'regulator.sqlite');
     const unsigned = runCli(['ingest', '--db', db, '--require-signature', '--keys', join(dir, 'keys'), bundles.current]);

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Filing } from '../model/generated/filing.js';
 import * as compiled from '../model/generated/validators.js';
 import { SCHEMA_VERSIONS } from '../model/generated/schemas.js';
-import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
+import { hasKey, t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
 import { getProfile } from '../profiles/index.js';
 import { attachmentWithheld } from '../model/withheld.js';
 import { runRules } from '../rules/engine.js';
@@ -19,6 +19,7 @@ import { checkSchema } from '../validate/schema.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
 import { BUNDLE_FORMAT, FILING_FORMAT, attachmentEntry, canonicalBytes, type Manifest } from './write.js';
 import { ASSESSMENT_METHOD, assessmentSummary } from '../assessment/summary.js';
+import { PdfUnreadable, readPdfFacts, type EmbeddedData } from './pdf-read.js';
 import { DEFAULT_LIMITS, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
 
 export interface VerifyOptions {
@@ -36,9 +37,25 @@ export interface VerifiedBundle {
   filing?: { format: string; schemaVersion: number; profile: string; edition: string; filing: Record<string, unknown> };
   files: Map<string, Buffer>;
   signed: boolean;
+  /** The taisei version that wrote it, where it says. */
+  generator?: string;
 }
 
-const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
+export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
+
+/** A problem of a file being verified (or of an entry inside it), with its hint, as a diagnostic. */
+export function problemsOf(result: VerifiedBundle, lang: Lang): Problem {
+  return (code, key, args, entry, severity = 'error') => {
+    result.diagnostics.push({
+      code,
+      severity,
+      file: entry ? `${result.path}:${entry}` : result.path,
+      message: t(lang, key, args),
+      // a note says what it says: only a problem has a fix
+      ...(hasKey(`${key}.hint`) ? { hint: t(lang, `${key}.hint` as MessageKey, args) } : {}),
+    });
+  };
+}
 /** Whether this taisei knows a schema version (every released one is kept). */
 const knownVersion = (version: unknown): boolean => (SCHEMA_VERSIONS as readonly unknown[]).includes(version);
 
@@ -47,15 +64,7 @@ const LAYOUT = /^(manifest\.json|manifest\.sig|filing\.json|diff\.json|assessmen
 export async function verifyBundle(path: string, options: VerifyOptions): Promise<VerifiedBundle> {
   const { lang } = options;
   const result: VerifiedBundle = { path, diagnostics: [], files: new Map(), signed: false };
-  const problem = (code: string, key: MessageKey, args: MessageArgs, entry?: string, severity: Diagnostic['severity'] = 'error') => {
-    result.diagnostics.push({
-      code,
-      severity,
-      file: entry ? `${path}:${entry}` : path,
-      message: t(lang, key, args),
-      hint: t(lang, `${key}.hint` as MessageKey, args),
-    });
-  };
+  const problem = problemsOf(result, lang);
   if (regularFile(path, 'bundle.notFound.hint').size > MAX_BUNDLE_BYTES) {
     problem('bundle/unsafe', 'bundle.unsafe.tooLarge', {});
     return result;
@@ -125,6 +134,7 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     return result;
   }
   result.manifest = manifest;
+  result.generator = manifest.generator.version;
   const signatureBytes = result.files.get('manifest.sig');
   if (signatureBytes) {
     result.signed = true;
@@ -169,20 +179,52 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     problem('bundle/missing-file', 'bundle.missingFile', { entry: 'filing.json' }, 'filing.json');
     return result;
   }
+  const manifestVersion = manifest.formatVersion ?? 1;
+  await checkFiling(result, filingBytes, problem, lang, (filing) => (file) => {
+    if (filing.edition === 'public') {
+      const entry = ((filing.filing.attachments as { file: string; kind?: string; withheld?: boolean }[] | undefined) ?? []).find(
+        (a) => a.file === file,
+      );
+      if (entry && attachmentWithheld(entry)) return 'present';
+    }
+    return result.files.has(attachmentEntry(file, manifestVersion)) ? 'present' : 'missing';
+  });
+  if (result.filing) checkReportData(result, problem);
+  return result;
+}
+
+export type Problem = (code: string, key: MessageKey, args: MessageArgs, entry?: string, severity?: Diagnostic['severity']) => void;
+type Filed = NonNullable<VerifiedBundle['filing']>;
+type AttachmentState = 'present' | 'missing' | 'outside' | 'notFile';
+
+/**
+ * filing.json (of a bundle, or carried in a PDF) against the schema version it declares, the
+ * manifest's identity when there is one, the filing rules, and assessment.json when it is there.
+ * Sets result.filing when the file is a filing of a known version.
+ */
+export async function checkFiling(
+  result: VerifiedBundle,
+  filingBytes: Buffer,
+  problem: Problem,
+  lang: Lang,
+  attachments: (filing: Filed) => (file: string) => AttachmentState,
+  assessmentRequired = true,
+): Promise<void> {
+  const { path } = result;
   let filing: VerifiedBundle['filing'];
   try {
     filing = JSON.parse(filingBytes.toString('utf8'));
   } catch {
     problem('bundle/filing', 'bundle.notJson', { entry: 'filing.json' }, 'filing.json');
-    return result;
+    return;
   }
   if (nestsDeeperThan(filing)) {
     problem('bundle/filing', 'bundle.filingFormat', {}, 'filing.json');
-    return result;
+    return;
   }
-  if (!filing || filing.format !== FILING_FORMAT || typeof filing.filing !== 'object') {
+  if (!filing || filing.format !== FILING_FORMAT || typeof filing.filing !== 'object' || filing.filing === null) {
     problem('bundle/filing', 'bundle.filingFormat', {}, 'filing.json');
-    return result;
+    return;
   }
   if (!knownVersion(filing.schemaVersion)) {
     problem(
@@ -191,11 +233,11 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
       { version: String(filing.schemaVersion), known: SCHEMA_VERSIONS.join(', ') },
       'filing.json',
     );
-    return result;
+    return;
   }
   // The manifest says whose filing this is; filing.json must say the same, or a manifest edited to
   // another year, edition or filer would be believed (ingest keys its rows by what is verified).
-  const mismatch = identityMismatch(manifest, filing);
+  const mismatch = result.manifest ? identityMismatch(result.manifest, filing) : undefined;
   if (mismatch !== undefined) {
     problem(
       'bundle/manifest-mismatch',
@@ -203,7 +245,7 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
       { field: mismatch.field, manifest: mismatch.manifest, filing: mismatch.filing },
       'manifest.json',
     );
-    return result;
+    return;
   }
   result.filing = filing;
   const withheld = markerPointers(filing.filing);
@@ -216,43 +258,53 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   const profile = getProfile(filing.profile);
   const schemaFindings = (await checkSchema(filing.filing, 'filing', lang, filing.schemaVersion, wordsOf(profile))).filter(keep);
   result.diagnostics.push(...schemaFindings.map(inFiling));
-  if (schemaFindings.some((d) => d.severity === 'error')) return result;
-  const manifestVersion = result.manifest?.formatVersion ?? 1;
-  const present = (file: string): 'present' | 'missing' | 'outside' | 'notFile' => {
-    if (filing!.edition === 'public') {
-      const entry = ((filing!.filing.attachments as { file: string; kind?: string; withheld?: boolean }[] | undefined) ?? []).find(
-        (a) => a.file === file,
-      );
-      if (entry && attachmentWithheld(entry)) return 'present';
-    }
-    return result.files.has(attachmentEntry(file, manifestVersion)) ? 'present' : 'missing';
-  };
+  if (schemaFindings.some((d) => d.severity === 'error')) return;
   const rules = runRules(filing.filing, {
     lang,
     profile,
     config: {},
     baseDir: '.',
-    attachment: present,
+    attachment: attachments(filing),
     schemaVersion: filing.schemaVersion,
   });
   result.diagnostics.push(...rules.diagnostics.filter(keep).map(inFiling));
-  checkAssessment(result, filing.filing, problem);
-  return result;
+  checkAssessment(result, filing.filing, problem, assessmentRequired);
+}
+
+/**
+ * A bundle's report.pdf carries the bundle's data inside (PDF/A-3 associated files, since taisei
+ * built PDFs so): the same filing.json and assessment.json, byte for byte. A PDF of an older taisei
+ * carries none and is left be.
+ */
+function checkReportData(result: VerifiedBundle, problem: Problem): void {
+  const pdf = result.files.get('report.pdf');
+  if (!pdf) return;
+  let carried: EmbeddedData[];
+  try {
+    carried = readPdfFacts(pdf).embedded;
+  } catch (error) {
+    if (!(error instanceof PdfUnreadable)) throw error;
+    problem('bundle/report-data', 'bundle.reportUnreadable', { reason: error.reason }, 'report.pdf');
+    return;
+  }
+  if (!carried.some((f) => f.name === 'filing.json')) return;
+  for (const name of ['filing.json', 'assessment.json']) {
+    const inPdf = carried.find((f) => f.name === name);
+    const inBundle = result.files.get(name);
+    if (!inPdf) continue;
+    if (!inBundle || !inPdf.data.equals(inBundle)) problem('bundle/report-data', 'bundle.reportData', { entry: name }, 'report.pdf');
+  }
 }
 
 /**
  * assessment.json says what the filing's self-assessment scores: computed again from filing.json,
  * it must agree (a bundle scored by a later method, or an older one without the file, is left be).
  */
-function checkAssessment(
-  result: VerifiedBundle,
-  filing: Record<string, unknown>,
-  problem: (code: string, key: MessageKey, args: MessageArgs, entry?: string) => void,
-): void {
+function checkAssessment(result: VerifiedBundle, filing: Record<string, unknown>, problem: Problem, required: boolean): void {
   const expected = assessmentSummary(filing);
   const bytes = result.files.get('assessment.json');
   if (!bytes) {
-    if (expected && result.manifest && result.filing && result.filing.schemaVersion >= 2)
+    if (required && expected && result.manifest && result.filing && result.filing.schemaVersion >= 2)
       problem('bundle/assessment', 'bundle.assessmentMissing', {}, 'assessment.json');
     return;
   }

@@ -102,13 +102,22 @@ export interface BundleInput {
   /** Where the filing directory is: attachments are read from there. */
   baseDir: string;
   signingKey?: KeyObject;
+  /** filing.json and assessment.json, when already made (the PDF carries the same bytes). */
+  data?: FilingData;
 }
 
-export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } {
-  const { view } = input;
+/** The edition's data as the bundle holds it, and as its PDF carries it inside. */
+export interface FilingData {
+  /** filing.json: the normalised filing, as canonical JSON */
+  filing: Buffer;
+  /** assessment.json: the self-assessment scored from filing.json's own content, when there is one */
+  assessment?: Buffer;
+}
+
+export function filingData(view: EditionView): FilingData {
   const { data, edition, profile, schema } = view;
   const normalised = markers(withDefaults({ ...data, profile: profile.id }, schema.at([]), schema));
-  const filingJson = canonicalBytes({
+  const filing = canonicalBytes({
     format: FILING_FORMAT,
     schemaVersion: CURRENT_SCHEMA_VERSION,
     profile: profile.id,
@@ -117,10 +126,17 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
   });
   // computed from filing.json's own content, so that verify can compute it again and compare
   const assessment = assessmentSummary(normalised as Record<string, unknown>);
+  return { filing, ...(assessment ? { assessment: canonicalBytes(assessment) } : {}) };
+}
+
+export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } {
+  const { view } = input;
+  const { data, edition, profile } = view;
+  const carried = input.data ?? filingData(view);
   const files: ZipInput[] = [
-    { name: 'filing.json', data: filingJson },
+    { name: 'filing.json', data: carried.filing },
     { name: 'report.pdf', data: input.pdf },
-    ...(assessment ? [{ name: 'assessment.json', data: canonicalBytes(assessment) }] : []),
+    ...(carried.assessment ? [{ name: 'assessment.json', data: carried.assessment }] : []),
     ...(view.changes ? [{ name: 'diff.json', data: canonicalBytes(view.changes) }] : []),
   ];
   const attachments = Array.isArray(data.attachments) ? (data.attachments as { file: string; kind?: string; withheld?: boolean }[]) : [];

@@ -145,8 +145,18 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     input.shapeOf = withheldShapes(loaded.data, currentSchemaIndex(), fonts, result.profile.id, options.templatesDir);
   }
   const views = options.editions.map((edition) => editionView(input, edition));
+  // each PDF carries its edition's data inside, the same bytes as its bundle's filing.json
+  const bundler = await import('../bundle/write.js');
+  const data = views.map((view) => bundler.filingData(view));
   const rendered = await render.renderViews(views, {
     lang,
+    embedded: data.map((d, i) => [
+      { name: 'filing.json', data: d.filing, mediaType: 'application/json', role: 'filing' },
+      // the public PDF carries the public filing.json only
+      ...(d.assessment && views[i]!.edition !== 'public'
+        ? [{ name: 'assessment.json', data: d.assessment, mediaType: 'application/json', role: 'assessment' }]
+        : []),
+    ]),
     fonts,
     templatesDir: options.templatesDir,
     toolVersion: TOOL_VERSION,
@@ -158,7 +168,6 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
 
   const fiscalYear = loaded.data.fiscalYear as number;
   const signingKey = options.signWith ? (await import('../bundle/keys.js')).readPrivateKey(options.signWith) : undefined;
-  const bundler = options.bundle === false ? undefined : await import('../bundle/write.js');
   const outputs: BuildOutput[] = [];
   const files: OutputFile[] = [];
   views.forEach((view, i) => {
@@ -166,8 +175,8 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     const file = join(options.out, outputName(fiscalYear, view.edition));
     let bundlePath: string | undefined;
     let zip: Buffer | undefined;
-    if (bundler) {
-      zip = bundler.bundle({ view, pdf, baseDir: loaded.baseDir, signingKey }).zip;
+    if (options.bundle !== false) {
+      zip = bundler.bundle({ view, pdf, baseDir: loaded.baseDir, signingKey, data: data[i] }).zip;
       bundlePath = file.replace(/\.pdf$/, '.zip');
     }
     files.push({ path: file, data: pdf });

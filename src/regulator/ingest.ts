@@ -5,7 +5,7 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import type { Database } from './sqlite.js';
 import { assessmentSummary } from '../assessment/summary.js';
-import { verifyBundle } from '../bundle/verify.js';
+import { verifyFile } from '../bundle/verify-pdf.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../messages/index.js';
 import { RULES } from '../rules/registry.js';
@@ -45,20 +45,21 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
   const zip = readRegularFile(path, 'bundle.notFound.hint');
   const hash = createHash('sha256').update(zip).digest('hex');
   if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) return { path, status: 'duplicate', hash, diagnostics: [] };
-  const verified = await verifyBundle(path, { lang: options.lang, keys: options.keys, requireSignature: options.requireSignature });
+  // a bundle, or a report PDF that carries its filing (PDF/A-3)
+  const verified = await verifyFile(path, { lang: options.lang, keys: options.keys, requireSignature: options.requireSignature });
   // Integrity, safety, signature and schema decide; the filing rules' findings (even errors) are
   // what the filer reported, stored for the regulator to read rather than grounds to refuse it.
   const refusals = verified.diagnostics.filter((d) => d.severity === 'error' && !ruleIds.has(d.code));
-  if (refusals.length > 0 || !verified.manifest || !verified.filing) {
+  if (refusals.length > 0 || !verified.filing) {
     return { path, status: 'rejected', hash, diagnostics: refusals.length > 0 ? refusals : verified.diagnostics };
   }
-  const manifest = verified.manifest;
   const filing = verified.filing.filing;
+  const filingText = verified.files.get('filing.json')!.toString('utf8');
   // rows are keyed by what the verified filing says (verify refuses a manifest that disagrees)
   const filer = filing.filer as { corporateNumber: string; name: unknown };
   const key = {
     number: filer.corporateNumber,
-    name: plain(filer.name) ?? manifest.filer.name,
+    name: plain(filer.name) ?? verified.manifest?.filer.name ?? filer.corporateNumber,
     year: filing.fiscalYear as number,
     edition: verified.filing.edition,
     profile: verified.filing.profile,
@@ -70,6 +71,17 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
   db.transaction(() => {
     // checked again under the write lock: another run may have stored it meanwhile
     if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) {
+      duplicate = true;
+      return;
+    }
+    // the same filing again (the PDF of a build after its bundle, or the other way round) changes
+    // nothing, unless it is signed where the one stored is not
+    const current = db
+      .prepare(
+        'SELECT f.filing AS filing, b.signed AS signed FROM bundles b JOIN filings f ON f.bundle = b.hash WHERE b.filer_number = ? AND b.fiscal_year = ? AND b.edition = ? AND b.current = 1',
+      )
+      .get(key.number, key.year, key.edition) as { filing: string; signed: number } | undefined;
+    if (current && current.filing === filingText && (current.signed === 1 || !verified.signed)) {
       duplicate = true;
       return;
     }
@@ -89,7 +101,7 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
       key.edition,
       key.profile,
       key.schemaVersion,
-      manifest.generator.version,
+      verified.generator ?? 'unknown',
       key.created,
       verified.signed ? 1 : 0,
     );
@@ -190,7 +202,7 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
         );
       }
     }
-    db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, verified.files.get('filing.json')!.toString('utf8'));
+    db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, filingText);
   });
   if (duplicate) return { path, status: 'duplicate', hash, diagnostics: [] };
   return { path, status: amended ? 'amended' : 'ingested', hash, diagnostics: verified.diagnostics };

@@ -9,15 +9,26 @@ import { toPointer } from '../util/pointer.js';
 import { buildDocument } from './document.js';
 import { Composer } from './compose.js';
 import { composerFaces, fontDescriptors, glyphsOf, missingCharacters, openedFontFiles, unshapedFamilies, type FontFiles } from './fonts.js';
-import { renderPdf } from './pdf.js';
+import { renderPdf, type EmbeddedFile } from './pdf.js';
 import { TemplateError, Wording } from './templates.js';
 
 export type { Edition };
 export { fiscalYearLabel } from './document.js';
 export { wareki } from './wareki.js';
 
+/** A file the PDF carries: the bundle's filing.json or assessment.json, by the same name and bytes. */
+export interface DataFile {
+  name: string;
+  data: Buffer;
+  mediaType: string;
+  /** filing or assessment: names its description (template embedded-<role>) and its XMP property. */
+  role: string;
+}
+
 export interface RenderOptions {
   lang: Lang;
+  /** The data each view's PDF carries inside (PDF/A-3 associated files), parallel to the views. */
+  embedded?: readonly (readonly DataFile[])[];
   fonts: FontFiles;
   templatesDir?: string;
   toolVersion: string;
@@ -66,8 +77,15 @@ export async function renderViews(views: readonly EditionView[], options: Render
     if (views.length === 0) return { pdfs, diagnostics: [] };
     const wording = new Wording(views[0]!.profile.id, options.templatesDir);
     const composer = new Composer(composerFaces(options.fonts));
-    for (const view of views) {
+    for (const [i, view] of views.entries()) {
       const doc = buildDocument({ ...view, wording, toolVersion: options.toolVersion, composer });
+      const embedded = (options.embedded?.[i] ?? []).map((file): EmbeddedFile => ({
+        name: file.name,
+        data: file.data,
+        mediaType: file.mediaType,
+        description: wording.text(`embedded-${file.role}`, { name: file.name, edition: view.edition === 'public' }),
+        key: file.role,
+      }));
       options.onProgress?.(view.edition, -1);
       pdfs.push(
         await renderPdf(
@@ -76,6 +94,7 @@ export async function renderViews(views: readonly EditionView[], options: Render
           options.onProgress && ((f) => options.onProgress!(view.edition, f)),
           unshapedFamilies(options.fonts),
           openedFontFiles(),
+          embedded,
         ),
       );
     }

@@ -1,4 +1,9 @@
 // pdfmake document definition → PDF bytes. pdfmake and pdfkit are loaded here only.
+// Every PDF is a PDF/A-3b file: pdfkit writes the PDF/A identification, the sRGB output intent and
+// embeds every font; the document information is written again into XMP (escaped, with the
+// modification date, which pdfkit leaves out), and the filing's data travel inside as associated
+// files (AFRelationship Data), each with its SHA-256 in XMP under a declared extension schema.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { deferUnusedModules } from './deferred.js';
 
@@ -84,6 +89,88 @@ function composedRunsAreWords(): void {
   };
 }
 
+/** A file carried inside the PDF as an associated file of the document. */
+export interface EmbeddedFile {
+  /** The file's name in the PDF, as in the bundle: filing.json */
+  name: string;
+  data: Buffer;
+  mediaType: string;
+  /** What a reader's attachment pane says of it. */
+  description: string;
+  /** The XMP property that records its SHA-256 (taisei:<key>), so that a replaced file shows. */
+  key: string;
+}
+
+/** The namespace of taisei's own XMP properties, declared in the XMP as PDF/A requires. */
+export const XMP_NAMESPACE = 'urn:taisei:xmp:1.0/';
+
+const escapeXml = (text: unknown): string =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+const xmpDate = (date: Date): string => `${date.toISOString().split('.')[0]}Z`;
+
+interface Info {
+  Title?: string;
+  Author?: string;
+  Subject?: string;
+  Keywords?: string;
+  Creator?: string;
+  Producer?: string;
+  CreationDate?: Date;
+  ModDate?: Date;
+}
+
+/** The XMP twin of the document information dictionary, as PDF/A asks: every entry, the same value. */
+function xmpOfInfo(info: Info): string {
+  const out: string[] = ['<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'];
+  if (info.CreationDate) out.push(`<xmp:CreateDate>${xmpDate(info.CreationDate)}</xmp:CreateDate>`);
+  if (info.ModDate) out.push(`<xmp:ModifyDate>${xmpDate(info.ModDate)}</xmp:ModifyDate>`);
+  if (info.Creator) out.push(`<xmp:CreatorTool>${escapeXml(info.Creator)}</xmp:CreatorTool>`);
+  out.push('</rdf:Description>', '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">');
+  out.push('<dc:format>application/pdf</dc:format>');
+  if (info.Title) out.push(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Title)}</rdf:li></rdf:Alt></dc:title>`);
+  if (info.Author) out.push(`<dc:creator><rdf:Seq><rdf:li>${escapeXml(info.Author)}</rdf:li></rdf:Seq></dc:creator>`);
+  if (info.Subject)
+    out.push(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Subject)}</rdf:li></rdf:Alt></dc:description>`);
+  out.push('</rdf:Description>', '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">');
+  if (info.Producer) out.push(`<pdf:Producer>${escapeXml(info.Producer)}</pdf:Producer>`);
+  if (info.Keywords) out.push(`<pdf:Keywords>${escapeXml(info.Keywords)}</pdf:Keywords>`);
+  out.push('</rdf:Description>');
+  return out.join('\n');
+}
+
+/** taisei's XMP properties (the SHA-256 of each embedded file), with the extension schema PDF/A asks for. */
+function xmpOfFiles(files: readonly EmbeddedFile[]): string {
+  if (files.length === 0) return '';
+  const property = (file: EmbeddedFile) =>
+    '<rdf:li rdf:parseType="Resource">' +
+    `<pdfaProperty:name>${file.key}Sha256</pdfaProperty:name><pdfaProperty:valueType>Text</pdfaProperty:valueType>` +
+    `<pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>SHA-256 of the embedded ${escapeXml(file.name)}</pdfaProperty:description>` +
+    '</rdf:li>';
+  return [
+    '<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+    '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">',
+    `<pdfaSchema:schema>taisei filing data</pdfaSchema:schema><pdfaSchema:namespaceURI>${XMP_NAMESPACE}</pdfaSchema:namespaceURI><pdfaSchema:prefix>taisei</pdfaSchema:prefix>`,
+    `<pdfaSchema:property><rdf:Seq>${files.map(property).join('')}</rdf:Seq></pdfaSchema:property>`,
+    '</rdf:li></rdf:Bag></pdfaExtension:schemas>',
+    '</rdf:Description>',
+    `<rdf:Description rdf:about="" xmlns:taisei="${XMP_NAMESPACE}">`,
+    ...files.map((f) => `<taisei:${f.key}Sha256>${createHash('sha256').update(f.data).digest('hex')}</taisei:${f.key}Sha256>`),
+    '</rdf:Description>',
+  ].join('\n');
+}
+
+let xmpPatched = false;
+/** pdfkit's XMP of the document information, replaced: escaped, complete, and with taisei's own properties. */
+function completeXmp(): void {
+  if (xmpPatched) return;
+  xmpPatched = true;
+  const PDFDocument = require('pdfmake/js/PDFDocument').default;
+  PDFDocument.prototype._addInfo = function (this: { info: Info; taiseiXmp?: string; appendXML(xml: string): void }) {
+    this.appendXML(xmpOfInfo(this.info));
+    if (this.taiseiXmp) this.appendXML(this.taiseiXmp);
+  };
+}
+
 let patched = false;
 /** pdfmake's font provider, taught to set the named families without shaping. */
 function provideUnshaped(families: ReadonlySet<string>): void {
@@ -107,10 +194,13 @@ export async function renderPdf(
   unshapedFamilies: ReadonlySet<string> = new Set(),
   /** Font files already read, by path: pdfmake takes them from its in-memory file system. */
   fontBytes: ReadonlyMap<string, Buffer> = new Map(),
+  /** The files the PDF carries (the filing's data), in this order. */
+  embedded: readonly EmbeddedFile[] = [],
 ): Promise<Buffer> {
   deferUnusedModules();
   composedRunsAreWords();
   provideUnshaped(unshapedFamilies);
+  completeXmp();
   const Printer = require('pdfmake/js/Printer').default;
   const URLResolver = require('pdfmake/js/URLResolver').default;
   const virtualfs = require('pdfmake/js/virtual-fs').default;
@@ -119,10 +209,25 @@ export async function renderPdf(
   const resolver = new URLResolver(virtualfs);
   resolver.setUrlAccessPolicy(() => false); // never fetch anything
   const printer = new Printer(fonts, virtualfs, resolver, (path: string) => fontFiles.has(path));
-  const pdf = await printer.createPdfKitDocument(doc, {
-    tableLayouts: { taisei: TABLE_LAYOUT, taiseiNotes: NOTES_LAYOUT, taiseiToc: TOC_LAYOUT },
-    progressCallback: onProgress,
-  });
+  const pdf = await printer.createPdfKitDocument(
+    { ...doc, version: '1.7', subset: 'PDF/A-3b' },
+    {
+      tableLayouts: { taisei: TABLE_LAYOUT, taiseiNotes: NOTES_LAYOUT, taiseiToc: TOC_LAYOUT },
+      progressCallback: onProgress,
+    },
+  );
+  // dated as the document is (its creation date is the submission date): the same inputs, the same bytes
+  const dated = (pdf.info as Info).CreationDate;
+  for (const file of embedded)
+    pdf.file(file.data, {
+      name: file.name,
+      type: file.mediaType,
+      description: file.description,
+      relationship: 'Data',
+      creationDate: dated,
+      modifiedDate: dated,
+    });
+  pdf.taiseiXmp = xmpOfFiles(embedded);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { isInputOutputError } from '../../errors.js';
@@ -6,6 +8,19 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
 import { addFormatOption } from '../options.js';
+
+/**
+ * The bundle of the same build as a report PDF: the .zip of the same name among the files given,
+ * else the one beside it (taisei build writes them side by side).
+ */
+function companionOf(file: string, given: readonly string[]): string | undefined {
+  if (extname(file).toLowerCase() !== '.pdf') return undefined;
+  const stem = basename(file, extname(file));
+  const named = given.find((other) => extname(other).toLowerCase() === '.zip' && basename(other, extname(other)) === stem);
+  if (named) return named;
+  const beside = join(dirname(file), `${stem}.zip`);
+  return existsSync(beside) ? beside : undefined;
+}
 
 export function register(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
@@ -17,14 +32,17 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--require-signature', t(lang, 'cli.verify.opt.requireSignature'));
   addFormatOption(command, lang).action(
     async (bundles: string[], options: { key?: string[]; requireSignature?: boolean; format: ReportFormat }) => {
-      const { verifyBundle } = await import('../../bundle/verify.js');
+      const { verifyFile } = await import('../../bundle/verify-pdf.js');
       const { readPublicKey } = await import('../../bundle/keys.js');
       const keys = (options.key ?? []).map((path) => readPublicKey(path));
       const diagnostics: Diagnostic[] = [];
       let ioFailure = false;
       for (const bundle of bundles) {
         try {
-          diagnostics.push(...(await verifyBundle(bundle, { lang, keys, requireSignature: options.requireSignature })).diagnostics);
+          const companion = companionOf(bundle, bundles);
+          diagnostics.push(
+            ...(await verifyFile(bundle, { lang, keys, requireSignature: options.requireSignature, companion })).diagnostics,
+          );
         } catch (error) {
           if (!isInputOutputError(error)) throw error;
           ioFailure = true;
