@@ -283,6 +283,32 @@ const CASES: Record<string, Case[]> = {
       expect: [],
     },
   ],
+  'systems/separation-overdue': [
+    {
+      name: 'a target passed within the fiscal year, the system still shared',
+      patch: (d) => (sys(d, 'SYS-22').sharing.separationPlan.targetDate = '2024-12-31'),
+      expect: [['overdue', '/systems/21/sharing/separationPlan/targetDate']],
+    },
+    {
+      name: 'a target on the last day of the fiscal year',
+      patch: (d) => (sys(d, 'SYS-22').sharing.separationPlan.targetDate = '2025-03-31'),
+      expect: [],
+    },
+    {
+      name: 'a target passed, the sharing ended',
+      patch: (d) => {
+        sys(d, 'SYS-22').sharing.separationPlan.targetDate = '2024-12-31';
+        sys(d, 'SYS-22').sharing.level = 'none';
+      },
+      expect: [],
+    },
+    {
+      name: 'a 送電事業者',
+      profile: 'soden-13',
+      patch: (d) => (sys(d, 'SYS-22').sharing.separationPlan.targetDate = '2024-12-31'),
+      expect: [],
+    },
+  ],
   'disaster/access-window': [
     {
       name: 'everyday IDs',

@@ -12,6 +12,7 @@ import { rule as traceableIds } from './systems-traceable-ids.js';
 import { rule as logReviewFrequency } from './log-reviews-frequency.js';
 import { rule as sharingSeparation } from './systems-sharing-separation.js';
 import { rule as separationTarget } from './systems-separation-target.js';
+import { rule as separationOverdue } from './systems-separation-overdue.js';
 import { rule as disasterAccessWindow } from './disaster-access-window.js';
 import { rule as trainingsCoverage } from './trainings-coverage.js';
 import { rule as requiredSections } from './items-required-sections.js';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   logReviewFrequency,
   sharingSeparation,
   separationTarget,
+  separationOverdue,
   disasterAccessWindow,
   trainingsCoverage,
   starredItems,
