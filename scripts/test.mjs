@@ -50,6 +50,33 @@ if (!nodeHasSqlite() && !loads(root)) {
   env.NODE_PATH = [join(prefix, 'node_modules'), env.NODE_PATH].filter(Boolean).join(delimiter);
 }
 
+// A real browser for the tests of compare's HTML page: Debian's chromium, installed here when it is
+// missing (as root, as CI runs; otherwise the command to run is said). The tests never skip.
+function findChromium() {
+  if (env.TAISEI_TEST_CHROMIUM) return env.TAISEI_TEST_CHROMIUM;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+    if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
+  }
+  return undefined;
+}
+let chromium = findChromium();
+if (!chromium && process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+  process.stderr.write("test: installing Debian's chromium for the HTML report's browser tests\n");
+  const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: aptEnv });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: aptEnv });
+  if (install.status !== 0) process.exit(install.status ?? 1);
+  chromium = findChromium();
+}
+if (!chromium) {
+  process.stderr.write(
+    'test: the HTML report is tested in a real browser, and none was found: install Chromium (Debian: apt-get install chromium) or set TAISEI_TEST_CHROMIUM to its path\n',
+  );
+  process.exit(1);
+}
+env.TAISEI_TEST_CHROMIUM = chromium;
+
 const vitest = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env,
