@@ -376,6 +376,7 @@ const LAZY = [
   'src/regulator/db.ts',
   'src/regulator/ingest.ts',
   'src/regulator/compare.ts',
+  'src/regulator/report-html.ts',
 ].map((p) => join(root, p));
 const lazyPlugin = (prefix) => ({
   name: 'lazy',

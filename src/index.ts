@@ -30,7 +30,17 @@ export { writeZip, readDirectory, readEntry, UnsafeZip } from './bundle/zip.js';
 export { generateKeys, readPublicKey, readPrivateKey, keyId } from './bundle/keys.js';
 export { openDatabase, DB_SCHEMA_VERSION } from './regulator/db.js';
 export { ingestBundle, type IngestOptions, type IngestResult } from './regulator/ingest.js';
-export { compareRows, toCsv, toHtml, toXlsx, COLUMNS as COMPARE_COLUMNS, type CompareRow } from './regulator/compare.js';
+export {
+  compareRows,
+  toCsv,
+  toXlsx,
+  COLUMNS as COMPARE_COLUMNS,
+  HORIZON as SEPARATION_HORIZON,
+  type CompareRow,
+} from './regulator/compare.js';
+export { toHtml, toFilerHtml } from './regulator/report-html.js';
+export { verifyPdf, verifyFile, type VerifyPdfOptions } from './bundle/verify-pdf.js';
+export { readPdfFacts, PdfUnreadable, type PdfFacts, type EmbeddedData } from './bundle/pdf-read.js';
 export { evaluate as evaluateAssessment, WEIGHTS as ASSESSMENT_WEIGHTS, type Evaluation } from './assessment/evaluate.js';
 export { assessmentSummary, ASSESSMENT_METHOD, type AssessmentSummary } from './assessment/summary.js';
 export { parseRecurrence, windowsOf, missedWindows, japaneseNotation, type Recurrence, type Window } from './model/recurrence.js';

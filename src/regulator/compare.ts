@@ -10,6 +10,25 @@ import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import { internalControl } from '../model/generated/data.js';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
+import { ORDERS } from '../rules/systems-separation-target.js';
+import { addDays } from '../rules/util.js';
+
+/**
+ * The horizon of the 2023 orders: shared systems were to be separated within about three years of
+ * 2023-04-17 (the same day systems/separation-target holds a filer's target to).
+ */
+export const HORIZON = addDays(ORDERS, 365 * 3 + 1);
+
+/** A system that holds 非公開情報 and is still shared at some level in a filing. */
+export interface SharedSystem {
+  id: string;
+  name: string | null;
+  level: string;
+  target: string | null;
+}
+
+/** Whole days from one ISO date to another. */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 let schema: SchemaIndex | undefined;
 /** In Japanese, an enum value as the schema describes it (director → 取締役); otherwise the value. */
@@ -40,6 +59,19 @@ export interface CompareRow {
   informationManagerPosition: string | null;
   monitoringHeadcount: number | null;
   ruleFindings: number;
+  /** Each finding of the filing rules (the filer's own report), for the per-filer page. */
+  findings: { code: string; severity: string; message: string }[];
+  /** The systems still shared, with their separation targets. */
+  shared: SharedSystem[];
+  /** The separation-deadline view: what is still shared against the 2023 orders' horizon. */
+  deadline: {
+    /** shared systems whose target lies after the horizon, or that have none */
+    pastHorizon: number;
+    /** the most days a target lies after the horizon (null: none after it) */
+    daysPast: number | null;
+    /** shared systems past their own target at the fiscal year's end (systems/separation-overdue) */
+    overdue: number;
+  };
   /** The internal-control self-assessment (null where the filing has none). */
   assessment: {
     readiness: number | null;
@@ -65,75 +97,191 @@ export interface CompareRow {
   };
 }
 
-interface Column {
+/** How a column's values are kept in a spreadsheet and set in a table. */
+export type ColumnKind = 'text' | 'code' | 'integer' | 'number' | 'percent' | 'date' | 'delta';
+
+export type ColumnGroup = 'filing' | 'systems' | 'deadline' | 'monitoring' | 'assessment' | 'change';
+
+export interface Column {
   key: string;
   label: MessageKey;
   /** a header with words that are data (the catalogue's area names) */
   title?: (lang: Lang) => string;
-  /** a column group: set apart in the header; `detail` columns fold away in a spreadsheet */
-  group?: { id: 'assessment'; detail?: boolean };
+  /** its column group (a header over its columns); `detail` columns fold away in a spreadsheet */
+  group: { id: ColumnGroup; detail?: boolean };
+  /** text by default; a code (法人番号) stays text where a spreadsheet would take it for a number */
+  kind?: ColumnKind;
   value: (row: CompareRow, lang: Lang) => string | number | null;
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'filer', label: 'compare.col.filer', value: (r) => r.filer },
-  { key: 'corporateNumber', label: 'compare.col.corporateNumber', value: (r) => r.corporateNumber },
-  { key: 'fiscalYear', label: 'compare.col.fiscalYear', value: (r) => r.fiscalYear },
-  { key: 'edition', label: 'compare.col.edition', value: (r, lang) => t(lang, `cli.build.edition.${r.edition}` as MessageKey) },
-  { key: 'profile', label: 'compare.col.profile', value: (r) => r.profile },
-  { key: 'systems', label: 'compare.col.systems', value: (r) => r.systems },
-  { key: 'sharedNetwork', label: 'compare.col.sharedNetwork', value: (r) => r.sharedNetwork },
-  { key: 'sharedHardware', label: 'compare.col.sharedHardware', value: (r) => r.sharedHardware },
-  { key: 'sharedSoftware', label: 'compare.col.sharedSoftware', value: (r) => r.sharedSoftware },
-  { key: 'latestSeparationTarget', label: 'compare.col.latestSeparationTarget', value: (r) => r.latestSeparationTarget },
-  { key: 'logReviews', label: 'compare.col.logReviews', value: (r) => r.logReviews },
-  { key: 'unauthorisedAccess', label: 'compare.col.unauthorisedAccess', value: (r) => r.unauthorisedAccess },
-  { key: 'findingsNotAppropriate', label: 'compare.col.findingsNotAppropriate', value: (r) => r.findingsNotAppropriate },
-  { key: 'findingsCorrected', label: 'compare.col.findingsCorrected', value: (r) => r.findingsCorrected },
-  { key: 'trainings', label: 'compare.col.trainings', value: (r) => r.trainings },
-  { key: 'completionRate', label: 'compare.col.completionRate', value: (r) => r.completionRate },
+  { key: 'filer', group: { id: 'filing' }, label: 'compare.col.filer', value: (r) => r.filer },
+  { key: 'corporateNumber', group: { id: 'filing' }, kind: 'code', label: 'compare.col.corporateNumber', value: (r) => r.corporateNumber },
+  { key: 'fiscalYear', group: { id: 'filing' }, kind: 'integer', label: 'compare.col.fiscalYear', value: (r) => r.fiscalYear },
+  {
+    key: 'edition',
+    group: { id: 'filing' },
+    label: 'compare.col.edition',
+    value: (r, lang) => t(lang, `cli.build.edition.${r.edition}` as MessageKey),
+  },
+  { key: 'profile', group: { id: 'filing' }, label: 'compare.col.profile', value: (r) => r.profile },
+  { key: 'systems', group: { id: 'systems' }, kind: 'integer', label: 'compare.col.systems', value: (r) => r.systems },
+  { key: 'sharedNetwork', group: { id: 'systems' }, kind: 'integer', label: 'compare.col.sharedNetwork', value: (r) => r.sharedNetwork },
+  { key: 'sharedHardware', group: { id: 'systems' }, kind: 'integer', label: 'compare.col.sharedHardware', value: (r) => r.sharedHardware },
+  { key: 'sharedSoftware', group: { id: 'systems' }, kind: 'integer', label: 'compare.col.sharedSoftware', value: (r) => r.sharedSoftware },
+  {
+    key: 'latestSeparationTarget',
+    group: { id: 'deadline' },
+    kind: 'date',
+    label: 'compare.col.latestSeparationTarget',
+    value: (r) => r.latestSeparationTarget,
+  },
+  {
+    key: 'sharedPastHorizon',
+    group: { id: 'deadline' },
+    kind: 'integer',
+    label: 'compare.col.sharedPastHorizon',
+    value: (r) => r.deadline.pastHorizon,
+  },
+  {
+    key: 'daysPastHorizon',
+    group: { id: 'deadline' },
+    kind: 'integer',
+    label: 'compare.col.daysPastHorizon',
+    value: (r) => r.deadline.daysPast,
+  },
+  {
+    key: 'separationOverdue',
+    group: { id: 'deadline' },
+    kind: 'integer',
+    label: 'compare.col.separationOverdue',
+    value: (r) => r.deadline.overdue,
+  },
+  { key: 'logReviews', group: { id: 'monitoring' }, kind: 'integer', label: 'compare.col.logReviews', value: (r) => r.logReviews },
+  {
+    key: 'unauthorisedAccess',
+    group: { id: 'monitoring' },
+    kind: 'integer',
+    label: 'compare.col.unauthorisedAccess',
+    value: (r) => r.unauthorisedAccess,
+  },
+  {
+    key: 'findingsNotAppropriate',
+    group: { id: 'monitoring' },
+    kind: 'integer',
+    label: 'compare.col.findingsNotAppropriate',
+    value: (r) => r.findingsNotAppropriate,
+  },
+  {
+    key: 'findingsCorrected',
+    group: { id: 'monitoring' },
+    kind: 'integer',
+    label: 'compare.col.findingsCorrected',
+    value: (r) => r.findingsCorrected,
+  },
+  { key: 'trainings', group: { id: 'monitoring' }, kind: 'integer', label: 'compare.col.trainings', value: (r) => r.trainings },
+  {
+    key: 'completionRate',
+    group: { id: 'monitoring' },
+    kind: 'percent',
+    label: 'compare.col.completionRate',
+    value: (r) => r.completionRate,
+  },
   {
     key: 'informationManagerPosition',
+    group: { id: 'monitoring' },
     label: 'compare.col.informationManagerPosition',
     value: (r, lang) => enumLabel(lang, ['organisation', 'informationManager', 'position'], r.informationManagerPosition),
   },
-  { key: 'monitoringHeadcount', label: 'compare.col.monitoringHeadcount', value: (r) => r.monitoringHeadcount },
-  { key: 'ruleFindings', label: 'compare.col.ruleFindings', value: (r) => r.ruleFindings },
+  {
+    key: 'monitoringHeadcount',
+    group: { id: 'monitoring' },
+    kind: 'integer',
+    label: 'compare.col.monitoringHeadcount',
+    value: (r) => r.monitoringHeadcount,
+  },
+  { key: 'ruleFindings', group: { id: 'monitoring' }, kind: 'integer', label: 'compare.col.ruleFindings', value: (r) => r.ruleFindings },
   // the internal-control column group
-  { key: 'readiness', group: { id: 'assessment', detail: false }, label: 'compare.col.readiness', value: (r) => r.assessment.readiness },
-  { key: 'coverage', group: { id: 'assessment', detail: true }, label: 'compare.col.coverage', value: (r) => r.assessment.coverage },
-  { key: 'evidence', group: { id: 'assessment', detail: true }, label: 'compare.col.evidence', value: (r) => r.assessment.evidence },
+  {
+    key: 'readiness',
+    group: { id: 'assessment', detail: false },
+    kind: 'number',
+    label: 'compare.col.readiness',
+    value: (r) => r.assessment.readiness,
+  },
+  {
+    key: 'coverage',
+    group: { id: 'assessment', detail: true },
+    kind: 'percent',
+    label: 'compare.col.coverage',
+    value: (r) => r.assessment.coverage,
+  },
+  {
+    key: 'evidence',
+    group: { id: 'assessment', detail: true },
+    kind: 'percent',
+    label: 'compare.col.evidence',
+    value: (r) => r.assessment.evidence,
+  },
   {
     key: 'periodsMissed',
     group: { id: 'assessment', detail: true },
+    kind: 'integer',
     label: 'compare.col.periodsMissed',
     value: (r) => r.assessment.periodsMissed,
   },
   {
     key: 'overdueMeasures',
     group: { id: 'assessment', detail: true },
+    kind: 'integer',
     label: 'compare.col.overdueMeasures',
     value: (r) => r.assessment.overdue,
   },
   {
     key: 'starredMissing',
     group: { id: 'assessment', detail: false },
+    kind: 'integer',
     label: 'compare.col.starredMissing',
     value: (r) => r.assessment.starredMissing,
   },
   ...internalControl.areas.map((area): Column => ({
     key: `readiness:${area.id}`,
     group: { id: 'assessment', detail: true },
+    kind: 'number',
     label: 'compare.col.areaReadiness',
     title: (lang) => t(lang, 'compare.col.areaReadiness', { area: lang === 'ja' ? area.ja : area.en }),
     value: (r) => r.assessment.areas[area.id] ?? null,
   })),
-  { key: 'changeSystems', label: 'compare.col.changeSystems', value: (r) => r.change.systems },
-  { key: 'changeShared', label: 'compare.col.changeShared', value: (r) => r.change.shared },
-  { key: 'changeUnauthorised', label: 'compare.col.changeUnauthorised', value: (r) => r.change.unauthorisedAccess },
-  { key: 'changeFindings', label: 'compare.col.changeFindings', value: (r) => r.change.findingsNotAppropriate },
-  { key: 'changeCompletion', label: 'compare.col.changeCompletion', value: (r) => r.change.completionRate },
-  { key: 'changeReadiness', label: 'compare.col.changeReadiness', value: (r) => r.change.readiness },
+  { key: 'changeSystems', group: { id: 'change' }, kind: 'delta', label: 'compare.col.changeSystems', value: (r) => r.change.systems },
+  { key: 'changeShared', group: { id: 'change' }, kind: 'delta', label: 'compare.col.changeShared', value: (r) => r.change.shared },
+  {
+    key: 'changeUnauthorised',
+    group: { id: 'change' },
+    kind: 'delta',
+    label: 'compare.col.changeUnauthorised',
+    value: (r) => r.change.unauthorisedAccess,
+  },
+  {
+    key: 'changeFindings',
+    group: { id: 'change' },
+    kind: 'delta',
+    label: 'compare.col.changeFindings',
+    value: (r) => r.change.findingsNotAppropriate,
+  },
+  {
+    key: 'changeCompletion',
+    group: { id: 'change' },
+    kind: 'delta',
+    label: 'compare.col.changeCompletion',
+    value: (r) => r.change.completionRate,
+  },
+  {
+    key: 'changeReadiness',
+    group: { id: 'change' },
+    kind: 'delta',
+    label: 'compare.col.changeReadiness',
+    value: (r) => r.change.readiness,
+  },
 ];
 
 export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
@@ -177,7 +325,16 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
       'SELECT monitoring_headcount FROM organisation WHERE bundle = ?',
       b.hash,
     );
-    const ruleFindings = one<{ n: number }>('SELECT COUNT(*) n FROM rule_findings WHERE bundle = ?', b.hash);
+    const findings_ = db
+      .prepare('SELECT code, severity, message FROM rule_findings WHERE bundle = ? ORDER BY rowid')
+      .all(b.hash) as CompareRow['findings'];
+    const shared = db
+      .prepare(
+        "SELECT id, name, sharing_level level, separation_target target FROM systems WHERE bundle = ? AND holds_non_public != 0 AND sharing_level IS NOT NULL AND sharing_level != 'none' ORDER BY id",
+      )
+      .all(b.hash) as SharedSystem[];
+    const late = shared.filter((x) => x.target === null || x.target > HORIZON);
+    const past = late.filter((x) => x.target !== null).map((x) => daysBetween(HORIZON, x.target!));
     const scores = db.prepare('SELECT area, coverage, evidence, readiness, windows, met FROM assessment WHERE bundle = ?').all(b.hash) as {
       area: string;
       coverage: number | null;
@@ -214,7 +371,14 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
       completionRate: rate,
       informationManagerPosition: manager?.position ?? null,
       monitoringHeadcount: organisation?.monitoring_headcount ?? null,
-      ruleFindings: ruleFindings.n,
+      ruleFindings: findings_.length,
+      findings: findings_,
+      shared,
+      deadline: {
+        pastHorizon: late.length,
+        daysPast: past.length > 0 ? Math.max(...past) : null,
+        overdue: findings_.filter((f) => f.code === 'systems/separation-overdue').length,
+      },
       assessment: {
         readiness: overall?.readiness ?? null,
         coverage: overall?.coverage ?? null,
@@ -256,7 +420,7 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
   return fiscalYear === undefined ? rows : rows.filter((r) => r.fiscalYear === fiscalYear);
 }
 
-const headers = (lang: Lang) => COLUMNS.map((c) => c.title?.(lang) ?? t(lang, c.label));
+export const headers = (lang: Lang) => COLUMNS.map((c) => c.title?.(lang) ?? t(lang, c.label));
 
 /**
  * A text a spreadsheet would take for a formula (= + - @, or a tab or carriage return first) gets a
@@ -270,77 +434,34 @@ export function neutralised(value: string | number | null): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * CSV as Excel and LibreOffice read it. A code (法人番号) is written as a formula that yields text,
+ * ="4010401000001": both take it whole, where a bare 13-digit field would become a number (in Excel,
+ * 4.0104E+12) and lose a leading zero. Only digits are written so; any other text is neutralised.
+ */
 export function toCsv(rows: CompareRow[], lang: Lang): Buffer {
-  const cell = (v: string | number | null) => {
-    const s = neutralised(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [headers(lang).map(cell).join(','), ...rows.map((r) => COLUMNS.map((c) => cell(c.value(r, lang))).join(','))];
+  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const cell = (column: Column | undefined, v: string | number | null) =>
+    // unquoted, as Excel writes it: a quoted one is read as text in some importers, ="…" and all
+    column?.kind === 'code' && typeof v === 'string' && /^\d+$/.test(v) ? `="${v}"` : quote(neutralised(v));
+  const lines = [
+    headers(lang)
+      .map((h) => cell(undefined, h))
+      .join(','),
+    ...rows.map((r) => COLUMNS.map((c) => cell(c, c.value(r, lang))).join(',')),
+  ];
   // a BOM so that Excel reads the file as UTF-8
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export function toHtml(rows: CompareRow[], lang: Lang): Buffer {
-  const title = t(lang, 'compare.title');
-  const head = headers(lang)
-    .map((h, i) => `<th data-col="${i}" scope="col"${COLUMNS[i]!.group ? ` class="${COLUMNS[i]!.group!.id}"` : ''}>${escapeHtml(h)}</th>`)
-    .join('');
-  const body = rows
-    .map(
-      (r) =>
-        `<tr>${COLUMNS.map((c) => {
-          const v = c.value(r, lang);
-          return `<td${typeof v === 'number' ? ' class="n"' : ''}>${v === null ? '' : escapeHtml(String(v))}</td>`;
-        }).join('')}</tr>`,
-    )
-    .join('\n');
-  const html = `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>
-body { font-family: "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif; margin: 1.5rem; color: #222; }
-table { border-collapse: collapse; font-size: 0.85rem; }
-th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; }
-th { background: #eee; position: sticky; top: 0; cursor: pointer; }
-th.assessment { background: #dde8f3; }
-th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-tr:nth-child(even) td { background: #fafafa; }
-@media print { th { position: static; cursor: auto; } body { margin: 0; } table { font-size: 8pt; } }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(t(lang, 'compare.note', { n: rows.length }))}</p>
-<table id="compare"><thead><tr>${head}</tr></thead>
-<tbody>
-${body}
-</tbody></table>
-<script>
-document.querySelectorAll('#compare th').forEach(function (th) {
-  th.addEventListener('click', function () {
-    var col = Number(th.dataset.col), asc = th.getAttribute('aria-sort') !== 'ascending';
-    document.querySelectorAll('#compare th').forEach(function (o) { o.removeAttribute('aria-sort'); });
-    th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
-    var tbody = document.querySelector('#compare tbody');
-    var rows = Array.prototype.slice.call(tbody.rows);
-    rows.sort(function (a, b) {
-      var x = a.cells[col].textContent, y = b.cells[col].textContent, nx = parseFloat(x), ny = parseFloat(y);
-      var c = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y, 'ja');
-      return asc ? c : -c;
-    });
-    rows.forEach(function (r) { tbody.appendChild(r); });
-  });
-});
-</script>
-</body>
-</html>
-`;
-  return Buffer.from(html, 'utf8');
+/** How wide a text is in a spreadsheet's character widths: a full-width character counts two. */
+export function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of text)
+    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch)
+      ? 2
+      : 1;
+  return n;
 }
 
 export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
@@ -357,15 +478,45 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   workbook.creator = 'taisei';
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
-  const sheet = workbook.addWorksheet(t(lang, 'compare.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(t(lang, 'compare.sheet'), {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+    // printed: landscape A4, every column on one page's width, the header row on every page
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
   const titles = headers(lang);
-  sheet.columns = COLUMNS.map((c, i) => ({ header: titles[i], key: c.key, width: Math.max(10, Math.min(40, titles[i]!.length * 2 + 2)) }));
-  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, c.value(r, lang)])));
-  sheet.getRow(1).font = { bold: true };
+  const cellValue = (c: Column, v: string | number | null): string | number | Date | null => {
+    if (v === null) return null;
+    if (c.kind === 'percent' && typeof v === 'number') return Math.round(v * 10) / 1000;
+    if (c.kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
+    return v;
+  };
+  const FORMATS: Partial<Record<ColumnKind, string>> = {
+    code: '@',
+    integer: '0',
+    number: '0.0',
+    percent: '0.0%',
+    date: 'yyyy-mm-dd',
+    delta: '+0.0;-0.0;0',
+  };
+  // widths from the content: the widest value, or half the header (it wraps onto two lines)
+  sheet.columns = COLUMNS.map((c, i) => {
+    const values = rows.map((r) => {
+      const v = c.value(r, lang);
+      return v === null ? '' : c.kind === 'percent' ? `${v}%` : String(v);
+    });
+    const widest = Math.max(0, ...values.map(displayWidth));
+    const width = Math.min(60, Math.max(8, widest + 2, Math.ceil(displayWidth(titles[i]!) / 2) + 2));
+    return { header: titles[i], key: c.key, width, style: FORMATS[c.kind ?? 'text'] ? { numFmt: FORMATS[c.kind ?? 'text'] } : {} };
+  });
+  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cellValue(c, c.value(r, lang))])));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'top' };
+  header.height = 32;
   // the internal-control column group: its headers shaded, its details foldable (Data › Group)
   COLUMNS.forEach((c, i) => {
-    if (!c.group) return;
-    sheet.getRow(1).getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE8F3' } };
+    if (c.group.id !== 'assessment') return;
+    header.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE8F3' } };
     if (c.group.detail) sheet.getColumn(i + 1).outlineLevel = 1;
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };

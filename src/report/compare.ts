@@ -3,14 +3,20 @@
 import type { CompareRow } from '../regulator/compare.js';
 import type { Lang } from '../messages/index.js';
 
-export type CompareWriter = (rows: CompareRow[], lang: Lang) => Promise<Buffer>;
+export interface CompareOptions {
+  /** The rows are one filer's (compare --filer): the html is that filer's page. */
+  filer?: boolean;
+}
+
+export type CompareWriter = (rows: CompareRow[], lang: Lang, options?: CompareOptions) => Promise<Buffer>;
 
 const regulator = () => import('../regulator/compare.js');
+const html = () => import('../regulator/report-html.js');
 
 export const compareWriters = {
   xlsx: async (rows, lang) => (await regulator()).toXlsx(rows, lang),
   csv: async (rows, lang) => (await regulator()).toCsv(rows, lang),
-  html: async (rows, lang) => (await regulator()).toHtml(rows, lang),
+  html: async (rows, lang, options) => (options?.filer ? (await html()).toFilerHtml(rows, lang) : (await html()).toHtml(rows, lang)),
 } satisfies Record<string, CompareWriter>;
 export type CompareFormat = keyof typeof compareWriters;
 export const COMPARE_FORMATS = Object.keys(compareWriters) as CompareFormat[];

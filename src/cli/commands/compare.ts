@@ -16,7 +16,8 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
     .requiredOption('-o, --out <file>', t(lang, 'cli.compare.opt.out', { formats: extensions }))
     .option('-y, --fiscal-year <year>', t(lang, 'cli.compare.opt.fiscalYear'), parsePositiveInteger(lang))
-    .action(async (options: { db: string; out: string; fiscalYear?: number }) => {
+    .option('--filer <法人番号>', t(lang, 'cli.compare.opt.filer'))
+    .action(async (options: { db: string; out: string; fiscalYear?: number; filer?: string }) => {
       const kind = extname(options.out).toLowerCase().slice(1);
       if (!(COMPARE_FORMATS as string[]).includes(kind))
         throw new UsageError('cli.compare.badOut', { path: options.out, formats: extensions }, 'cli.compare.badOut.hint');
@@ -29,7 +30,12 @@ export function register(program: Command, ctx: CliContext): void {
       } finally {
         db.close();
       }
-      const bytes = await compareWriters[kind as CompareFormat](rows, lang);
+      if (options.filer !== undefined) {
+        rows = rows.filter((row) => row.corporateNumber === options.filer);
+        if (rows.length === 0)
+          throw new UsageError('cli.compare.noFiler', { number: options.filer, db: options.db }, 'cli.compare.noFiler.hint');
+      }
+      const bytes = await compareWriters[kind as CompareFormat](rows, lang, { filer: options.filer !== undefined });
       writeFileAtomic(options.out, bytes);
       ctx.io.stderr.write(t(lang, 'cli.compare.done', { path: options.out, n: rows.length }) + '\n');
       ctx.exit(EXIT.ok);
