@@ -2,7 +2,18 @@
 // `npm run bench`: whole-process timings of the CLI against the issue targets, with plain Node
 // timing (spawnSync, performance.now). Medians over several runs; `--check` exits 1 on a miss.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { delimiter, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateFiling } from './generate.mjs';
@@ -79,6 +90,35 @@ function report(name, value, unit, target, pass) {
   const xs = [];
   for (let i = 0; i < Math.max(5, Math.floor(runs / 3)); i++) xs.push(time([bin, 'validate', dir]));
   report('validate, 10,000 transaction records (median wall)', median(xs), 's', '≤ 0.35 s', median(xs) <= 0.35);
+}
+
+// 2a. The same 10,000 records as a CSV and as an xlsx beside the YAML (taisei export wrote them):
+// CSV A/B against the YAML in the same run, xlsx against its own bound.
+{
+  const yaml = join(work, 'tx10k');
+  const tabular = (ext) => {
+    const dir = join(work, `tx10k-${ext}`);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(yaml, dir, { recursive: true });
+    const sheet = join(work, `transactions.${ext}`);
+    if (spawnSync(process.execPath, [bin, 'export', yaml, '--section', 'transactions', '--out', sheet], { env }).status !== 0)
+      throw new Error('taisei export failed');
+    // the records out of the YAML (they are the last key of the generated transactions.yaml)
+    const file = join(dir, 'transactions.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.indexOf('\n  records:') + 1));
+    cpSync(sheet, join(dir, `transactions.${ext}`));
+    return dir;
+  };
+  const csv = tabular('csv');
+  time([bin, 'validate', csv]);
+  const ratios = [];
+  for (let i = 0; i < Math.max(7, Math.floor(runs / 2)); i++) ratios.push(time([bin, 'validate', csv]) / time([bin, 'validate', yaml]));
+  report('validate 10,000 records from CSV ÷ from YAML (median ratio)', median(ratios), '×', '≤ 1.2', median(ratios) <= 1.2);
+  const xlsx = tabular('xlsx');
+  const xs = [];
+  for (let i = 0; i < 5; i++) xs.push(time([bin, 'validate', xlsx]));
+  report('validate 10,000 records from xlsx (median wall)', median(xs), 's', '≤ 2 s', median(xs) <= 2);
 }
 
 // 2b. What the rules add: their cold, first-call time in a fresh process.

@@ -366,6 +366,8 @@ const LAZY = [
   'src/model/generated/schema-bundle.ts',
   'src/model/generated/validators-previous.js',
   'src/init/skeleton.ts',
+  'src/init/export.ts',
+  'src/load/tabular.ts',
   'src/render/index.ts',
   'src/render/fonts.ts',
   'src/render/shapes.ts',

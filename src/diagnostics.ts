@@ -29,6 +29,8 @@ export interface Diagnostic extends Partial<Position> {
   /** Point at the key of the value (unknown keys) rather than the value itself. */
   target?: 'key' | 'value';
   related?: RelatedLocation[];
+  /** In a workbook: the sheet and cell (記録!C57); line and column are then its row and column. */
+  cell?: string;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

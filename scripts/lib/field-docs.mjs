@@ -103,5 +103,51 @@ export function renderFieldReference(bundle, profiles, version) {
     lines.push('| キー | 項目名 | 型 | 必須 | 説明 |', '|---|---|---|---|---|');
     rows(resolve, node, key, false, lines);
   }
+  lines.push(...tabularColumns(resolve, root));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The lists a spreadsheet may hold (src/load/tabular-sections.ts) and the columns each takes: the
+ * header by the Japanese labels (as `taisei export` writes it) or by the field, and what a cell accepts.
+ */
+export const TABULAR = { transactions: ['transactions', 'records'], logReviews: ['logReviews'], trainings: ['trainings'] };
+
+function tabularColumns(resolve, root) {
+  const out = [
+    '',
+    '## 表計算のファイルに置ける一覧',
+    '',
+    '次の一覧は、YAML の代わりに CSV（UTF-8）または xlsx のファイルとして報告書のディレクトリに置ける（`taisei export` が記入用のシートを書き出す）。1行目は見出しで、列名は「見出し」の日本語の表示か「項目」の名前のどちらでもよい。選択肢の列は値か日本語の表示、はい/いいえの列は はい・いいえ（true / false も可）、日付の列は 2024-04-01、Excel の日付、2024/4/1 または 令和6年4月1日 を受け付ける。リストの列は一つのセルに `;` か `、` で区切って書く。',
+  ];
+  for (const [file, path] of Object.entries(TABULAR)) {
+    let node = resolve(root);
+    for (const key of path) node = resolve(node.properties[key]);
+    const item = resolve(node.items);
+    out.push('', `### \`${file}.csv\` / \`${file}.xlsx\` — \`${path.join('.')}\``, '', '| 見出し | 項目 | 受け付ける値 |', '|---|---|---|');
+    const walk = (object, keys, titles) => {
+      for (const [key, raw] of Object.entries(object.properties)) {
+        const child = resolve(raw);
+        const title = child.title ?? key;
+        if (child.properties) walk(child, [...keys, key], [...titles, title]);
+        else {
+          const items = child.items ? resolve(child.items) : undefined;
+          if (items?.properties) continue;
+          const leaf = items ?? child;
+          const accepts = leaf.enum
+            ? leaf.enum.map((v, i) => `\`${v}\`${leaf.enumDescriptions?.[i] ? `（${leaf.enumDescriptions[i]}）` : ''}`).join('、')
+            : leaf.format === 'date'
+              ? '日付'
+              : leaf.type === 'boolean'
+                ? 'はい / いいえ'
+                : (TYPE_LABELS[leaf.type] ?? leaf.type ?? '');
+          out.push(
+            `| ${cell([...titles, title].join('の'))} | \`${[...keys, key].join('.')}\` | ${cell(items ? `${accepts}（; で区切る）` : accepts)} |`,
+          );
+        }
+      }
+    };
+    walk(item, [], []);
+  }
+  return out;
 }

@@ -196,3 +196,15 @@ export function readEntry(zip: Buffer, entry: ZipEntry): Buffer {
   if (data.length !== entry.size || crc32(data) !== entry.crc) throw new UnsafeZip('corrupt', entry.name);
   return data;
 }
+
+/**
+ * A zip written again with this writer's fixed times and compression: exceljs stamps each entry
+ * with the time of writing, and the same content must give the same bytes.
+ */
+export function repack(zip: Buffer): Buffer {
+  return writeZip(
+    readDirectory(zip)
+      .filter((entry) => !entry.name.endsWith('/'))
+      .map((entry) => ({ name: entry.name, data: readEntry(zip, entry) })),
+  );
+}

@@ -9,6 +9,7 @@ import { EXIT, type CliContext, type CliIO } from './context.js';
 import * as build from './commands/build.js';
 import * as compare from './commands/compare.js';
 import * as diff from './commands/diff.js';
+import * as exportCommand from './commands/export.js';
 import * as ingest from './commands/ingest.js';
 import * as init from './commands/init.js';
 import * as keygen from './commands/keygen.js';
@@ -18,7 +19,7 @@ import * as rules from './commands/rules.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
 
-const COMMANDS = [validate, build, verify, diff, ingest, compare, keygen, rules, profiles, init, schema];
+const COMMANDS = [validate, build, verify, diff, exportCommand, ingest, compare, keygen, rules, profiles, init, schema];
 
 /** --lang and --debug are read before commander so that even its errors speak the right language. */
 function preScan(argv: readonly string[]): { lang?: string; debug: boolean } {

@@ -10,6 +10,7 @@ import type { Mark } from '../model/marks.js';
 import { parseYaml } from './parse.js';
 import { readSourceFile, DEFAULT_MAX_FILE_MB } from './read.js';
 import { SourceMap } from './source-map.js';
+import { TABULAR_EXTENSIONS, TABULAR_SECTIONS } from './tabular-sections.js';
 
 export const FILING_FILE_NAMES = ['filing.yaml', 'filing.yml'];
 export { CONFIG_FILE_NAMES };
@@ -49,6 +50,10 @@ export function isYamlFile(path: string): boolean {
   return ext === '.yaml' || ext === '.yml';
 }
 
+function isTabularFile(path: string): boolean {
+  return TABULAR_EXTENSIONS.includes(extname(path).toLowerCase()) && Object.hasOwn(TABULAR_SECTIONS, basename(path, extname(path)));
+}
+
 function filingFileIn(dir: string): string | undefined {
   for (const name of FILING_FILE_NAMES) {
     try {
@@ -86,6 +91,9 @@ export function resolveTargets(paths: readonly string[]): Target[] {
       add({ path: path.replace(/\/+$/, '') || '/', kind: 'directory' });
     } else if (CONFIG_FILE_NAMES.includes(basename(path))) {
       add({ path, kind: 'config' });
+    } else if (isTabularFile(path) && filingFileIn(dirname(path))) {
+      // a spreadsheet of a filing stands for its directory, as a section file does
+      add({ path: dirname(path), kind: 'directory' });
     } else if (!isYamlFile(path)) {
       throw new InputOutputError('input.notYaml', { path }, 'input.notYaml.hint');
     } else if (!FILING_FILE_NAMES.includes(basename(path)) && filingFileIn(dirname(path))) {
@@ -97,6 +105,21 @@ export function resolveTargets(paths: readonly string[]): Target[] {
     }
   }
   return targets;
+}
+
+/** The spreadsheets in a filing directory that hold a list section (transactions.csv, logReviews.xlsx). */
+function tabularFilesIn(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => !e.isDirectory() && TABULAR_EXTENSIONS.includes(extname(e.name).toLowerCase()))
+    .map((e) => e.name)
+    .filter((name) => Object.hasOwn(TABULAR_SECTIONS, basename(name, extname(name))))
+    .sort();
 }
 
 function yamlFilesIn(dir: string): string[] {
@@ -177,8 +200,76 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedF
       Object.defineProperty(data, key, { value: section, enumerable: true, writable: true, configurable: true });
     }
   }
+  for (const name of tabularFilesIn(dir)) await mergeTable(join(dir, name), data, firstDefinition, loaded, options);
   loaded.data = data;
   return loaded;
+}
+
+/**
+ * A list section from a spreadsheet, merged where the list sits (transactions.csv gives
+ * transactions.records; the rest of transactions stays in its YAML). The spreadsheet reader is
+ * loaded only when there is one, so a YAML-only filing loads as fast as before.
+ */
+async function mergeTable(
+  file: string,
+  data: Record<string, unknown>,
+  firstDefinition: Map<string, string>,
+  loaded: LoadedFiling,
+  options: LoadOptions,
+): Promise<void> {
+  const { lang } = options;
+  const stem = basename(file, extname(file));
+  const prefix = TABULAR_SECTIONS[stem]!;
+  loaded.files.push(file);
+  const tabular = await import('./tabular.js');
+  let read;
+  if (extname(file).toLowerCase() === '.csv') {
+    const text = readSourceFile(file, options.maxFileMB ?? DEFAULT_MAX_FILE_MB, lang);
+    // Excel in Japan saves CSV as Shift_JIS: said, with where in Excel to save it as UTF-8 instead
+    for (const d of text.diagnostics)
+      if (d.message === t(lang, 'input.encoding.shiftJis')) d.hint = t(lang, 'input.encoding.shiftJisCsv.hint');
+    loaded.diagnostics.push(...text.diagnostics);
+    if (text.text === undefined) {
+      loaded.complete = false;
+      return;
+    }
+    loaded.sourceMap.addFile(file, text.text);
+    read = await tabular.readCsvTable(file, text.text, prefix, lang);
+  } else {
+    const { readRegularFile } = await import('../util/regular-file.js');
+    read = await tabular.readXlsxTable(file, readRegularFile(file), prefix, stem, lang);
+  }
+  loaded.diagnostics.push(...read.diagnostics);
+  if (!read.entries) {
+    loaded.complete = false;
+    return;
+  }
+  // the list may be given once: in the spreadsheet or in the YAML, not both
+  let parent: Record<string, unknown> = data;
+  for (const key of prefix.slice(0, -1)) {
+    const next = parent[key];
+    if (next === undefined) parent[key] = {};
+    else if (next === null || typeof next !== 'object' || Array.isArray(next)) return;
+    parent = parent[key] as Record<string, unknown>;
+  }
+  const last = prefix[prefix.length - 1]!;
+  if (parent[last] !== undefined) {
+    const other = firstDefinition.get(prefix[0]!) ?? loaded.sourceMap.rootFile;
+    loaded.diagnostics.push({
+      code: 'input/duplicate-section',
+      severity: 'error',
+      file,
+      line: 1,
+      column: 1,
+      message: t(lang, 'tabular.clash', { section: prefix.join('.'), other }),
+      hint: t(lang, 'tabular.clash.hint'),
+    });
+    loaded.complete = false;
+    return;
+  }
+  parent[last] = read.entries;
+  if (prefix.length === 1) loaded.sourceMap.assignSection(prefix[0]!, file);
+  loaded.sourceMap.addTable(read.source);
 }
 
 async function loadFile(file: string, options: LoadOptions): Promise<LoadedFiling> {

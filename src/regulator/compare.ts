@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { InputOutputError } from '../errors.js';
 import type { Database } from './sqlite.js';
-import { readDirectory, readEntry, writeZip } from '../bundle/zip.js';
+import { repack } from '../bundle/zip.js';
 import { filingSchemas } from '../model/generated/schema-bundle.js';
 import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import { internalControl } from '../model/generated/data.js';
@@ -12,6 +12,9 @@ import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 import { ORDERS } from '../rules/systems-separation-target.js';
 import { addDays } from '../rules/util.js';
+import { displayWidth } from '../util/width.js';
+
+export { displayWidth };
 
 /**
  * The horizon of the 2023 orders: shared systems were to be separated within about three years of
@@ -454,16 +457,6 @@ export function toCsv(rows: CompareRow[], lang: Lang): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
-/** How wide a text is in a spreadsheet's character widths: a full-width character counts two. */
-export function displayWidth(text: string): number {
-  let n = 0;
-  for (const ch of text)
-    n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch)
-      ? 2
-      : 1;
-  return n;
-}
-
 export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   // required, not imported: the launcher runs this bundle through vm.Script (bin/taisei.js)
   let ExcelJS: typeof import('exceljs');
@@ -522,10 +515,5 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   // exceljs stamps each zip entry with the time of writing; re-pack with fixed times (and the
   // bundle writer's fixed compression) so the same database always gives the same bytes
-  const zip = Buffer.from(await workbook.xlsx.writeBuffer());
-  return writeZip(
-    readDirectory(zip)
-      .filter((entry) => !entry.name.endsWith('/'))
-      .map((entry) => ({ name: entry.name, data: readEntry(zip, entry) })),
-  );
+  return repack(Buffer.from(await workbook.xlsx.writeBuffer()));
 }

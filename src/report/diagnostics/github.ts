@@ -15,7 +15,7 @@ export const githubReporter: Reporter = (result) =>
       if (d.line) props.push(`line=${d.line}`, `col=${d.column ?? 1}`);
       if (d.endLine) props.push(`endLine=${d.endLine}`, `endColumn=${d.endColumn ?? 1}`);
       props.push(`title=${escapeProperty(d.code)}`);
-      const text = d.hint ? `${d.message} — ${d.hint}` : d.message;
+      const text = `${d.cell ? `${d.cell}: ` : ''}${d.hint ? `${d.message} — ${d.hint}` : d.message}`;
       return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(text)}\n`;
     })
     .join('');

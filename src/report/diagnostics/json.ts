@@ -21,6 +21,7 @@ export const jsonReporter: Reporter = (result, { lang, toolVersion }) => {
       ...(d.file !== undefined ? { file: d.file } : {}),
       ...(d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : {}),
       ...(d.endLine !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {}),
+      ...(d.cell !== undefined ? { cell: d.cell } : {}),
       ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
       ...(d.related?.length ? { related: d.related.map(({ pointer: _p, ...r }) => r) } : {}),
     })),

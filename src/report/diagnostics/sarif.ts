@@ -77,6 +77,8 @@ export const sarifReporter: Reporter = (result, { toolVersion, lang, root = proc
             ? {
                 locations: [
                   {
+                    // a workbook's cell: its row and column as the region, its sheet!cell as a logical location
+                    ...(d.cell ? { logicalLocations: [{ name: d.cell, kind: 'element' }] } : {}),
                     physicalLocation: {
                       artifactLocation: artifact(d.file),
                       ...(d.line

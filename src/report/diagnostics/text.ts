@@ -30,7 +30,8 @@ function sourceTexts(result: ValidateResult): Map<string, string[]> {
 type Paint = (style: keyof typeof COLORS, text: string) => string;
 
 function formatDiagnostic(d: Diagnostic, lang: Lang, paint: Paint, sources: Map<string, string[]>): string {
-  const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
+  // a workbook's cell by its sheet and reference (logReviews.xlsx:記録!C57), as a spreadsheet user reads it
+  const where = d.file ? `${d.file}${d.cell ? `:${d.cell}` : d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
   const severityStyle = d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan';
   const lines = [
     `${paint('bold', where)}${where ? '  ' : ''}${paint(severityStyle, t(lang, `report.severity.${d.severity}`))}  ${d.message}  ${paint('dim', d.code)}`,
