@@ -247,3 +247,34 @@ describe('docs/fields.md', () => {
     for (const label of header) expect(docs, label).toContain(`| ${label} |`);
   });
 });
+
+describe('taisei init --tabular', () => {
+  it.each(['xlsx', 'csv'])('writes the long lists as %s sheets to fill in, every column and no row, the rest as YAML', async (kind) => {
+    const dir = join(tempDir('taisei-tabular-'), 'new');
+    const run = runCli(['init', dir, '--tabular', kind, '--fiscal-year', '2025']);
+    expect(run.status, run.stderr).toBe(0);
+    for (const name of ['transactions', 'logReviews', 'trainings']) expect(existsSync(join(dir, `${name}.${kind}`)), name).toBe(true);
+    expect(existsSync(join(dir, 'logReviews.yaml'))).toBe(false);
+    expect(readFileSync(join(dir, 'transactions.yaml'), 'utf8')).not.toContain('records:');
+    const found = JSON.parse(runCli(['validate', dir, '--format', 'json']).stdout).diagnostics as { code: string }[];
+    expect(found.filter((d) => d.code.startsWith('input/'))).toEqual([]);
+    if (kind === 'xlsx') {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(dir, 'transactions.xlsx'));
+      const header = (workbook.getWorksheet('transactions')!.getRow(1).values as unknown[]).slice(1);
+      expect(header).toEqual([
+        'ID',
+        '日付',
+        '相手方の事業者名',
+        '相手方の事業の種類',
+        '相手方の特定関係事業者',
+        '手段',
+        '件名',
+        '内容',
+        '結果',
+        '特記する事例',
+      ]);
+    }
+    expect(runCli(['init', join(tempDir(), 'x'), '--tabular', 'ods']).status).toBe(2);
+  });
+});

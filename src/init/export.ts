@@ -46,11 +46,15 @@ export function exportTable(data: Entry, prefix: readonly string[]): ExportTable
   const { leaves } = columnsOf(schema, prefix);
   const list = getAt(data, prefix);
   const entries = Array.isArray(list) ? (list as Entry[]) : [];
-  // only the columns some entry uses, and every required one
+  // only the columns some entry uses, and every required one; an empty list, every column (a sheet to fill in)
   const item = schema.at([...prefix, '0']);
-  const used = leaves.filter(
-    (leaf) => entries.some((e) => getAt(e, leaf.path) !== undefined) || (leaf.path.length === 1 && item?.required?.includes(leaf.path[0]!)),
-  );
+  const used =
+    entries.length === 0
+      ? leaves
+      : leaves.filter(
+          (leaf) =>
+            entries.some((e) => getAt(e, leaf.path) !== undefined) || (leaf.path.length === 1 && item?.required?.includes(leaf.path[0]!)),
+        );
   return {
     header: used.map(headerOf),
     rows: entries.map((e) => used.map((leaf) => cellText(getAt(e, leaf.path), leaf.node, leaf.list))),

@@ -442,6 +442,10 @@ const base = {
   'cli.export.badOut.hint': 'e.g. --out transactions.xlsx',
   'cli.export.done':
     'wrote {path} ({n} rows of {section}); put it in the filing directory as {section}.csv or {section}.xlsx, and take the list out of the YAML',
+  'cli.init.opt.tabular':
+    'write the long lists (transaction records, log reviews, trainings) as sheets to fill in: xlsx (the default) or csv',
+  'cli.init.badTabular': '--tabular {value}: the sheets are xlsx or csv',
+  'cli.init.badTabular.hint': 'e.g. --tabular csv',
   'compare.title': 'Comparison of 体制整備等報告書 filings',
   'compare.sheet': 'comparison',
   'compare.note':

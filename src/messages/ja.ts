@@ -435,6 +435,9 @@ export const ja: Record<MessageKey, string> = {
   'cli.export.badOut.hint': '例：--out transactions.xlsx',
   'cli.export.done':
     '{path} を書き出しました（{section} の {n} 行）。報告書のディレクトリに {section}.csv または {section}.xlsx として置き、YAML から一覧を除いてください',
+  'cli.init.opt.tabular': '長い一覧（取引の記録、確認の結果、研修）を記入用のシートとして書き出す：xlsx（既定）または csv',
+  'cli.init.badTabular': '--tabular {value}：シートは xlsx か csv です',
+  'cli.init.badTabular.hint': '例：--tabular csv',
   'compare.title': '体制整備等報告書の比較',
   'compare.sheet': '比較',
   'compare.note': '報告書 {n} 件（事業者・年度ごとに現行のバンドル。両方の版があるときは提出版）。列の見出しをクリックすると並べ替えます。',

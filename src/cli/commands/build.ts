@@ -134,7 +134,8 @@ function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promi
       }, 200);
     };
     watch(filing, { recursive: false }, (_event, name) => {
-      if (!name || /\.ya?ml$/i.test(String(name))) trigger();
+      // a YAML file, or a list kept as a spreadsheet (transactions.csv, logReviews.xlsx)
+      if (!name || /\.ya?ml$|\.(csv|xlsx)$/i.test(String(name))) trigger();
     });
   });
 }

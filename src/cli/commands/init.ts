@@ -27,7 +27,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('-p, --profile <id>', t(lang, 'cli.init.opt.profile'), 'ippan-15')
     .option('-y, --fiscal-year <year>', t(lang, 'cli.init.opt.fiscalYear'), parsePositiveInteger(lang))
     .option('--from <filing>', t(lang, 'cli.init.opt.from'))
-    .action(async (dir: string, options: { profile: string; fiscalYear?: number; from?: string }) => {
+    .option('--tabular [kind]', t(lang, 'cli.init.opt.tabular'))
+    .action(async (dir: string, options: { profile: string; fiscalYear?: number; from?: string; tabular?: string | boolean }) => {
+      const tabular = options.tabular === undefined ? undefined : options.tabular === true ? 'xlsx' : options.tabular;
+      if (tabular !== undefined && tabular !== 'xlsx' && tabular !== 'csv')
+        throw new UsageError('cli.init.badTabular', { value: String(tabular) }, 'cli.init.badTabular.hint');
       if (options.from) {
         await initFrom(dir, options.from, options.fiscalYear, ctx);
         return;
@@ -47,7 +51,9 @@ export function register(program: Command, ctx: CliContext): void {
         fiscalYear: options.fiscalYear ?? lastEndedFiscalYear(new Date()),
         schemaRef: SECTION_SCHEMA_REF,
       });
+      const sheets = tabular ? await tabularSkeleton(files, tabular) : [];
       for (const file of files) writeFileAtomic(join(dir, file.name), file.content);
+      for (const sheet of sheets) writeFileAtomic(join(dir, sheet.name), sheet.data);
       const editor = writeEditorFiles(resolve(ctx.io.cwd, dir), profile);
       ctx.io.stderr.write(
         `${t(lang, 'cli.init.done', { dir, n: files.length })}\n${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
@@ -96,4 +102,31 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
     `${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${carried.kept.map((k) => `${t(lang, 'cli.init.kept', { list: k.list, ids: k.ids.join(', ') })}\n`).join('')}${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
   );
   ctx.exit(EXIT.ok);
+}
+
+/**
+ * init --tabular: the list sections as sheets to fill in (all columns, no rows) instead of YAML;
+ * the rest of their section (transactions' overview) stays in its YAML.
+ */
+async function tabularSkeleton(
+  files: { name: string; content: string }[],
+  kind: 'csv' | 'xlsx',
+): Promise<{ name: string; data: Buffer }[]> {
+  const { TABULAR_SECTIONS } = await import('../../load/tabular-sections.js');
+  const { exportTable, tableToCsv, tableToXlsx } = await import('../../init/export.js');
+  const { parseDocument } = await import('yaml');
+  const sheets: { name: string; data: Buffer }[] = [];
+  for (const [section, prefix] of Object.entries(TABULAR_SECTIONS)) {
+    const index = files.findIndex((f) => f.name === `${prefix[0]}.yaml`);
+    if (index < 0) continue;
+    if (prefix.length === 1) files.splice(index, 1);
+    else {
+      const doc = parseDocument(files[index]!.content);
+      doc.deleteIn(prefix);
+      files[index] = { ...files[index]!, content: String(doc) };
+    }
+    const table = exportTable({}, prefix);
+    sheets.push({ name: `${section}.${kind}`, data: kind === 'csv' ? tableToCsv(table) : await tableToXlsx(table, section) });
+  }
+  return sheets;
 }
