@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../src/regulator/compare.js';
-import { EXAMPLES, runCli, tempDir } from './helpers.js';
+import { EXAMPLES, previousYearOf, runCli, tempDir } from './helpers.js';
 
 let dir: string;
 let db: string;
@@ -35,16 +35,7 @@ beforeAll(async () => {
   expect(systems).toContain('targetDate: 2026-03-31');
   writeFileSync(join(current, 'systems.yaml'), systems.replace('targetDate: 2026-03-31', 'targetDate: 2027-03-31'));
   // last year: the same facts, a year earlier
-  const previous = join(dir, 'previous-src');
-  cpSync(join(EXAMPLES, 'ippan-15'), previous, { recursive: true });
-  writeFileSync(
-    join(previous, 'filing.yaml'),
-    readFileSync(join(previous, 'filing.yaml'), 'utf8').replace('fiscalYear: 2024', 'fiscalYear: 2023'),
-  );
-  writeFileSync(
-    join(previous, 'taisei.config.yaml'),
-    'rules:\n  dates/within-fiscal-year: { severity: "off", justification: "a test of the comparison" }\n  log-reviews/frequency: { severity: "off", justification: "a test of the comparison" }\n',
-  );
+  const previous = previousYearOf(join(dir, 'previous-src'));
   const bundles = [
     build(previous, join(dir, 'previous')),
     build(current, join(dir, 'current')),

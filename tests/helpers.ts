@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,3 +63,20 @@ export const RULES_OFF =
   'rules:\n' +
   RULES.map((r) => `  ${r.id}: { severity: "off", justification: "a rendering test with a deliberately minimal filing" }`).join('\n') +
   '\n';
+
+/**
+ * The example ippan-15 as its filer's previous year (fiscal year 2023) in `dir`: the same facts, the
+ * date rules off (its dates stay in 2024), for the tests that compare two years.
+ */
+export function previousYearOf(dir: string): string {
+  cpSync(join(EXAMPLES, 'ippan-15'), dir, { recursive: true });
+  writeFileSync(join(dir, 'filing.yaml'), readFileSync(join(dir, 'filing.yaml'), 'utf8').replace('fiscalYear: 2024', 'fiscalYear: 2023'));
+  writeFileSync(
+    join(dir, 'taisei.config.yaml'),
+    ['dates/within-fiscal-year', 'log-reviews/frequency']
+      .map((id) => `  ${id}: { severity: "off", justification: "a test of the year-on-year comparison" }`)
+      .join('\n')
+      .replace(/^/, 'rules:\n') + '\n',
+  );
+  return dir;
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openSqlite } from '../src/regulator/sqlite.js';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, EXAMPLES, ROOT, runCli, tempDir, baseEnv } from './helpers.js';
+import { BIN, EXAMPLES, ROOT, previousYearOf, runCli, tempDir, baseEnv } from './helpers.js';
 
 let dir: string;
 const bundles: Record<'current' | 'public' | 'amended' | 'previous' | 'signed', string> = {
@@ -38,19 +38,7 @@ beforeAll(() => {
   bundles.amended = join(dir, 'amended', 'report-2024-submission.zip');
 
   // the filer's previous year: the same facts (their dates stay in 2024, so the date rules are off)
-  const previous = join(dir, 'previous-src');
-  cpSync(join(EXAMPLES, 'ippan-15'), previous, { recursive: true });
-  writeFileSync(
-    join(previous, 'filing.yaml'),
-    readFileSync(join(previous, 'filing.yaml'), 'utf8').replace('fiscalYear: 2024', 'fiscalYear: 2023'),
-  );
-  writeFileSync(
-    join(previous, 'taisei.config.yaml'),
-    ['dates/within-fiscal-year', 'log-reviews/frequency']
-      .map((id) => `  ${id}: { severity: "off", justification: "a test of the year-on-year comparison" }`)
-      .join('\n')
-      .replace(/^/, 'rules:\n') + '\n',
-  );
+  const previous = previousYearOf(join(dir, 'previous-src'));
   build(previous, join(dir, 'previous'));
   bundles.previous = join(dir, 'previous', 'report-2023-submission.zip');
 
