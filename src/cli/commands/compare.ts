@@ -16,7 +16,7 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
     .requiredOption('-o, --out <file>', t(lang, 'cli.compare.opt.out', { formats: extensions }))
     .option('-y, --fiscal-year <year>', t(lang, 'cli.compare.opt.fiscalYear'), parsePositiveInteger(lang))
-    .option('--filer <法人番号>', t(lang, 'cli.compare.opt.filer'))
+    .option('--filer <number>', t(lang, 'cli.compare.opt.filer'))
     .action(async (options: { db: string; out: string; fiscalYear?: number; filer?: string }) => {
       const kind = extname(options.out).toLowerCase().slice(1);
       if (!(COMPARE_FORMATS as string[]).includes(kind))
