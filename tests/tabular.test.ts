@@ -278,3 +278,23 @@ describe('taisei init --tabular', () => {
     expect(runCli(['init', join(tempDir(), 'x'), '--tabular', 'ods']).status).toBe(2);
   });
 });
+
+describe('bundleSpreadsheets: true', () => {
+  it('carries the spreadsheets as they are in the submission bundle, not in the public one; filing.json is the same', () => {
+    const dir = tabular('ippan-15', 'csv');
+    writeFileSync(join(dir, 'taisei.config.yaml'), 'bundleSpreadsheets: true\n');
+    const out = tempDir('taisei-tabular-');
+    const run = runCli(['build', dir, '--out', out, '--edition', 'both']);
+    expect(run.status, run.stdout).toBe(0);
+    const entries = (zip: string) => {
+      const bytes = readFileSync(zip);
+      return new Map(readDirectory(bytes).map((e) => [e.name, readEntry(bytes, e)]));
+    };
+    const submission = entries(join(out, 'report-2024-submission.zip'));
+    for (const name of ['transactions.csv', 'logReviews.csv', 'trainings.csv'])
+      expect(submission.get(`attachments/${name}`)?.equals(readFileSync(join(dir, name))), name).toBe(true);
+    expect([...entries(join(out, 'report-2024-public.zip')).keys()].filter((n) => n.endsWith('.csv'))).toEqual([]);
+    expect(submission.get('filing.json')!.toString('utf8')).toBe(yamlBuilds['ippan-15']);
+    expect(runCli(['verify', join(out, 'report-2024-submission.zip')]).status).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@
 //   attachments/…   the files the filing references, by their path in the filing without its leading
 //                   attachments/ (withheld ones stay out of the public edition)
 import { createHash, type KeyObject } from 'node:crypto';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import canonicalize from 'canonicalize';
 import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../model/generated/schemas.js';
 import type { EditionView } from '../edition/view.js';
@@ -104,6 +104,8 @@ export interface BundleInput {
   signingKey?: KeyObject;
   /** filing.json and assessment.json, when already made (the PDF carries the same bytes). */
   data?: FilingData;
+  /** The spreadsheets the filing's lists came from, to carry as they are (config bundleSpreadsheets). */
+  spreadsheets?: readonly string[];
 }
 
 /** The edition's data as the bundle holds it, and as its PDF carries it inside. */
@@ -157,6 +159,18 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
         'bundle.attachmentClash.hint',
       );
   }
+  // the lists' spreadsheets as the filer keeps them, beside the attachments (never in the public edition:
+  // they hold what the public edition withholds)
+  if (edition !== 'public')
+    for (const file of [...(input.spreadsheets ?? [])].sort()) {
+      const name = basename(file);
+      const path = attachmentEntry(name);
+      const taken = placed.get(path);
+      if (taken !== undefined)
+        throw new InputOutputError('bundle.attachmentClash', { first: taken, second: name, entry: path }, 'bundle.attachmentClash.hint');
+      placed.set(path, name);
+      files.push({ name: path, data: readRegularFile(file) });
+    }
   const bySection: Record<string, number> = {};
   for (const pointer of view.withheld) {
     const section = pointer.split('/')[1] ?? '';

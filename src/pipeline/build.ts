@@ -176,7 +176,8 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     let bundlePath: string | undefined;
     let zip: Buffer | undefined;
     if (options.bundle !== false) {
-      zip = bundler.bundle({ view, pdf, baseDir: loaded.baseDir, signingKey, data: data[i] }).zip;
+      const spreadsheets = result.config.bundleSpreadsheets === true ? loaded.files.filter((f) => /\.(csv|xlsx)$/i.test(f)) : [];
+      zip = bundler.bundle({ view, pdf, baseDir: loaded.baseDir, signingKey, data: data[i], spreadsheets }).zip;
       bundlePath = file.replace(/\.pdf$/, '.zip');
     }
     files.push({ path: file, data: pdf });
