@@ -298,3 +298,19 @@ describe('bundleSpreadsheets: true', () => {
     expect(runCli(['verify', join(out, 'report-2024-submission.zip')]).status).toBe(0);
   });
 });
+
+describe('a date no calendar has', () => {
+  it('is said in the words the filer wrote it in (和暦), and left to the schema when written as ISO', () => {
+    const dir = tabular('ippan-15', 'csv');
+    const csv = readFileSync(join(dir, 'logReviews.csv'), 'utf8').split('\r\n');
+    const header = csv[0]!.replace(/^\uFEFF/, '').split(',');
+    const at = header.indexOf('確認した日');
+    const cells = csv[3]!.split(',');
+    cells[at] = '令和6年13月1日';
+    csv[3] = cells.join(',');
+    writeFileSync(join(dir, 'logReviews.csv'), csv.join('\r\n'));
+    const found = JSON.parse(runCli(['validate', dir, '--format', 'json']).stdout).diagnostics;
+    expect(found[0]).toMatchObject({ code: 'input/tabular', line: 4 });
+    expect(found[0].message).toContain('"令和6年13月1日" is not a date');
+  });
+});

@@ -127,7 +127,23 @@ function convert(cell: Cell, node: SchemaNode): Converted {
   return { value: typeof cell === 'number' ? String(cell) : String(cell) };
 }
 
+/** A calendar date that exists (not 2024-13-01, not 2025-02-29). */
+const exists = (iso: string): boolean => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+};
+
 function date(cell: Cell): Converted {
+  const read = readDate(cell);
+  // a date written in the filer's own way (和暦, 2024/4/1) that names no day of the calendar: said in
+  // the filer's words; one written as ISO goes on to the schema, as from YAML (schema/format)
+  const iso = typeof cell === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cell.trim());
+  if (typeof read.value === 'string' && !iso && !exists(read.value) && !(cell instanceof Date))
+    return { problem: ['tabular.notDate', { value: String(cell).trim() }] };
+  return read;
+}
+
+function readDate(cell: Cell): Converted {
   if (cell instanceof Date) return { value: cell.toISOString().slice(0, 10) };
   if (typeof cell === 'number') return { value: excelSerial(cell) };
   const text = String(cell).trim().normalize('NFKC');
