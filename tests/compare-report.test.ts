@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { displayWidth } from '../src/regulator/compare.js';
+import { displayWidth } from '../src/util/width.js';
 import { EXAMPLES, previousYearOf, runCli, tempDir } from './helpers.js';
 
 let dir: string;

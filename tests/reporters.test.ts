@@ -103,7 +103,7 @@ describe('text', () => {
     const carets = lines[at + 3]!;
     expect(source).toContain('…');
     // the caret run is as wide as "quarterly" and sits under it (wide characters count two columns)
-    const { displayWidth } = await import('../src/report/diagnostics/width.js');
+    const { displayWidth } = await import('../src/util/width.js');
     expect(/\^+/.exec(carets)![0]).toBe('^'.repeat('quarterly'.length));
     expect(carets.indexOf('^')).toBe(displayWidth(source.slice(0, source.indexOf('quarterly'))));
   });

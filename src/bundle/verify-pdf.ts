@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
+import { isInputOutputError } from '../errors.js';
 import type { MessageKey } from '../messages/index.js';
 import { readRegularFile, regularFile } from '../util/regular-file.js';
 import { PdfUnreadable, readPdfFacts, type EmbeddedData, type PdfFacts } from './pdf-read.js';
@@ -117,20 +118,16 @@ async function compareWithBundle(
   filing: EmbeddedData,
 ): Promise<void> {
   const bundlePath = options.companion!;
-  let companion: VerifiedBundle;
+  // the filing's own findings (schema, rules) leave the bundle's integrity whole; one that cannot be
+  // read (gone since it was found) is one not compared
+  const sound = (d: Diagnostic) => d.severity !== 'error' || (d.file === `${bundlePath}:filing.json` && !d.code.startsWith('bundle/'));
+  let companion: VerifiedBundle | undefined;
   try {
     companion = await verifyBundle(bundlePath, { ...options, requireSignature: false });
-  } catch {
-    companion = {
-      path: bundlePath,
-      diagnostics: [{ code: 'io/not-found', severity: 'error', message: '' }],
-      files: new Map(),
-      signed: false,
-    };
+  } catch (error) {
+    if (!isInputOutputError(error)) throw error;
   }
-  // the filing's own findings (schema, rules) leave the bundle's integrity whole
-  const sound = (d: Diagnostic) => d.severity !== 'error' || (d.file === `${bundlePath}:filing.json` && !d.code.startsWith('bundle/'));
-  if (!companion.manifest || !companion.diagnostics.every(sound)) {
+  if (!companion?.manifest || !companion.diagnostics.every(sound)) {
     problem('pdf/bundle', 'pdf.bundleUnverified', { bundle: bundlePath }, undefined, 'warning');
     return;
   }

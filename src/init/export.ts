@@ -1,24 +1,16 @@
 // `taisei export`: a list section as a sheet a person fills in — the Japanese labels as headers,
 // one row an entry, enum values as their labels (a drop-down of them in xlsx), dates as dates, the
 // header row frozen. What it writes reads back (load/tabular.ts) as the same entries.
-import { createRequire } from 'node:module';
 import { InputOutputError } from '../errors.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
 import type { SchemaNode } from '../model/schema-index.js';
 import { repack } from '../bundle/zip.js';
+import { columnLetters, exceljs } from '../util/excel.js';
+import { getAt } from '../util/pointer.js';
 import { displayWidth } from '../util/width.js';
 import { columnsOf, headerOf } from '../load/tabular.js';
 
 type Entry = Record<string, unknown>;
-
-const getAt = (entry: unknown, path: readonly string[]): unknown => {
-  let node = entry;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Entry)[key];
-  }
-  return node;
-};
 
 /** A value as its cell shows it: an enum as its label, a yes/no as はい/いいえ, a list joined with "; ". */
 function cellText(value: unknown, node: SchemaNode, list: boolean): string | number | boolean | null {
@@ -76,21 +68,10 @@ export function tableToCsv(table: ExportTable): Buffer {
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
-const columnLetters = (n: number): string => {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-};
-
 /** An xlsx workbook: the sheet named after the section, a drop-down for each enum column, date cells. */
 export async function tableToXlsx(table: ExportTable, sheetName: string): Promise<Buffer> {
-  let ExcelJS: typeof import('exceljs');
-  try {
-    ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new InputOutputError('tabular.noExcel', { path: `${sheetName}.xlsx` }, 'tabular.noExcel.hint');
-  }
+  const ExcelJS = exceljs();
+  if (!ExcelJS) throw new InputOutputError('tabular.noExcel', { path: `${sheetName}.xlsx` }, 'tabular.noExcel.hint');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'taisei';
   workbook.created = new Date(0);

@@ -1,6 +1,6 @@
 // Paths → one merged filing + SourceMap. A filing is a directory (filing.yaml plus section files,
 // merged by top-level key) or a single YAML file; a lone section file is checked on its own.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError, errnoReason } from '../errors.js';
@@ -10,7 +10,7 @@ import type { Mark } from '../model/marks.js';
 import { parseYaml } from './parse.js';
 import { readSourceFile, DEFAULT_MAX_FILE_MB } from './read.js';
 import { SourceMap } from './source-map.js';
-import { TABULAR_EXTENSIONS, TABULAR_SECTIONS } from './tabular-sections.js';
+import { TABULAR_SECTIONS, isTabularFile } from './tabular-sections.js';
 
 export const FILING_FILE_NAMES = ['filing.yaml', 'filing.yml'];
 export { CONFIG_FILE_NAMES };
@@ -48,10 +48,6 @@ export interface LoadedFiling {
 export function isYamlFile(path: string): boolean {
   const ext = extname(path).toLowerCase();
   return ext === '.yaml' || ext === '.yml';
-}
-
-function isTabularFile(path: string): boolean {
-  return TABULAR_EXTENSIONS.includes(extname(path).toLowerCase()) && Object.hasOwn(TABULAR_SECTIONS, basename(path, extname(path)));
 }
 
 function filingFileIn(dir: string): string | undefined {
@@ -107,28 +103,27 @@ export function resolveTargets(paths: readonly string[]): Target[] {
   return targets;
 }
 
-/** The spreadsheets in a filing directory that hold a list section (transactions.csv, logReviews.xlsx). */
-function tabularFilesIn(dir: string): string[] {
-  let entries;
+function directoryEntries(dir: string): Dirent[] {
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new InputOutputError('input.unreadable', { path: dir, reason: errnoReason(error) }, 'input.unreadable.hint');
   }
+}
+
+/** The spreadsheets among a filing directory's entries that hold a list section (transactions.csv, logReviews.xlsx). */
+function tabularNames(entries: readonly Dirent[]): string[] {
   return entries
-    .filter((e) => !e.isDirectory() && TABULAR_EXTENSIONS.includes(extname(e.name).toLowerCase()))
+    .filter((e) => !e.isDirectory() && isTabularFile(e.name))
     .map((e) => e.name)
-    .filter((name) => Object.hasOwn(TABULAR_SECTIONS, basename(name, extname(name))))
     .sort();
 }
 
 function yamlFilesIn(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    throw new InputOutputError('input.unreadable', { path: dir, reason: errnoReason(error) }, 'input.unreadable.hint');
-  }
+  return yamlNames(directoryEntries(dir));
+}
+
+function yamlNames(entries: readonly Dirent[]): string[] {
   return (
     entries
       // every YAML name but a directory: a named pipe or a device so named is refused when read, not skipped
@@ -143,7 +138,8 @@ export async function loadTarget(target: Target, options: LoadOptions): Promise<
 }
 
 async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedFiling> {
-  const names = yamlFilesIn(dir);
+  const entries = directoryEntries(dir);
+  const names = yamlNames(entries);
   const files = names.map((name) => join(dir, name));
   const filingName = names.find((name) => FILING_FILE_NAMES.includes(name));
   const rootFile = join(dir, filingName ?? FILING_FILE_NAMES[0]!);
@@ -200,7 +196,7 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedF
       Object.defineProperty(data, key, { value: section, enumerable: true, writable: true, configurable: true });
     }
   }
-  for (const name of tabularFilesIn(dir)) await mergeTable(join(dir, name), data, firstDefinition, loaded, options);
+  for (const name of tabularNames(entries)) await mergeTable(join(dir, name), data, firstDefinition, loaded, options);
   loaded.data = data;
   return loaded;
 }
@@ -225,9 +221,6 @@ async function mergeTable(
   let read;
   if (extname(file).toLowerCase() === '.csv') {
     const text = readSourceFile(file, options.maxFileMB ?? DEFAULT_MAX_FILE_MB, lang);
-    // Excel in Japan saves CSV as Shift_JIS: said, with where in Excel to save it as UTF-8 instead
-    for (const d of text.diagnostics)
-      if (d.message === t(lang, 'input.encoding.shiftJis')) d.hint = t(lang, 'input.encoding.shiftJisCsv.hint');
     loaded.diagnostics.push(...text.diagnostics);
     if (text.text === undefined) {
       loaded.complete = false;

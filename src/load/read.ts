@@ -54,7 +54,11 @@ export function decodeSource(bytes: Uint8Array, path: string, lang: Lang): ReadR
   const { line, column } = positionOfByte(body, offset);
   const byte = (body[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   const [message, hint] = looksLikeShiftJis(body)
-    ? [t(lang, 'input.encoding.shiftJis'), t(lang, 'input.encoding.shiftJis.hint')]
+    ? // Excel in Japan saves CSV as Shift_JIS: a CSV is told where in Excel to save it as UTF-8
+      [
+        t(lang, 'input.encoding.shiftJis'),
+        t(lang, /\.csv$/i.test(path) ? 'input.encoding.shiftJisCsv.hint' : 'input.encoding.shiftJis.hint'),
+      ]
     : [t(lang, 'input.encoding.invalid', { byte }), t(lang, 'input.encoding.invalid.hint')];
   return { diagnostics: [encodingDiagnostic(path, line, column, 'input/encoding', message, hint)] };
 }

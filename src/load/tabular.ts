@@ -5,6 +5,7 @@
 // an Excel date or 和暦 text. Every cell's place is kept, so that a finding points into the
 // spreadsheet: transactions.csv:57:3, or logReviews.xlsx with its sheet and cell (記録!C57).
 import { createRequire } from 'node:module';
+import { columnLetters, exceljs } from '../util/excel.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError } from '../errors.js';
 import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
@@ -39,6 +40,8 @@ export interface TableRead {
 /** One column the list's entries may have: its field path and the schema node of its value. */
 interface Leaf {
   path: string[];
+  /** the schema's titles along the path: 相手方, 事業の種類 */
+  titles: string[];
   node: SchemaNode;
   /** a list of scalars, written in one cell with ; between them */
   list: boolean;
@@ -57,28 +60,26 @@ export function columnsOf(schema: SchemaIndex, prefix: readonly string[]): { lea
       if (child.properties) walk(child, [...path, key], [...titles, title]);
       else if (child.items) {
         const items = schema.resolve(child.items);
-        if (items && !items.properties)
-          leaves.push(Object.assign({ path: [...path, key], node: items, list: true }, { titles: [...titles, title] }));
-      } else leaves.push(Object.assign({ path: [...path, key], node: child, list: false }, { titles: [...titles, title] }));
+        if (items && !items.properties) leaves.push({ path: [...path, key], titles: [...titles, title], node: items, list: true });
+      } else leaves.push({ path: [...path, key], titles: [...titles, title], node: child, list: false });
     }
   };
   walk(item, [], []);
   const byName = new Map<string, Leaf>();
   for (const leaf of leaves) {
-    const titles = (leaf as Leaf & { titles: string[] }).titles;
+    const { titles } = leaf;
     for (const name of [leaf.path.join('.'), titles.join('の'), titles.join('・'), titles.join('.'), titles.join('')])
       if (!byName.has(name)) byName.set(name, leaf);
     // the leaf's own title alone, where no other column has it
     const own = titles[titles.length - 1]!;
-    if (!leaves.some((other) => other !== leaf && (other as Leaf & { titles: string[] }).titles.at(-1) === own) && !byName.has(own))
-      byName.set(own, leaf);
+    if (!leaves.some((other) => other !== leaf && other.titles.at(-1) === own) && !byName.has(own)) byName.set(own, leaf);
   }
   return { leaves, byName };
 }
 
 /** The label a spreadsheet's header gives a column (its Japanese title path). */
 export function headerOf(leaf: Leaf): string {
-  return (leaf as Leaf & { titles: string[] }).titles.join('の');
+  return leaf.titles.join('の');
 }
 
 const ERAS: [string, number][] = [
@@ -124,7 +125,7 @@ function convert(cell: Cell, node: SchemaNode): Converted {
     return { value: n };
   }
   if (cell instanceof Date) return { value: cell.toISOString().slice(0, 10) };
-  return { value: typeof cell === 'number' ? String(cell) : String(cell) };
+  return { value: String(cell) };
 }
 
 /** A calendar date that exists (not 2024-13-01, not 2025-02-29). */
@@ -264,16 +265,15 @@ interface PapaParse {
 }
 
 /**
- * A CSV file's entries (UTF-8, with or without a BOM; the text already decoded). Parsed with
+ * A CSV file's entries, from its text as decodeSource gives it (UTF-8, its BOM taken off). Parsed with
  * papaparse (RFC 4180; a fifth of csv-parse's time on 10,000 records, and 0.35 MB installed against
  * 1.7 MB); each field's line and column found by one pass of our own over the same text.
  */
 export async function readCsvTable(file: string, text: string, prefix: readonly string[], lang: Lang): Promise<TableRead> {
   const papa = createRequire(import.meta.url)('papaparse') as PapaParse;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // always a comma: papaparse would guess, and a list cell's ; can make it guess wrong
-  const parsed = papa.parse(body, { skipEmptyLines: false, delimiter: ',' });
-  const fields = fieldStarts(body);
+  const parsed = papa.parse(text, { skipEmptyLines: false, delimiter: ',' });
+  const fields = fieldStarts(text);
   const broken = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
   if (broken) {
     const at = fields[broken.row ?? 0]?.[0] ?? { line: 1, column: 1 };
@@ -330,12 +330,6 @@ function fieldStarts(text: string): CellPlace[][] {
   return records;
 }
 
-const columnLetters = (n: number): string => {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-};
-
 /** An xlsx workbook's entries: the sheet named after the section, or else the first. */
 export async function readXlsxTable(
   file: string,
@@ -344,54 +338,43 @@ export async function readXlsxTable(
   sectionName: string,
   lang: Lang,
 ): Promise<TableRead> {
-  let ExcelJS: typeof import('exceljs');
-  try {
-    ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new InputOutputError('tabular.noExcel', { path: file }, 'tabular.noExcel.hint');
-  }
+  const ExcelJS = exceljs();
+  if (!ExcelJS) throw new InputOutputError('tabular.noExcel', { path: file }, 'tabular.noExcel.hint');
+  const diagnostics: Diagnostic[] = [];
+  const problem = (key: MessageKey, args: MessageArgs, at?: CellPlace) =>
+    diagnostics.push({
+      code: 'input/tabular',
+      severity: 'error',
+      file,
+      ...(at ? { line: at.line, column: at.column, cell: at.cell } : {}),
+      message: t(lang, key, args),
+      hint: t(lang, `${key}.hint` as MessageKey, args),
+    });
+  const refused = (): TableRead => ({ source: { file, prefix, header: new Map(), rows: [] }, diagnostics });
   const workbook = new ExcelJS.Workbook();
-  const empty = (): TableRead => ({ source: { file, prefix, header: new Map(), rows: [] }, diagnostics: [] });
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    const read = empty();
-    read.diagnostics.push({
-      code: 'input/tabular',
-      severity: 'error',
-      file,
-      message: t(lang, 'tabular.notXlsx', { detail: String((error as Error).message).split('\n')[0]! }),
-      hint: t(lang, 'tabular.notXlsx.hint'),
-    });
-    return read;
+    problem('tabular.notXlsx', { detail: String((error as Error).message).split('\n')[0]! });
+    return refused();
   }
   const sheet = workbook.worksheets.find((s) => s.name === sectionName) ?? workbook.worksheets[0];
   if (!sheet) {
-    const read = empty();
-    read.diagnostics.push({
-      code: 'input/tabular',
-      severity: 'error',
-      file,
-      message: t(lang, 'tabular.noSheet'),
-      hint: t(lang, 'tabular.noSheet.hint'),
-    });
-    return read;
+    problem('tabular.noSheet', {});
+    return refused();
   }
-  const diagnostics: Diagnostic[] = [];
+  const at = (line: number, column: number): CellPlace => ({ line, column, cell: `${sheet.name}!${columnLetters(column)}${line}` });
   const width = sheet.columnCount;
   const rows: Cell[][] = [];
   const lines: number[] = [];
-  const problems = new Map<string, [MessageKey, MessageArgs]>();
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: Cell[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
       const v = cell.value as unknown;
-      const ref = `${c}:${number}`;
       if (cell.isMerged && cell.master.address !== cell.address) {
         if (cell.master.value !== null && cell.master.value !== undefined)
-          problems.set(ref, ['tabular.mergedCell', { cell: cell.master.address }]);
+          problem('tabular.mergedCell', { cell: cell.master.address }, at(number, c));
         cells.push(null);
       } else if (v === null || v === undefined) cells.push(null);
       else if (typeof v === 'object' && !(v instanceof Date)) {
@@ -404,15 +387,15 @@ export async function readXlsxTable(
           error?: string;
         };
         if (o.formula !== undefined || o.sharedFormula !== undefined) {
-          // a formula counts by what Excel last computed; one never computed is said
-          const result = o.result as Cell | { error?: string } | undefined;
-          if (result === undefined || (typeof result === 'object' && result !== null && !(result instanceof Date)))
-            problems.set(ref, ['tabular.formulaCell', { formula: o.formula ?? o.sharedFormula ?? '' }]);
-          cells.push(result === undefined || (typeof result === 'object' && !(result instanceof Date)) ? null : (result as Cell));
+          // a formula counts by what Excel last computed; one never computed (or an error) is said
+          const result = o.result;
+          const computed = result !== undefined && (typeof result !== 'object' || result === null || result instanceof Date);
+          if (!computed) problem('tabular.formulaCell', { formula: o.formula ?? o.sharedFormula ?? '' }, at(number, c));
+          cells.push(computed ? (result as Cell) : null);
         } else if (o.richText) cells.push(o.richText.map((p) => p.text).join(''));
         else if (o.text !== undefined) cells.push(o.text);
         else if (o.error !== undefined) {
-          problems.set(ref, ['tabular.errorCell', { error: o.error }]);
+          problem('tabular.errorCell', { error: o.error }, at(number, c));
           cells.push(null);
         } else cells.push(String(v));
       } else cells.push(v as Cell);
@@ -420,27 +403,7 @@ export async function readXlsxTable(
     rows.push(cells);
     lines.push(number);
   });
-  const place = (row: number, column: number): CellPlace => {
-    const line = lines[row] ?? 1;
-    return { line, column: column + 1, cell: `${sheet.name}!${columnLetters(column + 1)}${line}` };
-  };
-  rows.forEach((cells, r) =>
-    cells.forEach((_, c) => {
-      const problem = problems.get(`${c + 1}:${lines[r]}`);
-      if (!problem) return;
-      const p = place(r, c);
-      diagnostics.push({
-        code: 'input/tabular',
-        severity: 'error',
-        file,
-        line: p.line,
-        column: p.column,
-        cell: p.cell,
-        message: t(lang, problem[0], problem[1]),
-        hint: t(lang, `${problem[0]}.hint` as MessageKey, problem[1]),
-      });
-    }),
-  );
+  const place = (row: number, column: number): CellPlace => at(lines[row] ?? 1, column + 1);
   const read = entriesOf(file, prefix, rows, place, lang, currentSchemaIndex());
   read.diagnostics.unshift(...diagnostics);
   if (diagnostics.length > 0) delete read.entries;

@@ -6,6 +6,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { InputOutputError, isInputOutputError } from '../errors.js';
 import { TOOL_VERSION } from '../model/generated/schemas.js';
 import { resolveTargets } from '../load/filing.js';
+import { isTabularFile } from '../load/tabular-sections.js';
 import { t, type Lang } from '../messages/index.js';
 import { writeFilesAtomic, type OutputFile } from '../util/atomic.js';
 import { editionView, type EditionInput } from '../edition/view.js';
@@ -170,13 +171,14 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   const signingKey = options.signWith ? (await import('../bundle/keys.js')).readPrivateKey(options.signWith) : undefined;
   const outputs: BuildOutput[] = [];
   const files: OutputFile[] = [];
+  // the lists' own spreadsheets, carried as they are where the configuration asks for them
+  const spreadsheets = result.config.bundleSpreadsheets === true ? loaded.files.filter((f) => isTabularFile(f)) : [];
   views.forEach((view, i) => {
     const pdf = rendered.pdfs[i]!;
     const file = join(options.out, outputName(fiscalYear, view.edition));
     let bundlePath: string | undefined;
     let zip: Buffer | undefined;
     if (options.bundle !== false) {
-      const spreadsheets = result.config.bundleSpreadsheets === true ? loaded.files.filter((f) => /\.(csv|xlsx)$/i.test(f)) : [];
       zip = bundler.bundle({ view, pdf, baseDir: loaded.baseDir, signingKey, data: data[i], spreadsheets }).zip;
       bundlePath = file.replace(/\.pdf$/, '.zip');
     }

@@ -1,7 +1,6 @@
 // compare: one row per filer × fiscal year (the current bundle; the submission edition where both
 // editions were ingested) with the indicators a regulator reads, and the change against the
 // filer's previous year.
-import { createRequire } from 'node:module';
 import { InputOutputError } from '../errors.js';
 import type { Database } from './sqlite.js';
 import { repack } from '../bundle/zip.js';
@@ -12,9 +11,8 @@ import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 import { ORDERS } from '../rules/systems-separation-target.js';
 import { addDays } from '../rules/util.js';
+import { exceljs } from '../util/excel.js';
 import { displayWidth } from '../util/width.js';
-
-export { displayWidth };
 
 /**
  * The horizon of the 2023 orders: shared systems were to be separated within about three years of
@@ -101,7 +99,7 @@ export interface CompareRow {
 }
 
 /** How a column's values are kept in a spreadsheet and set in a table. */
-export type ColumnKind = 'text' | 'code' | 'integer' | 'number' | 'percent' | 'date' | 'delta';
+export type ColumnKind = 'text' | 'code' | 'year' | 'integer' | 'number' | 'percent' | 'date' | 'delta';
 
 export type ColumnGroup = 'filing' | 'systems' | 'deadline' | 'monitoring' | 'assessment' | 'change';
 
@@ -120,7 +118,7 @@ export interface Column {
 export const COLUMNS: Column[] = [
   { key: 'filer', group: { id: 'filing' }, label: 'compare.col.filer', value: (r) => r.filer },
   { key: 'corporateNumber', group: { id: 'filing' }, kind: 'code', label: 'compare.col.corporateNumber', value: (r) => r.corporateNumber },
-  { key: 'fiscalYear', group: { id: 'filing' }, kind: 'integer', label: 'compare.col.fiscalYear', value: (r) => r.fiscalYear },
+  { key: 'fiscalYear', group: { id: 'filing' }, kind: 'year', label: 'compare.col.fiscalYear', value: (r) => r.fiscalYear },
   {
     key: 'edition',
     group: { id: 'filing' },
@@ -328,7 +326,7 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
       'SELECT monitoring_headcount FROM organisation WHERE bundle = ?',
       b.hash,
     );
-    const findings_ = db
+    const filed = db
       .prepare('SELECT code, severity, message FROM rule_findings WHERE bundle = ? ORDER BY rowid')
       .all(b.hash) as CompareRow['findings'];
     const shared = db
@@ -374,13 +372,13 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
       completionRate: rate,
       informationManagerPosition: manager?.position ?? null,
       monitoringHeadcount: organisation?.monitoring_headcount ?? null,
-      ruleFindings: findings_.length,
-      findings: findings_,
+      ruleFindings: filed.length,
+      findings: filed,
       shared,
       deadline: {
         pastHorizon: late.length,
         daysPast: past.length > 0 ? Math.max(...past) : null,
-        overdue: findings_.filter((f) => f.code === 'systems/separation-overdue').length,
+        overdue: filed.filter((f) => f.code === 'systems/separation-overdue').length,
       },
       assessment: {
         readiness: overall?.readiness ?? null,
@@ -458,15 +456,9 @@ export function toCsv(rows: CompareRow[], lang: Lang): Buffer {
 }
 
 export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
-  // required, not imported: the launcher runs this bundle through vm.Script (bin/taisei.js)
-  let ExcelJS: typeof import('exceljs');
-  try {
-    ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
-  } catch (error) {
-    // an optional peer: the regulator installs it beside taisei; a filer never needs it
-    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new InputOutputError('regulator.noExcel', {}, 'regulator.noExcel.hint');
-  }
+  // the regulator installs it beside taisei; a filer never needs it
+  const ExcelJS = exceljs();
+  if (!ExcelJS) throw new InputOutputError('regulator.noExcel', {}, 'regulator.noExcel.hint');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'taisei';
   workbook.created = new Date(0);
@@ -485,6 +477,7 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   };
   const FORMATS: Partial<Record<ColumnKind, string>> = {
     code: '@',
+    year: '0',
     integer: '0',
     number: '0.0',
     percent: '0.0%',

@@ -24,7 +24,7 @@ function shown(column: Column, value: string | number | null, lang: Lang): strin
   if (column.kind === 'percent') return `${value.toFixed(1)}%`;
   if (column.kind === 'number') return value.toFixed(1);
   if (column.kind === 'delta') return value > 0 ? `+${value}` : String(value);
-  return lang === 'ja' || column.kind === 'code' || column.key === 'fiscalYear' ? String(value) : value.toLocaleString('en');
+  return lang === 'ja' || column.kind === 'year' ? String(value) : value.toLocaleString('en');
 }
 
 // ---- charts --------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@ import { watch } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { isDirectory } from '../../util/regular-file.js';
+import { isYamlFile } from '../../load/filing.js';
+import { isTabularFile } from '../../load/tabular-sections.js';
 import { buildFiling, type BuildResult, type Edition } from '../../pipeline/build.js';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
@@ -134,8 +136,8 @@ function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promi
       }, 200);
     };
     watch(filing, { recursive: false }, (_event, name) => {
-      // a YAML file, or a list kept as a spreadsheet (transactions.csv, logReviews.xlsx)
-      if (!name || /\.ya?ml$|\.(csv|xlsx)$/i.test(String(name))) trigger();
+      // a YAML file, or a list kept as a spreadsheet (transactions.csv, logReviews.xlsx; not Excel's ~$ lock file)
+      if (!name || isYamlFile(String(name)) || isTabularFile(String(name))) trigger();
     });
   });
 }

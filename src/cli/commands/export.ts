@@ -1,13 +1,14 @@
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { TABULAR_SECTIONS } from '../../load/tabular-sections.js';
 import { t } from '../../messages/index.js';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { reporters } from '../../report/diagnostics/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
 
-const SECTIONS = ['logReviews', 'transactions', 'trainings'];
+const SECTIONS = Object.keys(TABULAR_SECTIONS).sort();
 
 export function register(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
@@ -18,7 +19,6 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('-s, --section <name>', t(lang, 'cli.export.opt.section', { sections: SECTIONS.join(', ') }))
     .requiredOption('-o, --out <file>', t(lang, 'cli.export.opt.out'))
     .action(async (filing: string, options: { section: string; out: string }) => {
-      const { TABULAR_SECTIONS } = await import('../../load/tabular-sections.js');
       if (!Object.hasOwn(TABULAR_SECTIONS, options.section))
         throw new UsageError(
           'cli.export.badSection',

@@ -3,7 +3,7 @@ import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
 import { countArgs, t, type Lang } from '../../messages/index.js';
 import type { ValidateResult } from '../../validate/index.js';
 import type { Reporter } from './context.js';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../../util/width.js';
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 

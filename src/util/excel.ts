@@ -1,0 +1,20 @@
+// exceljs, an optional peer (the regulator's xlsx report, a filer's workbook): required, not imported —
+// the launcher runs the bundles through vm.Script — and only when a workbook is read or written.
+import { createRequire } from 'node:module';
+
+/** exceljs, or undefined when it is not installed (the caller says what to install). */
+export function exceljs(): typeof import('exceljs') | undefined {
+  try {
+    return createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
+    return undefined;
+  }
+}
+
+/** A spreadsheet's column letters: 1 → A, 27 → AA. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
