@@ -161,6 +161,26 @@ describe('the code of src/', () => {
   it('has no cycle between files', () => {
     expect(cycles(new Map([...imports].map(([f, ts]) => [f, new Set(ts)])))).toEqual([]);
   });
+
+  it('names the PDF libraries in one module, the engine, and reaches into no library elsewhere', () => {
+    const ENGINE = 'render/engine.ts';
+    const read = (file: string) => readFileSync(join(src, file), 'utf8');
+    const library = /['"](?:pdfmake|pdfkit|fontkit)(?:\/[^'"]*)?['"]/;
+    const internals = /prototype|require\.cache|_cmapProcessor|pdfmake\/js\//;
+    const elsewhere = files.filter(
+      (f) => f !== ENGINE && !f.startsWith('model/generated/') && (library.test(read(f)) || internals.test(read(f))),
+    );
+    expect(elsewhere).toEqual([]);
+    // inside it, each hook into a library's internals sits under the comment that names the public
+    // API it stands in for, by the upstream issue
+    const lines = read(ENGINE).split('\n');
+    const hooks = lines.flatMap((line, i) =>
+      /\bprototype\b|\._[a-zA-Z]/.test(line) && !line.trim().startsWith('//') && !line.trim().startsWith('*') ? [i] : [],
+    );
+    expect(hooks.length).toBeGreaterThan(0);
+    for (const i of hooks) expect(lines.slice(Math.max(0, i - 20), i).join('\n'), lines[i]).toMatch(/[\w-]+\/[\w-]+#\d+/);
+    expect(read(ENGINE)).not.toMatch(/require\.cache|_cmapProcessor/);
+  });
 });
 
 /** Every cycle found by a depth-first walk, each as the path that closes it. */

@@ -258,7 +258,7 @@ export class FlowReader {
 }
 
 function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key)) fail();
+  if (key === '__proto__' || Object.hasOwn(map, key)) fail();
   map[key] = value;
 }
 

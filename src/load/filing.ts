@@ -191,7 +191,7 @@ async function loadDirectory(dir: string, options: LoadOptions): Promise<LoadedF
       }
       firstDefinition.set(key, file);
       sourceMap.assignSection(key, file);
-      // an own property even for "__proto__" (which assignment would take for the prototype): the
+      // an own property even for "__proto__" (which assignment would take for the object's parent): the
       // schema then reports it as the unknown key it is
       Object.defineProperty(data, key, { value: section, enumerable: true, writable: true, configurable: true });
     }

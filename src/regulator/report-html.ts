@@ -256,7 +256,7 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
       var col = Number(th.dataset.col), asc = th.getAttribute('aria-sort') !== 'ascending';
       table.querySelectorAll('th.sortable').forEach(function (o) { o.removeAttribute('aria-sort'); });
       th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
-      var tbody = table.tBodies[0], rows = Array.prototype.slice.call(tbody.rows);
+      var tbody = table.tBodies[0], rows = Array.from(tbody.rows);
       rows.sort(function (a, b) {
         var x = a.cells[col].dataset.v !== undefined ? a.cells[col].dataset.v : a.cells[col].textContent;
         var y = b.cells[col].dataset.v !== undefined ? b.cells[col].dataset.v : b.cells[col].textContent;

@@ -27,18 +27,29 @@ export interface Faces {
 }
 
 /**
- * Lines as one list of runs: the last run of each line but the last is marked to end it (pdfmake
- * copies a run's properties onto the word it makes of it, and a word marked lineEnd ends its line),
- * so no "\n" run — and no pass of pdfmake's line breaker (UAX #14) — is needed between lines.
+ * Lines as one list of runs: each run but a line's last is marked to stay with the next
+ * (noNewLine), and the last run of each line but the last to end it (lineEnd) — the renderer copies
+ * a run's properties onto the word it makes of it — so no "\n" run, and no pass of a line breaker
+ * (UAX #14), is needed between lines (engine.ts).
  */
 export function joinLines(lines: Inline[][]): Inline[] {
   const out: Inline[] = [];
   lines.forEach((line, i) => {
     const runs = line.length > 0 ? line : [{ text: '', noWrap: true }];
-    if (i < lines.length - 1) runs[runs.length - 1] = { ...runs[runs.length - 1]!, lineEnd: true };
-    out.push(...runs);
+    const last = runs.length - 1;
+    const end = i < lines.length - 1;
+    runs.forEach((run, j) => out.push(j < last ? { ...run, noNewLine: true } : end ? { ...run, lineEnd: true } : run));
   });
+  if (out.length > 0) composed.add(out[0]!);
   return out;
+}
+
+/** The first run of each text joinLines made: the renderer takes their runs as the words they are. */
+const composed = new WeakSet<object>();
+
+/** Whether a run begins a text the composer set (joinLines): its runs need no further breaking. */
+export function isComposed(run: unknown): boolean {
+  return typeof run === 'object' && run !== null && composed.has(run);
 }
 
 /** What the composer hands to pdfmake: one or more runs per line, lines separated by "\n" runs. */
@@ -54,6 +65,8 @@ export interface Inline {
   preserveTrailingSpaces?: boolean;
   /** the last run of a line (see joinLines) */
   lineEnd?: true;
+  /** a run the next one of its line follows (see joinLines) */
+  noNewLine?: true;
 }
 
 // Spans the formatter marks: never split unless wider than a line (a verdict, a date, an id)…

@@ -4,13 +4,12 @@
 // in fonts/ (fonts/README.md says where they come from and why). pdfkit embeds only the glyphs
 // used (subsetting); the fallback is not even opened unless a character needs it.
 // A filer can point to other TrueType/OpenType fonts in taisei.config.yaml (fonts.body, fonts.heading).
-import './deferred.js';
 import { isAbsolute, join, resolve } from 'node:path';
-import * as fontkit from 'fontkit';
 import { InputOutputError } from '../errors.js';
 import { packageRoot } from '../util/package.js';
 import { readRegularFile } from '../util/regular-file.js';
 import type { FaceMetrics, Faces } from './compose.js';
+import { openFont, type EngineFont } from './engine.js';
 
 export interface FontFiles {
   /** body text (Mincho) */
@@ -35,22 +34,37 @@ export function fontsFromConfig(configured: { body?: string; heading?: string } 
   return { body: at(configured?.body, defaults.body), heading: at(configured?.heading, defaults.heading), fallback: defaults.fallback };
 }
 
-/** pdfmake font descriptors: one family per face; the heading face serves as its own bold. */
-export function fontDescriptors(files: FontFiles): Record<string, Record<string, string>> {
-  const family = (path: string) => ({ normal: path, bold: path, italics: path, bolditalics: path });
-  return { Serif: family(files.body), Sans: family(files.heading), Fallback: family(files.fallback) };
+/**
+ * The bytes of each font family a document names, for the renderer: the body (Serif) and heading
+ * (Sans) faces, and the fallback face when the composer opened it (it sets a character in it only
+ * then).
+ */
+export function renderFonts(files: FontFiles): Record<string, Buffer> {
+  const out: Record<string, Buffer> = { Serif: fontBytes(files.body), Sans: fontBytes(files.heading) };
+  const fallback = bytes.get(files.fallback);
+  if (fallback) out.Fallback = fallback;
+  return out;
 }
 
 /**
- * The families set without OpenType shaping: the shipped BIZ UD faces, which neither kern nor
- * substitute in running text (a filer's own fonts are always shaped).
+ * The shipped BIZ UD faces neither kern nor substitute in running text (tests/fonts.test.ts holds
+ * their OpenType shaping of every example text equal to their character map and advance widths),
+ * so they are handed to the renderer without their layout tables (GSUB, GPOS): it then sets each
+ * character by the character map, as the composer measured it, without running the OpenType
+ * shaper over every line — the same glyphs and widths, a tenth of a build sooner. The tables are
+ * renamed in the table directory, nothing else is touched: the embedded subsets never carry them.
+ * A filer's own fonts are always shaped.
  */
-export function unshapedFamilies(files: FontFiles): Set<string> {
-  const defaults = defaultFonts();
-  const out = new Set<string>();
-  if (files.body === defaults.body) out.add('Serif');
-  if (files.heading === defaults.heading) out.add('Sans');
-  return out;
+function withoutLayoutTables(data: Buffer): Buffer {
+  if (data.length < 12 || data.readUInt32BE(0) !== 0x00010000) return data;
+  const tables = data.readUInt16BE(4);
+  if (data.length < 12 + 16 * tables) return data;
+  for (let i = 0; i < tables; i++) {
+    const at = 12 + 16 * i;
+    const tag = data.toString('latin1', at, at + 4);
+    if (tag === 'GSUB' || tag === 'GPOS') data.write(`${tag === 'GSUB' ? 'x' : 'y'}${tag.slice(1)}`, at, 'latin1');
+  }
+  return data;
 }
 
 const metricsByPath = new Map<string, FaceMetrics>();
@@ -76,7 +90,7 @@ function readMetrics(path: string): FaceMetrics {
   const perEm = font.unitsPerEm;
   const bmp = new Float64Array(0x10000).fill(-1);
   const other = new Map<number, number>();
-  const look = advanceReader(font);
+  const look = (cp: number) => (font.hasGlyph(cp) ? font.advance(cp) : Number.NaN);
   return {
     advance(cp) {
       let a: number;
@@ -90,32 +104,6 @@ function readMetrics(path: string): FaceMetrics {
       return Number.isNaN(a) ? undefined : a;
     },
   };
-}
-
-interface FontInternals {
-  _cmapProcessor?: { lookup(cp: number): number };
-  directory?: { tables?: { hmtx?: { offset: number } } };
-  hhea?: { numberOfMetrics: number };
-  stream?: { buffer: Buffer };
-}
-
-/**
- * A code point's advance width in font units (NaN where the face has no glyph): read from the
- * character map and the raw hmtx table when fontkit exposes them — creating a glyph object per
- * character was a twentieth of a cold build — else through fontkit's glyphs.
- */
-function advanceReader(font: MetricFont): (cp: number) => number {
-  const f = font as unknown as FontInternals;
-  const cmap = f._cmapProcessor;
-  const hmtx = f.directory?.tables?.hmtx;
-  const metrics = f.hhea?.numberOfMetrics;
-  const raw = f.stream?.buffer;
-  if (cmap && hmtx && metrics && raw)
-    return (cp) => {
-      const gid = cmap.lookup(cp);
-      return gid === 0 ? Number.NaN : raw.readUInt16BE(hmtx.offset + 4 * Math.min(gid, metrics - 1));
-    };
-  return (cp) => (font.hasGlyphForCodePoint(cp) ? font.glyphForCodePoint(cp).advanceWidth : Number.NaN);
 }
 
 /** The composer's faces; the fallback is opened the first time a character needs it. */
@@ -132,36 +120,33 @@ interface GlyphFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 
-interface MetricFont extends GlyphFont {
-  unitsPerEm: number;
-  glyphForCodePoint(codePoint: number): { advanceWidth: number };
-}
-
-const opened = new Map<string, MetricFont>();
+const opened = new Map<string, EngineFont>();
 const bytes = new Map<string, Buffer>();
 
-/** Opens a font file once per process (a collection, .ttc: its first face). */
-export function openFontWithMetrics(path: string): MetricFont {
-  let font = opened.get(path);
-  if (!font) {
-    const data = readRegularFile(path, 'render.badFont.hint');
-    let file: MetricFont & { fonts?: MetricFont[] };
-    try {
-      file = (fontkit as unknown as { create(data: Buffer): MetricFont & { fonts?: MetricFont[] } }).create(data);
-    } catch {
-      throw new InputOutputError('render.badFont', { path }, 'render.badFont.hint');
-    }
-    font = file.fonts ? file.fonts[0]! : file;
-    if (typeof font?.unitsPerEm !== 'number') throw new InputOutputError('render.badFont', { path }, 'render.badFont.hint');
-    opened.set(path, font);
+/** A font file's bytes, read once per process (the shipped shaping-free faces without their layout tables). */
+function fontBytes(path: string): Buffer {
+  let data = bytes.get(path);
+  if (!data) {
+    data = readRegularFile(path, 'render.badFont.hint');
+    const defaults = defaultFonts();
+    if (path === defaults.body || path === defaults.heading) data = withoutLayoutTables(data);
     bytes.set(path, data);
   }
-  return font;
+  return data;
 }
 
-/** The bytes of the font files opened so far, by path: the renderer is given them, not the files again. */
-export function openedFontFiles(): ReadonlyMap<string, Buffer> {
-  return bytes;
+/** Opens a font file once per process (a collection, .ttc: its first face). */
+export function openFontWithMetrics(path: string): EngineFont {
+  let font = opened.get(path);
+  if (!font) {
+    font = openFont(fontBytes(path));
+    if (!font) {
+      bytes.delete(path);
+      throw new InputOutputError('render.badFont', { path }, 'render.badFont.hint');
+    }
+    opened.set(path, font);
+  }
+  return font;
 }
 
 /** Characters that are layout, not ink: no glyph needed. */

@@ -8,7 +8,7 @@ import type { Edition } from '../model/edition.js';
 import { toPointer } from '../util/pointer.js';
 import { buildDocument } from './document.js';
 import { Composer } from './compose.js';
-import { composerFaces, fontDescriptors, glyphsOf, missingCharacters, openedFontFiles, unshapedFamilies, type FontFiles } from './fonts.js';
+import { composerFaces, glyphsOf, missingCharacters, renderFonts, type FontFiles } from './fonts.js';
 import { renderPdf, type EmbeddedFile } from './pdf.js';
 import { TemplateError, Wording } from './templates.js';
 
@@ -88,14 +88,7 @@ export async function renderViews(views: readonly EditionView[], options: Render
       }));
       options.onProgress?.(view.edition, -1);
       pdfs.push(
-        await renderPdf(
-          doc,
-          fontDescriptors(options.fonts),
-          options.onProgress && ((f) => options.onProgress!(view.edition, f)),
-          unshapedFamilies(options.fonts),
-          openedFontFiles(),
-          embedded,
-        ),
+        await renderPdf(doc, renderFonts(options.fonts), options.onProgress && ((f) => options.onProgress!(view.edition, f)), embedded),
       );
     }
   } catch (error) {

@@ -1,13 +1,11 @@
-// pdfmake document definition → PDF bytes. pdfmake and pdfkit are loaded here only.
-// Every PDF is a PDF/A-3b file: pdfkit writes the PDF/A identification, the sRGB output intent and
-// embeds every font; the document information is written again into XMP (escaped, with the
-// modification date, which pdfkit leaves out), and the filing's data travel inside as associated
-// files (AFRelationship Data), each with its SHA-256 in XMP under a declared extension schema.
+// Document definition → PDF bytes: what taisei asks of the PDF engine (engine.ts) beyond the
+// definition itself. Every PDF is a PDF/A-3b file: the engine writes the PDF/A identification, the
+// sRGB output intent and embeds every font; the document information is written again into XMP
+// (escaped, with the modification date), and the filing's data travel inside as associated files
+// (AFRelationship Data), each with its SHA-256 in XMP under a declared extension schema.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { deferUnusedModules } from './deferred.js';
-
-const require = createRequire(import.meta.url);
+import * as engine from './engine.js';
+import type { DocumentInfo } from './engine.js';
 
 const TABLE_LAYOUT = {
   // A table whose first row is its heading has no rule above that heading.
@@ -25,78 +23,8 @@ const TABLE_LAYOUT = {
 const NOTES_LAYOUT = { ...TABLE_LAYOUT, hLineWidth: () => 0, vLineWidth: () => 0, paddingTop: () => 1, paddingBottom: () => 1 };
 const TOC_LAYOUT = { ...NOTES_LAYOUT, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 3, paddingBottom: () => 3 };
 
-interface Glyph {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-interface EmbeddedFont {
-  font: { glyphForCodePoint(cp: number): Glyph };
-  scale: number;
-  layoutRun(text: string, features?: unknown): { glyphs: Glyph[]; positions: Record<string, number>[]; advanceWidth: number };
-  taiseiUnshaped?: boolean;
-}
-
-/**
- * Glyphs by the character map alone, for faces that neither kern nor substitute in running text
- * (the shipped BIZ UD faces: tests/fonts.test.ts holds fontkit's shaping of every example text equal
- * to this): the same glyphs and widths, without running the OpenType shaper over every line.
- */
-function unshaped(font: EmbeddedFont): void {
-  if (font.taiseiUnshaped) return;
-  font.taiseiUnshaped = true;
-  const shaped = font.layoutRun.bind(font);
-  font.layoutRun = (text, features) => {
-    if (features) return shaped(text, features);
-    const glyphs: Glyph[] = [];
-    const positions: Record<string, number>[] = [];
-    let advanceWidth = 0;
-    for (const ch of text) {
-      const glyph = font.font.glyphForCodePoint(ch.codePointAt(0)!);
-      const advance = glyph.advanceWidth * font.scale;
-      glyphs.push(glyph);
-      positions.push({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
-      advanceWidth += advance;
-    }
-    return { glyphs, positions, advanceWidth };
-  };
-}
-
-let breaksPatched = false;
-/**
- * pdfmake's word splitter, taught that composed runs (all noWrap: compose.ts has broken the lines)
- * are one word each: it otherwise runs its line breaker (UAX #14) over every run to find the word
- * at each end, only to learn that a noWrap run may not break.
- */
-function composedRunsAreWords(): void {
-  if (breaksPatched) return;
-  breaksPatched = true;
-  const TextBreaker = require('pdfmake/js/TextBreaker').default;
-  const getBreaks = TextBreaker.prototype.getBreaks;
-  TextBreaker.prototype.getBreaks = function (texts: unknown, styleContextStack: unknown) {
-    if (
-      !Array.isArray(texts) ||
-      texts.length < 2 ||
-      !texts.every((t) => t !== null && typeof t === 'object' && t.noWrap === true && typeof t.text === 'string')
-    )
-      return getBreaks.call(this, texts, styleContextStack);
-    return (texts as Record<string, unknown>[]).map((item, i) => {
-      const word: Record<string, unknown> = { ...item };
-      // runs of one line stay together: pdfmake never breaks between them
-      if (!item.lineEnd && i < texts.length - 1) word.noNewLine = true;
-      return word;
-    });
-  };
-}
-
 /** A file carried inside the PDF as an associated file of the document. */
-export interface EmbeddedFile {
-  /** The file's name in the PDF, as in the bundle: filing.json */
-  name: string;
-  data: Buffer;
-  mediaType: string;
-  /** What a reader's attachment pane says of it. */
-  description: string;
+export interface EmbeddedFile extends engine.AssociatedFile {
   /** The XMP property that records its SHA-256 (taisei:<key>), so that a replaced file shows. */
   key: string;
 }
@@ -108,19 +36,8 @@ const escapeXml = (text: unknown): string =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 const xmpDate = (date: Date): string => `${date.toISOString().split('.')[0]}Z`;
 
-interface Info {
-  Title?: string;
-  Author?: string;
-  Subject?: string;
-  Keywords?: string;
-  Creator?: string;
-  Producer?: string;
-  CreationDate?: Date;
-  ModDate?: Date;
-}
-
 /** The XMP twin of the document information dictionary, as PDF/A asks: every entry, the same value. */
-function xmpOfInfo(info: Info): string {
+function xmpOfInfo(info: DocumentInfo): string {
   const out: string[] = ['<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'];
   if (info.CreationDate) out.push(`<xmp:CreateDate>${xmpDate(info.CreationDate)}</xmp:CreateDate>`);
   if (info.ModDate) out.push(`<xmp:ModifyDate>${xmpDate(info.ModDate)}</xmp:ModifyDate>`);
@@ -159,81 +76,22 @@ function xmpOfFiles(files: readonly EmbeddedFile[]): string {
   ].join('\n');
 }
 
-let xmpPatched = false;
-/** pdfkit's XMP of the document information, replaced: escaped, complete, and with taisei's own properties. */
-function completeXmp(): void {
-  if (xmpPatched) return;
-  xmpPatched = true;
-  const PDFDocument = require('pdfmake/js/PDFDocument').default;
-  PDFDocument.prototype._addInfo = function (this: { info: Info; taiseiXmp?: string; appendXML(xml: string): void }) {
-    this.appendXML(xmpOfInfo(this.info));
-    if (this.taiseiXmp) this.appendXML(this.taiseiXmp);
-  };
-}
-
-let patched = false;
-/** pdfmake's font provider, taught to set the named families without shaping. */
-function provideUnshaped(families: ReadonlySet<string>): void {
-  const PDFDocument = require('pdfmake/js/PDFDocument').default;
-  if (!patched) {
-    patched = true;
-    const provide = PDFDocument.prototype.provideFont;
-    PDFDocument.prototype.provideFont = function (this: { taiseiUnshaped?: ReadonlySet<string> }, family: string, ...rest: unknown[]) {
-      const font = provide.call(this, family, ...rest) as EmbeddedFont;
-      if (this.taiseiUnshaped?.has(family)) unshaped(font);
-      return font;
-    };
-  }
-  PDFDocument.prototype.taiseiUnshaped = families;
-}
-
+/** A document definition → PDF bytes, with the filing's data inside and its hashes in the XMP. */
 export async function renderPdf(
   doc: Record<string, unknown>,
-  fonts: Record<string, Record<string, string>>,
+  /** The bytes of each font family the definition names (fonts.ts). */
+  fonts: Record<string, Buffer>,
   onProgress?: (fraction: number) => void,
-  unshapedFamilies: ReadonlySet<string> = new Set(),
-  /** Font files already read, by path: pdfmake takes them from its in-memory file system. */
-  fontBytes: ReadonlyMap<string, Buffer> = new Map(),
   /** The files the PDF carries (the filing's data), in this order. */
   embedded: readonly EmbeddedFile[] = [],
 ): Promise<Buffer> {
-  deferUnusedModules();
-  composedRunsAreWords();
-  provideUnshaped(unshapedFamilies);
-  completeXmp();
-  const Printer = require('pdfmake/js/Printer').default;
-  const URLResolver = require('pdfmake/js/URLResolver').default;
-  const virtualfs = require('pdfmake/js/virtual-fs').default;
-  for (const [path, data] of fontBytes) if (!virtualfs.existsSync(path)) virtualfs.writeFileSync(path, data);
-  const fontFiles = new Set(Object.values(fonts).flatMap((face) => Object.values(face)));
-  const resolver = new URLResolver(virtualfs);
-  resolver.setUrlAccessPolicy(() => false); // never fetch anything
-  const printer = new Printer(fonts, virtualfs, resolver, (path: string) => fontFiles.has(path));
-  const pdf = await printer.createPdfKitDocument(
-    { ...doc, version: '1.7', subset: 'PDF/A-3b' },
-    {
-      tableLayouts: { taisei: TABLE_LAYOUT, taiseiNotes: NOTES_LAYOUT, taiseiToc: TOC_LAYOUT },
-      progressCallback: onProgress,
-    },
-  );
-  // dated as the document is (its creation date is the submission date): the same inputs, the same bytes
-  const dated = (pdf.info as Info).CreationDate;
-  for (const file of embedded)
-    pdf.file(file.data, {
-      name: file.name,
-      type: file.mediaType,
-      description: file.description,
-      relationship: 'Data',
-      creationDate: dated,
-      modifiedDate: dated,
-    });
-  pdf.taiseiXmp = xmpOfFiles(embedded);
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await new Promise<void>((resolve, reject) => {
-    pdf.on('end', resolve);
-    pdf.on('error', reject);
-    pdf.end();
+  const files = xmpOfFiles(embedded);
+  return engine.renderPdf({
+    doc,
+    fonts,
+    tableLayouts: { taisei: TABLE_LAYOUT, taiseiNotes: NOTES_LAYOUT, taiseiToc: TOC_LAYOUT },
+    files: embedded,
+    xmp: (info) => (files ? `${xmpOfInfo(info)}\n${files}` : xmpOfInfo(info)),
+    ...(onProgress ? { onProgress } : {}),
   });
-  return Buffer.concat(chunks);
 }
