@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Launcher. Runs the bundled CLI (dist/cli.cjs), and the parts of it loaded on demand (dist/lazy/),
-// each with a V8 code cache beside it, so a pre-commit `taisei validate` does not spend its time
-// compiling them again on every commit. A cache is an optimisation only: if it is missing, stale
+// Launcher. Runs the bundled CLI (dist/cli/main.cjs) and the chunks it loads (dist/cli/chunk-*.cjs),
+// each once and each with a V8 code cache beside it, so a pre-commit `taisei validate` does not
+// spend its time compiling them again on every commit. A cache is an optimisation only: if it is missing, stale
 // (another Node version) or unwritable, the CLI runs the same, only a little slower, and a fresh
 // cache is written when the folder allows.
 import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
@@ -28,7 +28,26 @@ const debug = process.argv.includes('--debug');
 /** Modules run from a code cache, by file; each one's cache is written at exit if it had none. */
 const loaded = new Map();
 
-/** Runs a CommonJS bundle through vm.Script with its code cache (file.cache) when there is one. */
+const requires = new Map();
+/** A chunk's require(): another chunk through this loader (one instance of each), anything else as Node would. */
+function requireFrom(filename) {
+  const dir = dirname(filename);
+  let made = requires.get(dir);
+  if (!made) {
+    const nodeRequire = createRequire(filename);
+    made = Object.assign(
+      (request) => (request.startsWith('./') && request.endsWith('.cjs') ? load(join(dir, request)) : nodeRequire(request)),
+      {
+        resolve: nodeRequire.resolve,
+        cache: nodeRequire.cache,
+      },
+    );
+    requires.set(dir, made);
+  }
+  return made;
+}
+
+/** Runs a CommonJS chunk through vm.Script with its code cache (file.cache) when there is one. */
 function load(filename) {
   const known = loaded.get(filename);
   if (known) return known.module.exports;
@@ -52,14 +71,11 @@ function load(filename) {
   });
   const module = { exports: {} };
   loaded.set(filename, { module, script, fresh: cachedData === undefined || script.cachedDataRejected });
-  script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename));
+  script.runInThisContext()(module.exports, requireFrom(filename), module, filename, dirname(filename));
   return module.exports;
 }
 
-// The bundles' lazy parts (dist/lazy/) come through the same loader; without it (the library, or
-// the bundle run directly) they are plain require()s.
-globalThis.__taiseiLoad = load;
-const cli = load(join(dist, 'cli.cjs'));
+const cli = load(join(dist, 'cli', 'main.cjs'));
 process.exitCode = await cli.main(process.argv.slice(2));
 
 for (const [filename, { script, fresh }] of loaded) {

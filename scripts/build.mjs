@@ -3,7 +3,7 @@
 // with tsc (declarations to dist/types) and bundle the CLI and the library with esbuild.
 // Runs from `npm ci` (prepare) and `npm run build`.
 import { mkdirSync, writeFileSync, rmSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
@@ -352,88 +352,55 @@ if (tsc.status !== 0) {
 }
 log('type-checked');
 
-// 5. Bundles. The CLI's hot path (validate) is one CommonJS file, dist/cli.cjs, which
-// bin/taisei.js runs through vm.Script with a V8 code cache (dist/cli.cjs.cache): compiling the
-// bundle — mostly the generated validators — is the largest part of a cold start, and Node 20 has
-// no compile cache of its own for modules. Stages that are not always needed (the full YAML parser,
-// the schema texts that word diagnostics, init) are separate bundles in dist/lazy/, loaded on first
-// use by require(): the `lazy` plugin turns each dynamic import of them into a small stub that
-// requires the separate file (a dynamic import() would not survive the code cache). Code both sides
-// use is copied into each, so nothing that crosses the boundary may rely on `instanceof` of a
-// project class. The library (dist/lib) is ordinary ESM.
-const LAZY = [
-  'src/load/yaml-document.ts',
-  'src/model/generated/schema-bundle.ts',
-  'src/model/generated/validators-previous.js',
-  'src/init/skeleton.ts',
-  'src/init/export.ts',
-  'src/load/tabular.ts',
-  'src/render/index.ts',
-  'src/render/fonts.ts',
-  'src/render/shapes.ts',
-  'src/bundle/write.ts',
-  'src/bundle/keys.ts',
-  'src/bundle/verify.ts',
-  'src/bundle/verify-pdf.ts',
-  'src/regulator/db.ts',
-  'src/regulator/ingest.ts',
-  'src/regulator/compare.ts',
-  'src/regulator/report-html.ts',
-].map((p) => join(root, p));
-const lazyPlugin = (prefix) => ({
-  name: 'lazy',
-  setup(b) {
-    b.onResolve({ filter: /^\./ }, (args) => {
-      if (args.kind === 'require-call' && args.path.startsWith(prefix) && args.path.endsWith('.cjs'))
-        return { path: args.path, external: true };
-      if (args.kind !== 'dynamic-import') return undefined;
-      const target = [join(args.resolveDir, args.path.replace(/\.js$/, '.ts')), join(args.resolveDir, args.path)].find((p) =>
-        LAZY.includes(p),
-      );
-      if (!target) return undefined;
-      return { path: basename(target).replace(/\.[jt]s$/, ''), namespace: 'lazy' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      // through the launcher's code-cached loader when there is one (bin/taisei.js), else require()
-      contents: ((file) =>
-        `module.exports = globalThis.__taiseiLoad ? globalThis.__taiseiLoad(require('node:path').join(__dirname, ${file})) : require(${file});`)(
-        JSON.stringify(`${prefix}${args.path}.cjs`),
-      ),
-      loader: 'js',
-      resolveDir: root,
-    }));
-  },
-});
-const cjs = {
+// 5. Bundles. The CLI is split by esbuild into chunks, each module in exactly one of them (so a
+// class is one class, whoever loads it), then each chunk is turned into CommonJS: bin/taisei.js
+// runs the chunks through vm.Script with a V8 code cache beside each (dist/cli/*.cjs.cache), since
+// compiling them — mostly the generated validators — is the largest part of a cold start and Node
+// 20 has no compile cache of its own for modules. What a command needs only sometimes (the full
+// YAML parser, the schema texts that word diagnostics, init, render, bundle, the regulator) is
+// imported dynamically and so lands in chunks of its own, loaded on first use; the modules those
+// share with the start-up path stay in the chunk that path loads. The library (dist/lib) is
+// ordinary ESM, split the same way.
+const cliEsm = join(dist, '.cli-esm');
+const shared = {
   bundle: true,
-  format: 'cjs',
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
   legalComments: 'linked',
   minify: !process.env.TAISEI_NO_MINIFY,
-  define: { 'import.meta.url': '__taiseiModuleUrl' },
   // Japanese text as UTF-8, not \\u escapes: half the bytes for V8 to read on every start.
   charset: 'utf8',
-  banner: { js: 'var __taiseiModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   logLevel: 'warning',
   // Rendering libraries read their own data files at run time: they stay in node_modules.
   external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'handlebars', 'better-sqlite3', 'exceljs'],
 };
 await build({
-  ...cjs,
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-  outfile: join(dist, 'cli.cjs'),
-  plugins: [lazyPlugin('./lazy/')],
+  ...shared,
+  format: 'esm',
+  splitting: true,
+  entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
+  outdir: cliEsm,
+  outExtension: { '.js': '.cjs' },
+  chunkNames: 'chunk-[hash]',
+  define: { 'import.meta.url': '__taiseiModuleUrl' },
 });
-for (const entry of LAZY) {
-  await build({
-    ...cjs,
-    entryPoints: [entry],
-    outfile: join(dist, 'lazy', `${basename(entry).replace(/\.[jt]s$/, '')}.cjs`),
-    plugins: [lazyPlugin('./')],
-  });
-}
+await build({
+  ...shared,
+  bundle: false,
+  external: undefined,
+  format: 'cjs',
+  entryPoints: readdirSync(cliEsm)
+    .filter((f) => f.endsWith('.cjs'))
+    .map((f) => join(cliEsm, f)),
+  outdir: join(dist, 'cli'),
+  outExtension: { '.js': '.cjs' },
+  // a chunk's dynamic import() becomes a require() of it, which the launcher serves from its own
+  // loader (one instance of each chunk); Node's import() would load a second one
+  supported: { 'dynamic-import': false },
+  banner: { js: 'var __taiseiModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+rmSync(cliEsm, { recursive: true, force: true });
 await build({
   bundle: true,
   format: 'esm',
@@ -450,7 +417,7 @@ await build({
   },
   logLevel: 'warning',
 });
-log('bundled dist/cli.cjs (+ dist/lazy/) and dist/lib/index.js');
+log('bundled dist/cli/ and dist/lib/');
 
 // 6. The code cache, made by running the validate path once so its functions are in it.
 const warm = spawnSync(process.execPath, [join(root, 'bin', 'taisei.js'), 'validate', join(root, 'examples', 'ippan-15')], {
@@ -459,6 +426,6 @@ const warm = spawnSync(process.execPath, [join(root, 'bin', 'taisei.js'), 'valid
 });
 log(
   warm.status === 0
-    ? 'wrote dist/cli.cjs.cache'
+    ? 'wrote the code caches of dist/cli/'
     : `could not write the code cache (exit ${warm.status}); taisei still works, only starts slower`,
 );

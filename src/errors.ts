@@ -35,12 +35,3 @@ export function errnoReason(error: unknown): string {
   if (code === 'ENOSPC') return 'no space left on the device';
   return code ?? String((error as Error)?.message ?? error);
 }
-
-/** By name, not instanceof: lazily loaded bundles carry their own copy of these classes. */
-export function isInputOutputError(error: unknown): error is InputOutputError {
-  return (error as Error | undefined)?.name === 'InputOutputError';
-}
-
-export function isUsageError(error: unknown): error is UsageError {
-  return (error as Error | undefined)?.name === 'UsageError';
-}

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
-import { isInputOutputError } from '../errors.js';
+import { InputOutputError } from '../errors.js';
 import type { MessageKey } from '../messages/index.js';
 import { readRegularFile, regularFile } from '../util/regular-file.js';
 import { PdfUnreadable, readPdfFacts, type EmbeddedData, type PdfFacts } from './pdf-read.js';
@@ -125,7 +125,7 @@ async function compareWithBundle(
   try {
     companion = await verifyBundle(bundlePath, { ...options, requireSignature: false });
   } catch (error) {
-    if (!isInputOutputError(error)) throw error;
+    if (!(error instanceof InputOutputError)) throw error;
   }
   if (!companion?.manifest || !companion.diagnostics.every(sound)) {
     problem('pdf/bundle', 'pdf.bundleUnverified', { bundle: bundlePath }, undefined, 'warning');

@@ -2,7 +2,7 @@
 // are registered here; every message comes from the catalogs.
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/generated/schemas.js';
-import { isInputOutputError, isUsageError } from '../errors.js';
+import { InputOutputError, UsageError } from '../errors.js';
 import { isLang, langFromEnv, t, type Lang, type MessageKey } from '../messages/index.js';
 import { suggest } from '../util/suggest.js';
 import { EXIT, type CliContext, type CliIO } from './context.js';
@@ -120,9 +120,9 @@ export async function main(
         : t(lang, 'cli.error.usage.hint', { command }).replace('  ', ' ');
       return fail(EXIT.usage, key ? t(lang, key, { name: name.split(' ')[0] ?? name, detail }) : detail, hint);
     }
-    if (isUsageError(error))
+    if (error instanceof UsageError)
       return fail(EXIT.usage, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
-    if (isInputOutputError(error))
+    if (error instanceof InputOutputError)
       return fail(EXIT.io, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);
     if (scanned.debug) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     return fail(

@@ -9,6 +9,7 @@ import { CONFIG_FILE_NAMES } from '../model/config.js';
 import type { Mark } from '../model/marks.js';
 import { parseYaml } from './parse.js';
 import { readSourceFile, DEFAULT_MAX_FILE_MB } from './read.js';
+import { readRegularFile } from '../util/regular-file.js';
 import { SourceMap } from './source-map.js';
 import { TABULAR_SECTIONS, isTabularFile } from './tabular-sections.js';
 
@@ -229,7 +230,6 @@ async function mergeTable(
     loaded.sourceMap.addFile(file, text.text);
     read = await tabular.readCsvTable(file, text.text, prefix, lang);
   } else {
-    const { readRegularFile } = await import('../util/regular-file.js');
     read = await tabular.readXlsxTable(file, readRegularFile(file), prefix, stem, lang);
   }
   loaded.diagnostics.push(...read.diagnostics);

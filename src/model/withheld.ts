@@ -1,8 +1,4 @@
-// What stands for a withheld value, in memory and in JSON. Every identity brand of the project is
-// here: lazily loaded bundles each carry their own copy of a class, so identity is by a brand in the
-// global symbol registry (or, for errors, by name: see errors.ts), never by instanceof.
-
-const BRAND = Symbol.for('taisei.withheld');
+// What stands for a withheld value, in memory and in JSON.
 
 /**
  * The shape of a withheld text as the document sets it — per paragraph, its unbreakable clusters,
@@ -18,16 +14,15 @@ export interface WithheldShape {
 
 /** Stands in for a withheld value in the redacted copy. */
 export class Withheld {
-  readonly [BRAND] = true;
   constructor(
     readonly pointer: string,
     readonly shape?: WithheldShape,
   ) {}
 }
 
-/** Whether a value stands for a withheld one (by its brand, not instanceof). */
+/** Whether a value stands for a withheld one. */
 export function isWithheld(value: unknown): value is Withheld {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  return value instanceof Withheld;
 }
 
 /** What a withheld value becomes in the public filing.json. */

@@ -1,9 +1,10 @@
 // `build`: the only module that knows the order of the stages —
 //   validate → (last year) → glyph check → edition views → render ∥ bundle → write.
-// Findings with severity error stop the build before anything is written.
+// Findings with severity error stop the build before anything is written. It imports every stage
+// statically; the CLI loads this module only when it builds (commands/build.ts).
 import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { InputOutputError, isInputOutputError } from '../errors.js';
+import { InputOutputError } from '../errors.js';
 import { TOOL_VERSION } from '../model/generated/schemas.js';
 import { resolveTargets } from '../load/filing.js';
 import { isTabularFile } from '../load/tabular-sections.js';
@@ -13,6 +14,12 @@ import { editionView, type EditionInput } from '../edition/view.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
 import { validateTarget, type FilingResult } from '../validate/index.js';
 import type { ValidateResult } from '../validate/index.js';
+import * as render from '../render/index.js';
+import { fontsFromConfig } from '../render/fonts.js';
+import { withheldShapes } from '../render/shapes.js';
+import * as bundler from '../bundle/write.js';
+import { readPrivateKey } from '../bundle/keys.js';
+import { loadSide } from './side.js';
 
 import type { Edition } from '../model/edition.js';
 
@@ -73,7 +80,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     if (targets.length !== 1) throw new InputOutputError('input.notYaml', { path }, 'input.notYaml.hint');
     result = await validateTarget(targets[0]!, { lang, configPath: options.configPath, maxFileMB: options.maxFileMB });
   } catch (error) {
-    if (!isInputOutputError(error)) throw error;
+    if (!(error instanceof InputOutputError)) throw error;
     return empty(
       [
         {
@@ -103,12 +110,10 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
 
   let previous: Record<string, unknown> | undefined;
   if (options.compareWith) {
-    const { loadSide } = await import('./side.js');
     const side = await loadSide(options.compareWith, lang);
     if (!side.data) return empty([...diagnostics, ...side.diagnostics].sort(compareDiagnostics), false, [result]);
     previous = side.data;
   }
-  const render = await import('../render/index.js');
   // what says whose filing it is cannot be withheld: the public edition would not say whose it is
   if (options.editions.includes('public')) {
     const identity = [...loaded.marks]
@@ -126,7 +131,6 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
       return empty([...diagnostics, ...identity].sort(compareDiagnostics), false, [result]);
     }
   }
-  const { fontsFromConfig } = await import('../render/fonts.js');
   const fonts = fontsFromConfig(result.config.fonts, loaded.baseDir);
   const glyphs = render.checkGlyphs(loaded.data, fonts, lang);
   await loaded.sourceMap.attachPositions(glyphs);
@@ -142,12 +146,10 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     recordsAnnex: result.config.recordsAnnex !== false,
   };
   if (options.editions.includes('public')) {
-    const { withheldShapes } = await import('../render/shapes.js');
     input.shapeOf = withheldShapes(loaded.data, currentSchemaIndex(), fonts, result.profile.id, options.templatesDir);
   }
   const views = options.editions.map((edition) => editionView(input, edition));
   // each PDF carries its edition's data inside, the same bytes as its bundle's filing.json
-  const bundler = await import('../bundle/write.js');
   const data = views.map((view) => bundler.filingData(view));
   const rendered = await render.renderViews(views, {
     lang,
@@ -168,7 +170,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
 
   const fiscalYear = loaded.data.fiscalYear as number;
-  const signingKey = options.signWith ? (await import('../bundle/keys.js')).readPrivateKey(options.signWith) : undefined;
+  const signingKey = options.signWith ? readPrivateKey(options.signWith) : undefined;
   const outputs: BuildOutput[] = [];
   const files: OutputFile[] = [];
   // the lists' own spreadsheets, carried as they are where the configuration asks for them

@@ -7,6 +7,7 @@ import { getProfile, type Profile } from '../profiles/index.js';
 import { validateTarget } from '../validate/index.js';
 import { normalised } from '../edition/normalise.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
+import { readVerifiedBundle } from '../bundle/verify.js';
 
 export interface Side {
   data?: Record<string, unknown>;
@@ -21,7 +22,6 @@ export interface Side {
 export async function loadSide(path: string, lang: Lang, options: { normalise?: boolean } = {}): Promise<Side> {
   const shape = (data: Record<string, unknown>) => (options.normalise === false ? data : normalised(data, currentSchemaIndex()));
   if (/\.zip$/i.test(path)) {
-    const { readVerifiedBundle } = await import('../bundle/verify.js');
     const bundle = await readVerifiedBundle(path, { lang });
     if (!bundle.ok) return { diagnostics: bundle.diagnostics };
     return {

@@ -17,7 +17,7 @@
 //   assessment         the self-assessment's readiness score, overall and by area (schema 2 on)
 //   plan_measures      the improvement plan's measures: area, status, recurrence, due, periods missed
 import { existsSync, statSync } from 'node:fs';
-import { InputOutputError, isInputOutputError } from '../errors.js';
+import { InputOutputError } from '../errors.js';
 import { NoSqlite, openSqlite, type Database } from './sqlite.js';
 
 export type { Database };
@@ -120,7 +120,7 @@ export function openDatabase(path: string, { create }: { create: boolean }): Dat
     });
   } catch (error) {
     db.close();
-    if (isInputOutputError(error)) throw error;
+    if (error instanceof InputOutputError) throw error;
     throw notOurs(error, path);
   }
   return db;

@@ -4,7 +4,7 @@
 // file: its name says which process wrote it, and a later run in that directory removes it.
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, parse } from 'node:path';
-import { InputOutputError, errnoReason, isInputOutputError } from '../errors.js';
+import { InputOutputError, errnoReason } from '../errors.js';
 
 export interface OutputFile {
   path: string;
@@ -54,7 +54,7 @@ export function makeDirectory(dir: string): void {
       if (!statSync(at).isDirectory()) throw new InputOutputError('cli.error.notDirectory', { path: at });
       break;
     } catch (error) {
-      if (isInputOutputError(error)) throw error;
+      if (error instanceof InputOutputError) throw error;
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
         throw new InputOutputError('cli.error.write', { path: dir, reason: errnoReason(error) });
     }
@@ -124,7 +124,7 @@ export function writeFilesAtomic(files: readonly OutputFile[]): void {
       }
     }
     for (const temp of temps) removeQuietly(temp);
-    if (isInputOutputError(error)) throw error;
+    if (error instanceof InputOutputError) throw error;
     throw new InputOutputError('cli.error.write', {
       path: failed?.path ?? files[0]?.path ?? '',
       reason: errnoReason(failed?.error ?? error),

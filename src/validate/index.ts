@@ -3,7 +3,7 @@
 import { dirname } from 'node:path';
 import { findConfig, loadConfig, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { InputOutputError, isInputOutputError } from '../errors.js';
+import { InputOutputError } from '../errors.js';
 import { loadTarget, resolveTargets, type LoadedFiling, type Target } from '../load/filing.js';
 import { langFromEnv, t, type Lang } from '../messages/index.js';
 import { chooseProfile, type Profile } from '../profiles/index.js';
@@ -64,7 +64,7 @@ export async function validatePaths(paths: readonly string[], given: ValidateOpt
         if (!targets.some((known) => known.kind === target.kind && known.path === target.path)) targets.push(target);
       }
     } catch (error) {
-      if (!isInputOutputError(error)) throw error;
+      if (!(error instanceof InputOutputError)) throw error;
       ioFailure = true;
       diagnostics.push(ioDiagnostic(error, options.lang));
     }
@@ -77,7 +77,7 @@ export async function validatePaths(paths: readonly string[], given: ValidateOpt
       diagnostics.push(...result.diagnostics);
       files.push(...(result.loaded?.files ?? [target.path]));
     } catch (error) {
-      if (!isInputOutputError(error)) throw error;
+      if (!(error instanceof InputOutputError)) throw error;
       ioFailure = true;
       diagnostics.push(ioDiagnostic(error, options.lang));
     }

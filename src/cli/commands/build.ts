@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { isDirectory } from '../../util/regular-file.js';
 import { isYamlFile } from '../../load/filing.js';
 import { isTabularFile } from '../../load/tabular-sections.js';
-import { buildFiling, type BuildResult, type Edition } from '../../pipeline/build.js';
+import type { BuildResult, Edition } from '../../pipeline/build.js';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
@@ -66,6 +66,8 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
   const showProgress = Boolean(io.stderr.isTTY);
   let shown = false;
   let lastPercent = -1;
+  // the whole pipeline (render, bundle) is loaded only when a build runs
+  const { buildFiling } = await import('../../pipeline/build.js');
   const result = await buildFiling(filing, {
     lang,
     out: options.out,

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
-import { isInputOutputError } from '../../errors.js';
+import { InputOutputError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import { diffFilings } from '../../edition/changes.js';
 import { DIFF_FORMATS, diffWriters, type DiffFormat } from '../../report/diff.js';
-import { loadSide } from '../../pipeline/side.js';
+import type { Side } from '../../pipeline/side.js';
 import { reporters } from '../../report/diagnostics/index.js';
 import { EXIT, type CliContext } from '../context.js';
 import { parseChoice } from '../options.js';
@@ -22,18 +22,20 @@ export function register(program: Command, ctx: CliContext): void {
         .argParser(parseChoice(lang, DIFF_FORMATS)),
     )
     .action(async (oldPath: string, newPath: string, options: { format: DiffFormat }) => {
-      const sides = [];
+      // reading a side may verify a bundle: loaded when a diff runs
+      const { loadSide } = await import('../../pipeline/side.js');
+      const sides: Side[] = [];
       for (const path of [oldPath, newPath]) {
         try {
           sides.push(await loadSide(path, lang));
         } catch (error) {
-          if (!isInputOutputError(error)) throw error;
+          if (!(error instanceof InputOutputError)) throw error;
           ctx.io.stderr.write(`taisei: ${t(lang, error.messageKey, error.args)}\n`);
           ctx.exit(EXIT.io);
           return;
         }
       }
-      const [before, after] = sides as [Awaited<ReturnType<typeof loadSide>>, Awaited<ReturnType<typeof loadSide>>];
+      const [before, after] = sides as [Side, Side];
       if (!before.data || !after.data) {
         const diagnostics = [...before.diagnostics, ...after.diagnostics];
         ctx.io.stdout.write(

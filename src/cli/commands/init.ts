@@ -77,10 +77,9 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
   const last = await loadSide(from, lang, { normalise: false });
   if (!last.data) throw new UsageError('cli.init.fromInvalid', { path: from }, 'cli.init.fromInvalid.hint');
   const { carryForward } = await import('../../init/carry.js');
-  const { stringify } = await import('yaml');
+  const { toYaml: yaml } = await import('../../init/yaml-write.js');
   const carried = carryForward(last.data, fiscalYear);
   const modeline = `# yaml-language-server: $schema=${SECTION_SCHEMA_REF}\n`;
-  const yaml = (value: unknown) => stringify(value, { lineWidth: 0, schema: 'core' });
   const header = Object.fromEntries(HEADER_KEYS.filter((k) => k in carried.data).map((k) => [k, carried.data[k]]));
   writeFileAtomic(join(dir, 'filing.yaml'), modeline + yaml(header));
   let files = 1;
@@ -112,19 +111,15 @@ async function tabularSkeleton(
   files: { name: string; content: string }[],
   kind: 'csv' | 'xlsx',
 ): Promise<{ name: string; data: Buffer }[]> {
-  const { TABULAR_SECTIONS } = await import('../../load/tabular-sections.js');
   const { exportTable, tableToCsv, tableToXlsx } = await import('../../init/export.js');
-  const { parseDocument } = await import('yaml');
+  const { TABULAR_SECTIONS } = await import('../../load/tabular-sections.js');
+  const { withoutPath } = await import('../../init/yaml-write.js');
   const sheets: { name: string; data: Buffer }[] = [];
   for (const [section, prefix] of Object.entries(TABULAR_SECTIONS)) {
     const index = files.findIndex((f) => f.name === `${prefix[0]}.yaml`);
     if (index < 0) continue;
     if (prefix.length === 1) files.splice(index, 1);
-    else {
-      const doc = parseDocument(files[index]!.content);
-      doc.deleteIn(prefix);
-      files[index] = { ...files[index]!, content: String(doc) };
-    }
+    else files[index] = { ...files[index]!, content: withoutPath(files[index]!.content, prefix) };
     const table = exportTable({}, prefix);
     sheets.push({ name: `${section}.${kind}`, data: kind === 'csv' ? tableToCsv(table) : await tableToXlsx(table, section) });
   }

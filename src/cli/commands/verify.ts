@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
-import { isInputOutputError } from '../../errors.js';
+import { InputOutputError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
@@ -44,7 +44,7 @@ export function register(program: Command, ctx: CliContext): void {
             ...(await verifyFile(bundle, { lang, keys, requireSignature: options.requireSignature, companion })).diagnostics,
           );
         } catch (error) {
-          if (!isInputOutputError(error)) throw error;
+          if (!(error instanceof InputOutputError)) throw error;
           ioFailure = true;
           diagnostics.push({
             code: 'io/not-found',
