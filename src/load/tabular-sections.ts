@@ -1,14 +1,9 @@
-// Which list sections a spreadsheet may hold, by file name, with where the list sits in the filing
-// (kept apart from the reader, so that finding such a file loads nothing of it).
+// Whether a file is a list's spreadsheet (kept apart from the reader, so that finding such a file
+// loads nothing of it). Which lists may be one is a fact of the model (model/tabular.ts).
 import { basename, extname } from 'node:path';
+import { TABULAR_EXTENSIONS, TABULAR_SECTIONS } from '../model/tabular.js';
 
-export const TABULAR_SECTIONS: Record<string, readonly string[]> = {
-  logReviews: ['logReviews'],
-  transactions: ['transactions', 'records'],
-  trainings: ['trainings'],
-};
-
-export const TABULAR_EXTENSIONS = ['.csv', '.xlsx'];
+export { TABULAR_EXTENSIONS, TABULAR_SECTIONS };
 
 /** Whether a file, by its name, is a list's spreadsheet (transactions.csv, logReviews.xlsx). */
 export function isTabularFile(path: string): boolean {

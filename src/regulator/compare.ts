@@ -9,8 +9,7 @@ import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import { internalControl } from '../model/generated/data.js';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
-import { ORDERS } from '../rules/systems-separation-target.js';
-import { addDays } from '../rules/util.js';
+import { SEPARATION_HORIZON } from '../model/orders.js';
 import { exceljs } from '../util/excel.js';
 import { displayWidth } from '../util/width.js';
 
@@ -18,7 +17,7 @@ import { displayWidth } from '../util/width.js';
  * The horizon of the 2023 orders: shared systems were to be separated within about three years of
  * 2023-04-17 (the same day systems/separation-target holds a filer's target to).
  */
-export const HORIZON = addDays(ORDERS, 365 * 3 + 1);
+export const HORIZON = SEPARATION_HORIZON;
 
 /** A system that holds 非公開情報 and is still shared at some level in a filing. */
 export interface SharedSystem {

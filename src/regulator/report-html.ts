@@ -5,7 +5,7 @@
 // lightness and pattern, not in hue alone. `--filer` gives one filer's years side by side instead.
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { COLUMNS, HORIZON, daysBetween, headers, type Column, type ColumnGroup, type CompareRow } from './compare.js';
-import { ORDERS } from '../rules/systems-separation-target.js';
+import { ORDERS_DATE as ORDERS } from '../model/orders.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -1,9 +1,8 @@
 // A separation plan whose target lies more than three years after the orders of 2023-04-17, which
 // asked for shared systems to be separated within about three years.
 import { defineRule, type RuleMessages } from './types.js';
-import { addDays, list } from './util.js';
-
-export const ORDERS = '2023-04-17';
+import { SEPARATION_HORIZON } from '../model/orders.js';
+import { list } from './util.js';
 
 /** The rule's wording, in both languages: a missing or extra key is a type error. */
 const messages = {
@@ -34,7 +33,7 @@ export const rule = defineRule({
   severity: 'warning',
   check({ data, profile, report }) {
     if (!profile?.sharingProhibited) return;
-    const latest = addDays(ORDERS, 365 * 3 + 1);
+    const latest = SEPARATION_HORIZON;
     list(data.systems).forEach((system, i) => {
       const target = system.sharing.separationPlan?.targetDate;
       if (system.sharing.level !== 'none' && target && target > latest) {

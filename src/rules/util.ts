@@ -26,11 +26,7 @@ export function within(date: string, bounds: { from: string; to: string }): bool
   return date >= bounds.from && date <= bounds.to;
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from '../model/dates.js';
 
 /** Whether a system holds 非公開情報 (the default). */
 export function holdsNonPublic(system: { holdsNonPublic?: boolean }): boolean {

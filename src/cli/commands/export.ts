@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { TABULAR_SECTIONS } from '../../load/tabular-sections.js';
+import { TABULAR_SECTIONS } from '../../model/tabular.js';
 import { t } from '../../messages/index.js';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { reporters } from '../../report/diagnostics/index.js';

@@ -9,6 +9,7 @@ import { SECTION_SCHEMA_REF, writeEditorFiles } from '../../init/editor.js';
 import { attachmentEntry } from '../../bundle/write.js';
 import { EXIT, type CliContext } from '../context.js';
 import { parsePositiveInteger } from '../options.js';
+import { TABULAR_SECTIONS } from '../../model/tabular.js';
 
 /** The fiscal year (April–March) that ended most recently, in Japan. */
 export function lastEndedFiscalYear(now: Date): number {
@@ -112,7 +113,6 @@ async function tabularSkeleton(
   kind: 'csv' | 'xlsx',
 ): Promise<{ name: string; data: Buffer }[]> {
   const { exportTable, tableToCsv, tableToXlsx } = await import('../../init/export.js');
-  const { TABULAR_SECTIONS } = await import('../../load/tabular-sections.js');
   const { withoutPath } = await import('../../init/yaml-write.js');
   const sheets: { name: string; data: Buffer }[] = [];
   for (const [section, prefix] of Object.entries(TABULAR_SECTIONS)) {
