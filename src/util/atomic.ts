@@ -1,8 +1,23 @@
-// Outputs are written all or nothing: every file to a temporary file beside its target first, then
-// all renamed into place; if anything fails, every temporary file is removed and every target is
-// left as it was (one already replaced is put back). A run killed half-way may leave a temporary
+// Outputs are written all or nothing: every file to a temporary file beside its target first, its
+// bytes and its folder's entry flushed to the disk (fsync), then all renamed into place and the
+// folders flushed again, so that a power cut leaves either the old files or the new ones, never an
+// empty or half-written one under the target's name; if anything fails, every temporary file is
+// removed and every target is left as it was (one already replaced is put back). A run killed half-way may leave a temporary
 // file: its name says which process wrote it, and a later run in that directory removes it.
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, parse } from 'node:path';
 import { InputOutputError, errnoReason } from '../errors.js';
 
@@ -96,12 +111,14 @@ export function writeFilesAtomic(files: readonly OutputFile[]): void {
       const temp = tempName(file.path, 'tmp');
       temps.push(temp);
       try {
-        writeFileSync(temp, file.data, file.mode === undefined ? undefined : { mode: file.mode });
+        writeDurably(temp, file.data, file.mode);
       } catch (error) {
         failed = { path: file.path, error };
         throw error;
       }
     }
+    const folders = [...new Set(files.map((file) => dirname(file.path)))];
+    for (const folder of folders) syncFolder(folder);
     files.forEach((file, i) => {
       try {
         const backup = existsSync(file.path) ? tempName(file.path, 'old') : undefined;
@@ -130,7 +147,47 @@ export function writeFilesAtomic(files: readonly OutputFile[]): void {
       reason: errnoReason(failed?.error ?? error),
     });
   }
+  // the new names, flushed too; they are in place already, so a folder that cannot be flushed now is
+  // no failure of the run
+  for (const folder of new Set(files.map((file) => dirname(file.path))))
+    try {
+      syncFolder(folder);
+    } catch {
+      // as durable as the file system makes it
+    }
   for (const { backup } of replaced) if (backup) removeQuietly(backup);
+}
+
+/** Writes a file and flushes its bytes to the disk before it is closed. */
+function writeDurably(path: string, data: string | Uint8Array, mode: number | undefined): void {
+  const fd = openSync(path, 'w', mode);
+  try {
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Flushes a folder's entries (the files made or renamed in it) to the disk. Where the platform
+ * cannot open or flush a folder (Windows), the rename is as durable as it can make it: no error.
+ */
+function syncFolder(folder: string): void {
+  let fd: number;
+  try {
+    fd = openSync(folder, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Removes a file if it is there (one never made, or a name too long to make, is no error). */
