@@ -1,5 +1,7 @@
-// The rules as a conformance suite: for each rule, tests/fixtures/rules/<id>/invalid.yaml fires it at
-// the places its "# expect: line:col" comments state, and valid.yaml does not. Each rule runs alone.
+// Every registered rule has its cases (tests/rules/<area>-<name>.test.ts, in the RuleTester manner);
+// and, for the rules that keep a YAML fixture pair, tests/fixtures/rules/<id>/invalid.yaml fires the
+// rule at the lines and columns its "# expect: line:col" comments state, and valid.yaml does not.
+// Each rule runs alone.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +27,15 @@ async function runOne(rule: Rule, path: string, lang: 'en' | 'ja' = 'en') {
 }
 
 describe('rule conformance', () => {
-  for (const rule of RULES) {
+  it('gives every registered rule its test file of valid and invalid cases', () => {
+    const missing = RULES.filter((rule) => {
+      const file = join(__dirname, 'rules', `${rule.id.replace('/', '-')}.test.ts`);
+      return !existsSync(file) || !readFileSync(file, 'utf8').includes('ruleTester(rule,');
+    });
+    expect(missing.map((r) => r.id)).toEqual([]);
+  });
+
+  for (const rule of RULES.filter((r) => existsSync(join(dir, r.id)))) {
     describe(rule.id, () => {
       const invalid = join(dir, rule.id, 'invalid.yaml');
       const valid = join(dir, rule.id, 'valid.yaml');

@@ -1,6 +1,6 @@
 // The rules, in the order they are listed and run. Adding a rule: a module in this folder made with
-// defineRule (its wording in both languages beside its check), its entry here, and its cases in
-// tests/rules.test.ts.
+// defineRule (its wording in both languages beside its check), its entry here, and its valid and
+// invalid cases in tests/rules/<area>-<name>.test.ts (tests/rule-tester.ts).
 import type { Rule } from './types.js';
 import { rule as findingHasCorrection } from './corrections-finding-has-correction.js';
 import { rule as referencesResolve } from './references-resolve.js';
