@@ -15,8 +15,9 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { delimiter, join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateFiling } from './generate.mjs';
+import { yardstickPage } from './yardstick.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', '.work');
@@ -151,6 +152,44 @@ for (const [name, target, limit] of [
   report('build examples/ippan-15 (median wall)', median(xs), 's', '≤ 1.5 s', median(xs) <= 1.5);
   const size = statSync(join(out, 'report-2024-submission.pdf')).size / 1024 / 1024;
   report('  its PDF', size, 'MB', '≤ 1 MB', size <= 1);
+  // the yardstick: headless Chromium printing the same filing as an HTML page of the same shape
+  // (bench/yardstick.mjs), a whole process each, interleaved with the build
+  const chromium =
+    process.env.TAISEI_TEST_CHROMIUM ??
+    ['chromium', 'chromium-browser', 'google-chrome']
+      .map((name) => spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim())
+      .find(Boolean);
+  if (!chromium) process.stdout.write("skip  build ÷ Chromium print-to-PDF: no Chromium here (npm test installs Debian's)\n");
+  else {
+    const page = yardstickPage(root, join(root, 'examples', 'ippan-15'), work);
+    const print = (i) => {
+      const started = performance.now();
+      const result = spawnSync(
+        chromium,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${join(work, `chromium-${i}`)}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${join(work, 'yardstick.pdf')}`,
+          pathToFileURL(page).href,
+        ],
+        { encoding: 'utf8' },
+      );
+      if (result.status !== 0) throw new Error(`chromium exited ${result.status}: ${result.stderr}`);
+      return (performance.now() - started) / 1000;
+    };
+    print(0);
+    const ratios = [];
+    for (let i = 1; i <= 5; i++) ratios.push(time([bin, 'build', 'examples/ippan-15', '--out', out]) / print(i));
+    report('build examples/ippan-15 ÷ Chromium printing it as HTML (median ratio)', median(ratios), '×', '≤ 0.5', median(ratios) <= 0.5);
+  }
 }
 
 // 3b. Verify the example's bundle, cold.
@@ -248,6 +287,17 @@ if (baselineRev) {
     }
     return { ratio: median(a.map((x, i) => x / b[i])), a: median(a), b: median(b), rss: Math.max(...rss) };
   };
+  {
+    // validate's start-up (the pre-commit path), cold, A/B pair by pair
+    const a = [];
+    const b = [];
+    for (let i = 0; i < runs; i++) {
+      a.push(time([bin, 'validate', 'examples/ippan-15']));
+      b.push(time([baseBin, 'validate', 'examples/ippan-15']));
+    }
+    const ratio = median(a.map((x, i) => x / b[i]));
+    report(`validate examples/ippan-15 ÷ ${baselineRev} (median ratio)`, ratio, '×', '≤ 1.05', ratio <= 1.05);
+  }
   const example = pair((out) => ['build', 'examples/ippan-15', '--out', out], Math.max(7, Math.floor(runs / 2)));
   process.stdout.write(`      build examples/ippan-15: median ${example.a.toFixed(3)} s; ${baselineRev}: ${example.b.toFixed(3)} s\n`);
   // a change may cost a build at most a tenth of its time
