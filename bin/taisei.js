@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Launcher. Runs the bundled CLI (dist/cli/main.cjs) and the chunks it loads (dist/cli/chunk-*.cjs),
-// each once and each with a V8 code cache beside it, so a pre-commit `taisei validate` does not
-// spend its time compiling them again on every commit. A cache is an optimisation only: if it is missing, stale
+// Launcher. Runs the bundled CLI (dist/cli/main.cjs, which holds what every start needs) and the
+// chunks it loads on demand (dist/cli/chunk-*.cjs), each once and each with a V8 code cache beside
+// it, so a pre-commit `taisei validate` does not spend its time compiling them again on every commit. A cache is an optimisation only: if it is missing, stale
 // (another Node version) or unwritable, the CLI runs the same, only a little slower, and a fresh
 // cache is written when the folder allows.
 import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
@@ -36,7 +36,10 @@ function requireFrom(filename) {
   if (!made) {
     const nodeRequire = createRequire(filename);
     made = Object.assign(
-      (request) => (request.startsWith('./') && request.endsWith('.cjs') ? load(join(dir, request)) : nodeRequire(request)),
+      (request) =>
+        request.startsWith('./') && request.endsWith('.cjs')
+          ? (dir === cliDir && startChunks?.[request.slice(2)]) || load(join(dir, request))
+          : nodeRequire(request),
       {
         resolve: nodeRequire.resolve,
         cache: nodeRequire.cache,
@@ -75,7 +78,11 @@ function load(filename) {
   return module.exports;
 }
 
-const cli = load(join(dist, 'cli', 'main.cjs'));
+// main.cjs holds every chunk a start needs, and hands them to the chunks loaded later by name
+const cliDir = join(dist, 'cli');
+let startChunks;
+const cli = load(join(cliDir, 'main.cjs'));
+startChunks = cli.__taiseiChunks;
 process.exitCode = await cli.main(process.argv.slice(2));
 
 for (const [filename, { script, fresh }] of loaded) {

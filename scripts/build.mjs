@@ -144,11 +144,23 @@ writeFileSync(
     `export type CatalogueData = Omit<Catalogue, 'items'> & { items: Omit<Catalogue['items'][number], 'viewpoints'>[] };\n` +
     `export const internalControl: CatalogueData = ${JSON.stringify(catalogue)};\n`,
 );
+// The schemas as texts, parsed when first asked for: they word diagnostics and index the model, and a
+// run that needs neither (a clean validate) does not pay for evaluating them; JSON.parse of a text is
+// also quicker than evaluating the same object literal.
 writeFileSync(
   join(generated, 'schema-bundle.ts'),
-  `/* Generated from schemas/ by scripts/build.mjs — do not edit. Loaded only to word diagnostics. */\n` +
-    `export const filingSchemas: Record<number, unknown> = ${JSON.stringify(Object.fromEntries(SCHEMA_VERSIONS.map((v) => [v, bundles[v].filing])))};\n` +
-    `export const configSchema: unknown = ${JSON.stringify(configSchema)};\n`,
+  `/* Generated from schemas/ by scripts/build.mjs — do not edit. */\n` +
+    `const FILING: Record<number, string> = {\n${SCHEMA_VERSIONS.map((v) => `  ${v}: ${JSON.stringify(JSON.stringify(bundles[v].filing))},`).join('\n')}\n};\n` +
+    `const CONFIG = ${JSON.stringify(JSON.stringify(configSchema))};\n` +
+    `const parsed = new Map<number | 'config', unknown>();\n` +
+    `/** The bundled filing schema of a released version (undefined for none). */\n` +
+    `export function filingSchema(version: number): unknown {\n` +
+    `  if (!parsed.has(version)) parsed.set(version, FILING[version] === undefined ? undefined : JSON.parse(FILING[version]));\n` +
+    `  return parsed.get(version);\n}\n` +
+    `/** The configuration's schema. */\n` +
+    `export function configSchema(): unknown {\n` +
+    `  if (!parsed.has('config')) parsed.set('config', JSON.parse(CONFIG));\n` +
+    `  return parsed.get('config');\n}\n`,
 );
 log(`generated profile data (${profiles.map((p) => p.id).join(', ')})`);
 const types = await compile(forTypes({ ...current, title: 'Filing' }), 'Filing', {
@@ -352,15 +364,20 @@ if (tsc.status !== 0) {
 }
 log('type-checked');
 
-// 5. Bundles. The CLI is split by esbuild into chunks, each module in exactly one of them (so a
-// class is one class, whoever loads it), then each chunk is turned into CommonJS: bin/taisei.js
-// runs the chunks through vm.Script with a V8 code cache beside each (dist/cli/*.cjs.cache), since
-// compiling them — mostly the generated validators — is the largest part of a cold start and Node
-// 20 has no compile cache of its own for modules. What a command needs only sometimes (the full
-// YAML parser, the schema texts that word diagnostics, init, render, bundle, the regulator) is
-// imported dynamically and so lands in chunks of its own, loaded on first use; the modules those
-// share with the start-up path stay in the chunk that path loads. The library (dist/lib) is
-// ordinary ESM, split the same way.
+// 5. Bundles. The CLI is split by esbuild into chunks (ESM), each module in exactly one of them, so
+// a class is one class whoever loads it. What a command needs only sometimes (the full YAML parser,
+// the schema texts that word diagnostics, init, render, bundle, the regulator) is imported
+// dynamically and so lands in chunks of its own. Then, for bin/taisei.js, which runs CommonJS
+// through vm.Script with a V8 code cache (compiling — mostly the generated validators — is the
+// largest part of a cold start, and Node 20 has no compile cache of its own for modules):
+// - dist/cli/main.cjs is main with every chunk it imports statically bundled in, one script with
+//   its modules hoisted into one scope, as a single bundle starts; it also exports those chunks'
+//   modules by chunk name (__taiseiChunks);
+// - every other chunk is a file of its own, dist/cli/chunk-*.cjs, whose imports of a chunk are
+//   require()s that the launcher serves: from main.cjs's exports for a chunk bundled there, else by
+//   loading that chunk's file, once. A dynamic import becomes such a require() too (Node's import()
+//   would load a second instance).
+// The library (dist/lib) is ordinary ESM, split the same way.
 const cliEsm = join(dist, '.cli-esm');
 const shared = {
   bundle: true,
@@ -375,31 +392,77 @@ const shared = {
   // Rendering libraries read their own data files at run time: they stay in node_modules.
   external: ['pdfmake', 'pdfmake/*', 'pdfkit', 'fontkit', 'handlebars', 'better-sqlite3', 'exceljs'],
 };
-await build({
+const split = await build({
   ...shared,
   format: 'esm',
   splitting: true,
+  metafile: true,
   entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
   outdir: cliEsm,
-  outExtension: { '.js': '.cjs' },
+  outExtension: { '.js': '.mjs' },
   chunkNames: 'chunk-[hash]',
   define: { 'import.meta.url': '__taiseiModuleUrl' },
 });
-await build({
-  ...shared,
-  bundle: false,
-  external: undefined,
-  format: 'cjs',
-  entryPoints: readdirSync(cliEsm)
-    .filter((f) => f.endsWith('.cjs'))
-    .map((f) => join(cliEsm, f)),
-  outdir: join(dist, 'cli'),
-  outExtension: { '.js': '.cjs' },
-  // a chunk's dynamic import() becomes a require() of it, which the launcher serves from its own
-  // loader (one instance of each chunk); Node's import() would load a second one
-  supported: { 'dynamic-import': false },
-  banner: { js: 'var __taiseiModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-});
+{
+  const fileName = (path) => path.split('/').pop();
+  const imports = new Map(
+    Object.entries(split.metafile.outputs)
+      .filter(([path]) => path.endsWith('.mjs'))
+      .map(([path, output]) => [fileName(path), output.imports]),
+  );
+  // the chunks every start loads: main and what it imports statically, transitively
+  const start = new Set();
+  const visit = (file) => {
+    if (start.has(file)) return;
+    start.add(file);
+    for (const imported of imports.get(file) ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) visit(fileName(imported.path));
+  };
+  visit('main.mjs');
+  const asCjs = (file) => `./${file.replace(/\.mjs$/, '.cjs')}`;
+  /** A chunk's import of another chunk: bundled where both are in the set given, else a require() of its file. */
+  const chunks = (bundled) => ({
+    name: 'chunks',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/chunk-[A-Z0-9]+\.mjs$/ }, (args) =>
+        args.kind === 'import-statement' && bundled.has(fileName(args.path))
+          ? undefined
+          : { path: asCjs(fileName(args.path)), external: true },
+      );
+    },
+  });
+  const cjs = {
+    ...shared,
+    external: undefined,
+    format: 'cjs',
+    outdir: join(dist, 'cli'),
+    outExtension: { '.js': '.cjs' },
+    supported: { 'dynamic-import': false },
+    banner: { js: 'var __taiseiModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  };
+  // the start chunks that a chunk loaded later imports: only those are handed over by name
+  const startChunks = [...start].filter(
+    (f) =>
+      f !== 'main.mjs' && [...imports].some(([file, list]) => !start.has(file) && list.some((i) => !i.external && fileName(i.path) === f)),
+  );
+  writeFileSync(
+    join(cliEsm, 'start.mjs'),
+    `export * from './main.mjs';\n${startChunks.map((f, i) => `import * as c${i} from './${f}';`).join('\n')}\n` +
+      `export const __taiseiChunks = { ${startChunks.map((f, i) => `${JSON.stringify(asCjs(f).slice(2))}: c${i}`).join(', ')} };\n`,
+  );
+  await build({
+    ...cjs,
+    external: shared.external,
+    entryPoints: { main: join(cliEsm, 'start.mjs') },
+    plugins: [chunks(start)],
+  });
+  await build({
+    ...cjs,
+    external: shared.external,
+    entryPoints: [...imports.keys()].filter((f) => !start.has(f)).map((f) => join(cliEsm, f)),
+    plugins: [chunks(new Set())],
+  });
+}
 rmSync(cliEsm, { recursive: true, force: true });
 await build({
   bundle: true,

@@ -1,10 +1,10 @@
 // The schema is the one source of field labels: every property must carry a Japanese title.
 import { describe, expect, it } from 'vitest';
-import { filingSchemas } from '../src/model/generated/schema-bundle.js';
+import { filingSchema } from '../src/model/generated/schema-bundle.js';
 import { SchemaIndex, type SchemaNode } from '../src/model/schema-index.js';
 import { schemaErrors } from '../src/validate/schema.js';
 
-const root = filingSchemas[1] as SchemaNode;
+const root = filingSchema(1) as SchemaNode;
 const index = new SchemaIndex(root);
 
 function walk(

@@ -6,6 +6,8 @@ import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { currentSchemaIndex, currentSectionFacts } from '../src/model/current-schema.js';
 import { sectionFacts } from '../src/model/sections.js';
+import { addDays } from '../src/model/dates.js';
+import { ORDERS_DATE, SEPARATION_HORIZON } from '../src/model/orders.js';
 import { allProfiles } from '../src/profiles/index.js';
 import { SECTION_LAYOUTS, type Block, type Field } from '../src/render/layouts.js';
 
@@ -132,6 +134,12 @@ const imports = new Map(
   }),
 );
 const partOf = (file: string) => Object.entries(PARTS).find(([, places]) => places.includes(file.split('/')[0]!))?.[0];
+
+describe('the facts the model writes out', () => {
+  it("puts the 2023 orders' horizon three years and a day after them", () => {
+    expect(SEPARATION_HORIZON).toBe(addDays(ORDERS_DATE, 365 * 3 + 1));
+  });
+});
 
 describe('the code of src/', () => {
   it('puts every file in a part of the pipeline', () => {

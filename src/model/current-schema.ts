@@ -1,5 +1,5 @@
 // The current schema version: its index (built once per process) and its section facts.
-import { filingSchemas } from './generated/schema-bundle.js';
+import { filingSchema } from './generated/schema-bundle.js';
 import { CURRENT_SCHEMA_VERSION } from './generated/schemas.js';
 import { SECTION_FACTS } from './generated/section-facts.js';
 import { SchemaIndex, type SchemaNode } from './schema-index.js';
@@ -12,10 +12,10 @@ const worded = new WeakMap<Profile, SchemaIndex>();
 
 /** The current schema; given a profile, its labels in the words of the profile's filer type. */
 export function currentSchemaIndex(profile?: Profile): SchemaIndex {
-  current ??= new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode);
+  current ??= new SchemaIndex(filingSchema(CURRENT_SCHEMA_VERSION) as SchemaNode);
   if (!hasOwnWords(profile)) return current;
   let index = worded.get(profile);
-  if (!index) worded.set(profile, (index = new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode, wordsOf(profile))));
+  if (!index) worded.set(profile, (index = new SchemaIndex(filingSchema(CURRENT_SCHEMA_VERSION) as SchemaNode, wordsOf(profile))));
   return index;
 }
 

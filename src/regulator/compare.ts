@@ -4,7 +4,7 @@
 import { InputOutputError } from '../errors.js';
 import type { Database } from './sqlite.js';
 import { repack } from '../bundle/zip.js';
-import { filingSchemas } from '../model/generated/schema-bundle.js';
+import { filingSchema } from '../model/generated/schema-bundle.js';
 import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
 import { internalControl } from '../model/generated/data.js';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
@@ -34,7 +34,7 @@ let schema: SchemaIndex | undefined;
 /** In Japanese, an enum value as the schema describes it (director → 取締役); otherwise the value. */
 function enumLabel(lang: Lang, path: string[], value: string | null): string | null {
   if (lang !== 'ja' || value === null) return value;
-  schema ??= new SchemaIndex(filingSchemas[CURRENT_SCHEMA_VERSION] as SchemaNode);
+  schema ??= new SchemaIndex(filingSchema(CURRENT_SCHEMA_VERSION) as SchemaNode);
   const node = schema.resolve(schema.at(path));
   return node?.enumDescriptions?.[node.enum?.indexOf(value) ?? -1] ?? value;
 }

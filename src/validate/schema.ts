@@ -4,6 +4,7 @@ import type { ErrorObject } from 'ajv';
 import * as compiled from '../model/generated/validators.js';
 import type { CompiledValidator } from '../model/generated/validators.js';
 import { CURRENT_SCHEMA_VERSION } from '../model/generated/schemas.js';
+import { configSchema, filingSchema } from '../model/generated/schema-bundle.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { hasKey, t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
 import { corporateCheckDigit } from '../model/formats.js';
@@ -53,8 +54,7 @@ export async function checkSchema(
   await loadVersion(kind, version);
   const errors = schemaErrors(data, kind, version);
   if (errors.length === 0) return [];
-  const bundle = await import('../model/generated/schema-bundle.js');
-  const root = (kind === 'config' ? bundle.configSchema : bundle.filingSchemas[version]) as SchemaNode;
+  const root = (kind === 'config' ? configSchema() : filingSchema(version)) as SchemaNode;
   return describeErrors(errors, data, new SchemaIndex(root, words), lang);
 }
 
