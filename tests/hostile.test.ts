@@ -379,14 +379,15 @@ describe('options that point at nothing', () => {
     noStackTrace(font.stderr);
   });
 
-  it('refuses to withhold the whole document, or what says whose filing it is, in the public edition', () => {
+  it('refuses to withhold the whole document, or what says whose filing it is, in validate and in build', () => {
     const dir = join(tempDir('taisei-hostile-'), 'filing');
     cpSync(soden, dir, { recursive: true });
     const yaml = readFileSync(join(dir, 'filing.yaml'), 'utf8');
     writeFileSync(join(dir, 'filing.yaml'), `--- !withhold\n${yaml}`);
     const run = runCli(['build', dir, '--out', join(dir, 'out'), '--edition', 'public']);
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain('build/withhold-identity');
+    expect(run.stdout).toContain('publication/withhold-identity');
+    expect(runCli(['validate', dir]).stdout).toContain('publication/withhold-identity');
     writeFileSync(join(dir, 'filing.yaml'), yaml.replace(/submissionDate: (\S+)/, 'submissionDate: !withhold $1'));
     expect(runCli(['build', dir, '--out', join(dir, 'out'), '--edition', 'public']).stdout).toContain('/submissionDate');
   });

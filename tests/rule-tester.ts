@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../src/model/config.js';
+import type { Mark } from '../src/model/marks.js';
 import { getProfile, type Profile } from '../src/profiles/index.js';
 import { runRules } from '../src/rules/engine.js';
 import type { Report, Rule } from '../src/rules/types.js';
@@ -24,6 +25,8 @@ export interface ValidCase {
   patch: (data: Data) => void;
   profile?: string;
   config?: Config;
+  /** Publication marks as the YAML would carry them, by JSON pointer. */
+  marks?: Record<string, Mark>;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -55,6 +58,7 @@ export async function runRule(rule: Rule, c: Omit<ValidCase, 'name'>): Promise<{
     data,
     profile: getProfile(c.profile ?? 'ippan-15') as Profile,
     config: c.config ?? {},
+    marks: new Map(Object.entries(c.marks ?? {})),
     attachment: attachmentsOnDisk(examples),
     report: (r) => reports.push(r),
   });
@@ -102,6 +106,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
             config: c.config ?? {},
             baseDir: examples,
             rules: [rule],
+            marks: new Map(Object.entries(c.marks ?? {})),
           });
           expect(diagnostics.map((d) => [d.code, d.severity, d.pointer])).toEqual(
             c.expect.map(([, pointer]) => [rule.id, rule.severity, pointer]),

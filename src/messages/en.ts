@@ -529,9 +529,6 @@ const base = {
   'cli.ingest.noKeys.hint': "name a folder holding the filers' public keys (*.pem)",
   'render.badFont': '{path} is not a font taisei can read (TrueType or OpenType)',
   'render.badFont.hint': 'check fonts.body and fonts.heading in taisei.config.yaml, or leave them out for the shipped faces',
-  'build.withholdIdentity':
-    'the public edition cannot withhold {pointer}: it says whose filing this is (the filer, its 法人番号, the fiscal year, the submission date)',
-  'build.withholdIdentity.hint': 'remove the !withhold mark there, and mark the values inside that are to stay out of the public edition',
   'regulator.olderDatabase': '{path} is a taisei database of version {version}; this taisei reads version {known}',
   'regulator.olderDatabase.hint':
     'run taisei ingest on it once (with any bundle, even one already in it): ingest brings it up to date; compare never changes a database',

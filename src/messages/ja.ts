@@ -520,8 +520,6 @@ export const ja: Record<MessageKey, string> = {
   'cli.ingest.noKeys.hint': '提出者の公開鍵（*.pem）を置いたフォルダを指定してください',
   'render.badFont': '{path} は taisei が読めるフォント（TrueType または OpenType）ではありません',
   'render.badFont.hint': 'taisei.config.yaml の fonts.body と fonts.heading を確かめるか、外して同梱の書体を使ってください',
-  'build.withholdIdentity': '公表版では {pointer} を非公表にできません。誰のいつの報告書かを示す値です（提出者、法人番号、年度、提出日）',
-  'build.withholdIdentity.hint': 'そこにある !withhold を外し、公表版から除く値の一つ一つに付けてください',
   'regulator.olderDatabase': '{path} は版 {version} の taisei データベースです。この taisei が読むのは版 {known} です',
   'regulator.olderDatabase.hint':
     '一度 taisei ingest を実行してください（取込み済みのバンドルでも構いません）。ingest が更新します。compare はデータベースを変更しません',

@@ -57,9 +57,6 @@ export interface BuildResult extends ValidateResult {
   outputs: BuildOutput[];
 }
 
-/** Where a !withhold mark is refused: the document, and what the cover and the bundle name the filing by. */
-const UNWITHHELD = ['', '/filer', '/filer/name', '/filer/corporateNumber', '/filerType', '/fiscalYear', '/submissionDate', '/profile'];
-
 /** The file name of an edition: report-<fiscal year>-<edition>.pdf */
 export function outputName(fiscalYear: number, edition: Edition): string {
   return `report-${fiscalYear}-${edition}.pdf`;
@@ -113,23 +110,6 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     const side = await loadSide(options.compareWith, lang);
     if (!side.data) return empty([...diagnostics, ...side.diagnostics].sort(compareDiagnostics), false, [result]);
     previous = side.data;
-  }
-  // what says whose filing it is cannot be withheld: the public edition would not say whose it is
-  if (options.editions.includes('public')) {
-    const identity = [...loaded.marks]
-      .filter(([pointer, mark]) => mark === 'withhold' && UNWITHHELD.includes(pointer))
-      .map(([pointer]): Diagnostic => ({
-        code: 'build/withhold-identity',
-        severity: 'error',
-        file: path,
-        pointer,
-        message: t(lang, 'build.withholdIdentity', { pointer: pointer || '/' }),
-        hint: t(lang, 'build.withholdIdentity.hint'),
-      }));
-    if (identity.length > 0) {
-      await loaded.sourceMap.attachPositions(identity);
-      return empty([...diagnostics, ...identity].sort(compareDiagnostics), false, [result]);
-    }
   }
   const fonts = fontsFromConfig(result.config.fonts, loaded.baseDir);
   const glyphs = render.checkGlyphs(loaded.data, fonts, lang);

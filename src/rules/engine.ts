@@ -10,6 +10,9 @@ import { suggest } from '../util/suggest.js';
 import { RULES } from './registry.js';
 import type { Report, Rule, RuleWording } from './types.js';
 import type { Data } from './util.js';
+import type { Mark } from '../model/marks.js';
+
+const NO_MARKS: ReadonlyMap<string, Mark> = new Map();
 
 export interface RuleRun {
   diagnostics: Diagnostic[];
@@ -26,6 +29,8 @@ export interface RunOptions {
   /** How attachments are found (default: files under baseDir). */
   attachment?: (path: string) => AttachmentState;
   rules?: readonly Rule[];
+  /** The filing's publication marks by JSON pointer (none for a bundle). */
+  marks?: ReadonlyMap<string, Mark>;
   /**
    * The schema version the filing was written to (a bundle's; default the current one). Rules about
    * sections a version did not have yet do not run: its filer could not have written them.
@@ -97,7 +102,7 @@ export function runRules(data: Data, options: RunOptions): RuleRun {
           : {}),
       });
     };
-    rule.check({ data, profile: options.profile, config: options.config, attachment, report });
+    rule.check({ data, profile: options.profile, config: options.config, marks: options.marks ?? NO_MARKS, attachment, report });
   }
   for (const r of relevelled) {
     diagnostics.push({

@@ -21,6 +21,7 @@ import { rule as evidenceResolves } from './assessment-evidence-resolves.js';
 import { rule as recurrenceEvidenced } from './assessment-recurrence-evidenced.js';
 import { rule as overdueMeasures } from './assessment-overdue-measures.js';
 import { rule as inPlaceEvidenced } from './assessment-in-place-evidenced.js';
+import { rule as withholdIdentity } from './publication-withhold-identity.js';
 
 export const RULES: readonly Rule[] = [
   requiredSections,
@@ -42,4 +43,5 @@ export const RULES: readonly Rule[] = [
   recurrenceEvidenced,
   overdueMeasures,
   inPlaceEvidenced,
+  withholdIdentity,
 ];

@@ -4,6 +4,7 @@
 // not have, or one language lacking a message the other has, is a type error. The engine knows no
 // single rule.
 import type { Config } from '../model/config.js';
+import type { Mark } from '../model/marks.js';
 import type { Severity } from '../diagnostics.js';
 import type { Filing } from '../model/generated/filing.js';
 import type { MessageArgs } from '../messages/index.js';
@@ -39,6 +40,8 @@ export interface RuleContext<M extends string = string> {
   data: Partial<Filing>;
   profile?: Profile;
   config: Config;
+  /** The publication marks (!withhold, !publish) by JSON pointer, where the filing was read from YAML; none for a bundle. */
+  marks: ReadonlyMap<string, Mark>;
   /** Whether an attachment path is present: inside the filing directory, or inside the bundle. */
   attachment(path: string): 'present' | 'missing' | 'outside' | 'notFile';
   report(finding: Report<M>): void;

@@ -113,7 +113,10 @@ export async function validateTarget(target: Target, options: ValidateOptions = 
     if (whole && options.rules !== false) {
       if (found.some((d) => d.severity === 'error')) rulesNotRun = true;
       else
-        found.push(...runRules(loaded.data, { lang, profile, config, configPath: loadedConfig.path, baseDir: loaded.baseDir }).diagnostics);
+        found.push(
+          ...runRules(loaded.data, { lang, profile, config, configPath: loadedConfig.path, baseDir: loaded.baseDir, marks: loaded.marks })
+            .diagnostics,
+        );
     }
   }
   await loaded.sourceMap.attachPositions(found);
