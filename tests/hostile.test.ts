@@ -471,3 +471,29 @@ describe('spreadsheets the regulator opens', () => {
     expect(neutralised(-5)).toBe('-5');
   });
 });
+
+describe('the public edition of attachments it withholds', () => {
+  it('builds, carries no withheld file, and verifies, whether an entry or only its path is withheld', () => {
+    const dir = join(tempDir('taisei-hostile-'), 'filing');
+    cpSync(join(EXAMPLES, 'ippan-15'), dir, { recursive: true });
+    const yaml = readFileSync(join(dir, 'attachments.yaml'), 'utf8');
+    // a rule's full text withheld as a whole (a rule refers to it), and another file's path withheld
+    const withheld = yaml
+      .replace('  - id: att-rule-101', '  - !withhold\n    id: att-rule-101')
+      .replace('file: attachments/floor-hq-09.pdf\n    kind: floor-plan', 'file: !withhold attachments/floor-hq-09.pdf\n    kind: other');
+    expect(withheld).not.toBe(yaml);
+    writeFileSync(join(dir, 'attachments.yaml'), withheld);
+    const out = join(dir, 'out');
+    const build = runCli(['build', dir, '--out', out, '--edition', 'both']);
+    expect(build.status, build.stderr).toBe(0);
+    const names = (edition: string) => readDirectory(readFileSync(join(out, `report-2024-${edition}.zip`))).map((e) => e.name);
+    expect(names('public')).not.toContain('attachments/rule-101.pdf');
+    expect(names('public')).not.toContain('attachments/floor-hq-09.pdf');
+    expect(names('submission')).toEqual(expect.arrayContaining(['attachments/rule-101.pdf', 'attachments/floor-hq-09.pdf']));
+    for (const edition of ['public', 'submission']) {
+      const verify = runCli(['verify', join(out, `report-2024-${edition}.zip`), '--format', 'json']);
+      expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+      expect(verify.stderr).toBe('');
+    }
+  });
+});

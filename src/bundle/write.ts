@@ -13,7 +13,7 @@ import canonicalize from 'canonicalize';
 import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../model/generated/schemas.js';
 import type { EditionView } from '../edition/view.js';
 import { assessmentSummary } from '../assessment/summary.js';
-import { attachmentWithheld, isWithheld, WITHHELD_MARKER } from '../model/withheld.js';
+import { attachmentLeftOut, isWithheld, WITHHELD_MARKER } from '../model/withheld.js';
 import { InputOutputError } from '../errors.js';
 import { attachmentsOnDisk, type AttachmentState } from '../util/confined.js';
 import { readRegularFile } from '../util/regular-file.js';
@@ -141,11 +141,13 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
     ...(carried.assessment ? [{ name: 'assessment.json', data: carried.assessment }] : []),
     ...(view.changes ? [{ name: 'diff.json', data: canonicalBytes(view.changes) }] : []),
   ];
-  const attachments = Array.isArray(data.attachments) ? (data.attachments as { file: string; kind?: string; withheld?: boolean }[]) : [];
+  // the files this edition carries: in the public one, none whose entry or path it withholds
+  const attachments = (isWithheld(data.attachments) ? [] : (data.attachments ?? [])).flatMap((a) =>
+    isWithheld(a) || isWithheld(a.file) || (edition === 'public' && attachmentLeftOut(a)) ? [] : [{ file: a.file }],
+  );
   const where = attachmentsOnDisk(input.baseDir);
   const placed = new Map<string, string>();
   for (const attachment of [...attachments].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    if (edition === 'public' && attachmentWithheld(attachment)) continue;
     const path = attachmentEntry(attachment.file);
     const taken = placed.get(path);
     if (taken === undefined) {
@@ -176,7 +178,7 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
     const section = pointer.split('/')[1] ?? '';
     bySection[section] = (bySection[section] ?? 0) + 1;
   }
-  const filer = data.filer as { name: string; corporateNumber: string };
+  const { filer } = data;
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -184,9 +186,9 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
     schemaVersion: CURRENT_SCHEMA_VERSION,
     profile: profile.id,
     filer: { name: filer.name, corporateNumber: filer.corporateNumber },
-    fiscalYear: data.fiscalYear as number,
+    fiscalYear: data.fiscalYear,
     edition,
-    created: String(data.submissionDate),
+    created: data.submissionDate,
     files: files.map((f) => ({ path: f.name, mediaType: mediaType(f.name), size: f.data.length, sha256: sha256(f.data) })),
     redaction: { withheld: view.withheld.length, bySection },
   };

@@ -5,7 +5,7 @@
 import { evaluate, type Evaluation } from '../assessment/evaluate.js';
 import { hasAssessment } from '../assessment/summary.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
-import type { Edition } from '../model/edition.js';
+import type { Edition, EditionData } from '../model/edition.js';
 import type { Mark } from '../model/marks.js';
 import type { SchemaIndex } from '../model/schema-index.js';
 import type { Profile } from '../profiles/index.js';
@@ -36,7 +36,7 @@ export interface EditionView {
   profile: Profile;
   schema: SchemaIndex;
   /** The filing as this edition shows it (the public one with withheld values replaced). */
-  data: Record<string, unknown>;
+  data: EditionData;
   /** JSON pointers of the values withheld (public edition), in document order. */
   withheld: string[];
   /** The changes from last year (redacted in the public edition). */
@@ -61,7 +61,9 @@ export function editionView(input: EditionInput, edition: Edition, schema: Schem
     edition,
     profile: input.profile,
     schema,
-    data,
+    // the one place the filing becomes typed: it passed the schema these types are generated from,
+    // and redact puts a Withheld only where EditionData allows one
+    data: data as unknown as EditionData,
     withheld,
     recordsAnnex: input.recordsAnnex !== false,
     ...(changes ? { changes } : {}),

@@ -32,3 +32,16 @@ export const WITHHELD_MARKER = { $withheld: true } as const;
 export function attachmentWithheld(attachment: { kind?: string; withheld?: boolean }): boolean {
   return attachment.withheld ?? attachment.kind === 'floor-plan';
 }
+
+/**
+ * Whether an attachment of an edition's view leaves its file out: one withheld by its kind or its
+ * own flag, and one whose entry or file path the edition withholds (the file cannot go where its
+ * name does not).
+ */
+export function attachmentLeftOut(attachment: Withheld | { file: unknown; kind?: unknown; withheld?: unknown }): boolean {
+  if (isWithheld(attachment) || isWithheld(attachment.file)) return true;
+  return attachmentWithheld({
+    ...(typeof attachment.kind === 'string' ? { kind: attachment.kind } : {}),
+    ...(typeof attachment.withheld === 'boolean' ? { withheld: attachment.withheld } : {}),
+  });
+}

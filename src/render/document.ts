@@ -3,8 +3,8 @@
 // appendices. Each part is a module of parts/; every fixed word comes from the templates, field
 // labels from the schema, item titles from the profile.
 import type { EditionView } from '../edition/view.js';
-import type { Edition } from '../model/edition.js';
-import { isWithheld } from '../model/withheld.js';
+import type { Edition, EditionData } from '../model/edition.js';
+import { isWithheld, type Withheld } from '../model/withheld.js';
 import { Formatter, fiscalYearLabel, type Entry } from './format.js';
 import { assessment } from './parts/assessment.js';
 import { annexes } from './parts/summary.js';
@@ -36,16 +36,15 @@ export interface DocumentInput extends Pick<
 /** Builds the pdfmake document definition. */
 export function buildDocument(input: DocumentInput): Record<string, unknown> {
   const { data, profile, wording, edition } = input;
-  const filer = data.filer as Entry;
-  const fiscalYear = data.fiscalYear as number;
+  const { filer, fiscalYear } = data;
   const fy = fiscalYearLabel(wording, fiscalYear);
   const templateData = {
     filer: plainFiler(filer, wording),
     fiscalYear: fy,
     periodFrom: wareki(`${fiscalYear}-04-01`),
     periodTo: wareki(`${fiscalYear + 1}-03-31`),
-    date: wareki(String(data.submissionDate)),
-    addressee: (data.addressee as string | undefined) ?? '経済産業大臣',
+    date: wareki(data.submissionDate),
+    addressee: text(data.addressee, wording) ?? '経済産業大臣',
     legalBasis: profile.legalBasis,
     form: profile.form.name,
     formRelation: profile.form.relation,
@@ -55,7 +54,7 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     contact: isWithheld(data.contact)
       ? { department: withheldText(data.contact, wording) }
       : data.contact
-        ? displayed(data.contact as Entry, wording)
+        ? displayed(data.contact, wording)
         : undefined,
   };
   const format = new Formatter(input.schema, wording, data);
@@ -92,14 +91,14 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     ...profile.items.flatMap((i, n) => item(ctx, i, n)),
     ...appendices,
   ];
-  const submissionDate = new Date(`${String(data.submissionDate)}T00:00:00+09:00`);
+  const submissionDate = new Date(`${data.submissionDate}T00:00:00+09:00`);
   return {
     pageSize: 'A4',
     pageMargins: [...PAGE_MARGINS],
     language: 'ja-JP',
     info: {
       title: wording.text('metadata-title', templateData),
-      author: String(filer.name),
+      author: filer.name,
       subject: wording.text('metadata-subject', templateData),
       keywords: wording.text('metadata-keywords', templateData),
       creator: 'taisei',
@@ -120,22 +119,29 @@ function withheldText(value: unknown, wording: Wording): string {
   return isWithheld(value) && value.shape ? barToken(value.shape) : wording.text('withheld');
 }
 
+/** A value as a template prints it: a withheld one as its bar. */
+function text<T>(value: T | Withheld, wording: Wording): T | string {
+  return isWithheld(value) ? withheldText(value, wording) : value;
+}
+
 /** A flat object's values as text for a template (withheld ones as bars). */
-function displayed(entry: Entry, wording: Wording): Entry {
-  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, isWithheld(v) ? withheldText(v, wording) : v]));
+function displayed(entry: object, wording: Wording): Entry {
+  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, text(v, wording)]));
 }
 
 function isAppendix(node: Content): node is { taiseiAppendix: { id: string; title: string } } {
   return typeof node === 'object' && node !== null && !Array.isArray(node) && typeof node.taiseiAppendix === 'object';
 }
 
-function plainFiler(filer: Entry, wording: Wording): Entry {
-  // The cover shows the filer's own particulars; a withheld one prints as a bar.
-  const text = (v: unknown) => (isWithheld(v) ? withheldText(v, wording) : v);
-  const representative = filer.representative as Entry;
+function plainFiler(filer: EditionData['filer'], wording: Wording): Entry {
+  // The cover shows the filer's own particulars; a withheld one prints as a bar (the representative
+  // withheld as a whole, both title and name).
+  const { representative } = filer;
   return {
-    name: text(filer.name),
-    address: text(filer.address),
-    representative: { title: text(representative.title), name: text(representative.name) },
+    name: filer.name,
+    address: text(filer.address, wording),
+    representative: isWithheld(representative)
+      ? { title: withheldText(representative, wording), name: withheldText(representative, wording) }
+      : { title: text(representative.title, wording), name: text(representative.name, wording) },
   };
 }

@@ -3,6 +3,7 @@
 // an automatic table layout does; each cell is then composed (compose.ts) at its column's width, so
 // that pdfmake has nothing left to break — which also keeps 10,000-row tables fast.
 import type { SchemaNode } from '../model/schema-index.js';
+import { isWithheld, type Withheld } from '../model/withheld.js';
 import { getAt } from '../util/pointer.js';
 import { type Composer, type FaceName, type Inline } from './compose.js';
 import type { Entry, Formatter } from './format.js';
@@ -367,7 +368,7 @@ export class Tables {
   }
 
   /** A list of entries as a table, one column per field, its header repeated on every page. */
-  table(segments: string[], entries: Entry[], columns: Field[], fontSize: number, heading?: string): Content {
+  table(segments: string[], entries: readonly (Entry | Withheld)[], columns: Field[], fontSize: number, heading?: string): Content {
     const itemNode = this.f.schema.at([...segments, '0']);
     // each column's paths and schema nodes, once: an entry's place in the list does not change them
     const prepared = columns.map((column) => {
@@ -385,6 +386,8 @@ export class Tables {
     });
     const rows = entries.map((entry) =>
       prepared.map(({ column, path, node, lines }) => {
+        // an entry withheld as a whole is a bar in each of its cells
+        if (isWithheld(entry)) return this.f.fieldText(entry, node, column, {});
         const texts = [this.f.fieldText(getAt(entry, path), node, column, entry)];
         for (const l of lines) texts.push(this.f.fieldText(getAt(entry, l.path), l.node, { path: l.line }, entry));
         return texts.filter((t) => t !== '').join('\n');

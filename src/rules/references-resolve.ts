@@ -46,12 +46,20 @@ export const rule = defineRule({
   severity: 'error',
   check({ data, report, attachment }) {
     // which fields refer to which list: x-taisei-ref in the schema
-    const ids = new Map<string, Set<string>>();
-    const idsOf = (target: string) => {
-      let known = ids.get(target);
-      if (!known) ids.set(target, (known = new Set(list(getAt(data, target.split('.')) as { id: string }[] | undefined).map((e) => e.id))));
-      return known;
+    const ids = new Map<string, { known: Set<string>; withheld: boolean }>();
+    const targetOf = (target: string) => {
+      let found = ids.get(target);
+      if (!found) {
+        const entries = list(getAt(data, target.split('.')) as { id?: unknown }[] | undefined);
+        const known = new Set(entries.flatMap((e) => (typeof e?.id === 'string' ? [e.id] : [])));
+        // a public edition's entry withheld as a whole keeps its id to itself: a reference to no
+        // known id may be a reference to it, and is no finding there
+        found = { known, withheld: known.size < entries.length };
+        ids.set(target, found);
+      }
+      return found;
     };
+    const idsOf = (target: string) => targetOf(target).known;
     for (const ref of currentSectionFacts().references) {
       list(getAt(data, ref.list) as Entry[] | undefined).forEach((entry, i) => {
         const value = getAt(entry, ref.field);
@@ -61,7 +69,7 @@ export const rule = defineRule({
             ? []
             : [[value, undefined] as const];
         for (const [id, j] of targets) {
-          if (typeof id === 'string' && !idsOf(ref.target).has(id)) {
+          if (typeof id === 'string' && !idsOf(ref.target).has(id) && !targetOf(ref.target).withheld) {
             const near = suggest(id, [...idsOf(ref.target)]);
             report({
               pointer: toPointer([...ref.list, i, ...ref.field, ...(j === undefined ? [] : [j])]),
@@ -73,6 +81,8 @@ export const rule = defineRule({
       });
     }
     list(data.attachments).forEach((entry, i) => {
+      // a public edition's attachment whose entry or path is withheld names no file to look for
+      if (typeof entry?.file !== 'string') return;
       const pointer = toPointer(['attachments', i, 'file']);
       const found = attachment(entry.file);
       if (found === 'outside') report({ pointer, message: 'escapes', args: { file: entry.file } });

@@ -1,7 +1,7 @@
 // The appendix 参考資料: the readiness score by area (a table and a bar chart drawn with vector
 // shapes), the self-assessment by check item, and the improvement plan.
 import type { Evaluation, Scored } from '../../assessment/evaluate.js';
-import type { Entry } from '../format.js';
+import { isWithheld } from '../../model/withheld.js';
 import { CONTENT_WIDTH, TABLE_SIZE, type Content } from '../styles.js';
 import type { Cell } from '../tables.js';
 import { wareki } from '../wareki.js';
@@ -83,7 +83,10 @@ function scoreTableAndChart(ctx: PartContext, evaluation: Evaluation): Content[]
 
 function checkItemsTable(ctx: PartContext, evaluation: Evaluation): Content {
   const { format, tables, wording } = ctx;
-  const assessments = (ctx.view.data.selfAssessment ?? {}) as Record<string, Entry | undefined>;
+  // the answers by check item; withheld as a whole, each answer stands withheld
+  const shown = ctx.view.data.selfAssessment;
+  const answers = new Map(isWithheld(shown) ? [] : Object.entries(shown ?? {}));
+  const answerTo = (id: string) => (isWithheld(shown) ? shown : answers.get(id));
   const node = (item: string, key: string) => ctx.view.schema.at(['selfAssessment', item, key]);
   const headings = [
     wording.text('assessment-items'),
@@ -91,8 +94,11 @@ function checkItemsTable(ctx: PartContext, evaluation: Evaluation): Content {
   ];
   const body: string[][] = [];
   for (const item of evaluation.applicable) {
-    const entry = assessments[item.id];
-    const status = entry ? format.format(entry.status, node(item.id, 'status')) : wording.text('assessment-not-assessed');
+    const answer = answerTo(item.id);
+    const entry = isWithheld(answer) ? undefined : answer;
+    const status = answer
+      ? format.format(isWithheld(answer) ? answer : answer.status, node(item.id, 'status'))
+      : wording.text('assessment-not-assessed');
     const lines = entry && Array.isArray(entry.measures) ? entry.measures.map((m) => format.display(m)) : [];
     if (entry?.note !== undefined) lines.push(`${node(item.id, 'note')?.title ?? 'note'}：${format.display(entry.note)}`);
     const measures = lines.length > 1 ? lines.map((l) => `・${l}`).join('\n') : (lines[0] ?? '');
@@ -109,7 +115,8 @@ function checkItemsTable(ctx: PartContext, evaluation: Evaluation): Content {
 
 function planTable(ctx: PartContext, evaluation: Evaluation): Content[] {
   const { format, tables } = ctx;
-  const plan = Array.isArray(ctx.view.data.improvementPlan) ? (ctx.view.data.improvementPlan as Entry[]) : [];
+  const shown = ctx.view.data.improvementPlan;
+  const plan = isWithheld(shown) ? [] : (shown ?? []);
   if (plan.length === 0) return [];
   const w = (name: string, data: Record<string, unknown> = {}) => ctx.wording.text(name, data);
   const node = (i: number, key: string) => ctx.view.schema.at(['improvementPlan', String(i), key]);
@@ -118,6 +125,11 @@ function planTable(ctx: PartContext, evaluation: Evaluation): Content[] {
   const headings = [title('title'), `${title('start')}／${title('due')}・${title('recurrence')}`, title('status'), title('evidence')];
   const body: string[][] = [];
   plan.forEach((m, i) => {
+    // a measure withheld as a whole: its row is the bar
+    if (isWithheld(m)) {
+      body.push([format.format(m, undefined), '', '', '']);
+      return;
+    }
     const measure = [
       `${format.display(m.id)}　${format.format(m.title, node(i, 'title'))}`,
       `${title('area')}：${format.format(m.area, node(i, 'area'))}`,

@@ -1,9 +1,8 @@
 // 添付資料: the files attached to the filing, numbered 別添1, 別添2… in the filing's order (the
 // sections refer to them by that number). Both editions list every file with the same words (so
 // they break alike), and say which files the public edition leaves out.
-import { attachmentWithheld } from '../../model/withheld.js';
+import { attachmentLeftOut, isWithheld } from '../../model/withheld.js';
 import { keep } from '../compose.js';
-import type { Entry } from '../format.js';
 import type { Content } from '../styles.js';
 import type { PartContext } from './context.js';
 import { recordAnnexes } from './summary.js';
@@ -11,7 +10,8 @@ import { partHeading } from './text.js';
 
 export function attachments(ctx: PartContext): Content[] {
   const { format, tables, wording } = ctx;
-  const list = (ctx.view.data.attachments as Entry[] | undefined) ?? [];
+  // a list withheld as a whole is no list of files the public edition can number
+  const list = (isWithheld(ctx.view.data.attachments) ? undefined : ctx.view.data.attachments) ?? [];
   const annexed = recordAnnexes(ctx);
   if (list.length === 0 && annexed.length === 0) return [];
   const node = (i: number, key: string) => ctx.view.schema.at(['attachments', String(i), key]);
@@ -20,14 +20,14 @@ export function attachments(ctx: PartContext): Content[] {
     { title: wording.text('attachment-number-title') },
     ...['title', 'kind', 'file'].map((key) => ({ title: node(0, key)?.title ?? key })),
   ];
-  const withheld = list.map((entry) => attachmentWithheld(entry as { kind?: string; withheld?: boolean }));
+  const withheld = list.map(attachmentLeftOut);
   const anyWithheld = withheld.some(Boolean);
   if (anyWithheld) columns.push({ title: wording.text('public-column') });
   const rows: string[][] = list.map((entry, i) => [
     keep(wording.text('attachment-number', { n: i + 1 })),
-    format.fieldText(entry.title, node(i, 'title'), { path: 'title' }, entry),
-    format.fieldText(entry.kind, node(i, 'kind'), { path: 'kind' }, entry),
-    format.fieldText(entry.file, node(i, 'file'), { path: 'file' }, entry),
+    ...(['title', 'kind', 'file'] as const).map((key) =>
+      format.fieldText(isWithheld(entry) ? entry : entry[key], node(i, key), { path: key }, isWithheld(entry) ? {} : entry),
+    ),
     ...(anyWithheld ? [withheld[i] ? wording.text('withheld-attachment') : ''] : []),
   ]);
   // the annexes of records this document carries at its end, numbered after the files

@@ -14,8 +14,9 @@ import { summary } from './summary.js';
 
 /** The related companies (特定関係事業者) the report is about, before the items. */
 export function relatedCompanies(ctx: PartContext): Content[] {
-  const list = (ctx.view.data.relatedCompanies as Entry[] | undefined) ?? [];
-  if (list.length === 0) return [];
+  const list = ctx.view.data.relatedCompanies;
+  // withheld as a whole, the list is not shown: the cover still names the filer
+  if (!Array.isArray(list) || list.length === 0) return [];
   return [
     ctx.tables.table(
       ['relatedCompanies'],
@@ -58,7 +59,7 @@ export function item(ctx: PartContext, item: ProfileItem, index: number): Conten
   const heading = itemHeading(ctx, id, item.label, item.title);
   const body: Content[] = [];
   ctx.tables.outlineParent = id;
-  const sections = item.sections as string[];
+  const { sections } = item;
   const single = sections.length === 1;
   let wrote = false;
   for (const section of sections) {

@@ -32,9 +32,10 @@ export interface RecordAnnex {
  */
 export function recordAnnexes(ctx: PartContext): RecordAnnex[] {
   if (ctx.view.recordsAnnex === false) return [];
-  const files = (ctx.view.data.attachments as Entry[] | undefined)?.length ?? 0;
+  const listed = ctx.view.data.attachments;
+  const files = isWithheld(listed) ? 0 : (listed?.length ?? 0);
   const out: RecordAnnex[] = [];
-  for (const section of new Set(ctx.view.profile.items.flatMap((i) => i.sections as string[])))
+  for (const section of new Set(ctx.view.profile.items.flatMap((i) => i.sections)))
     for (const block of SECTION_LAYOUTS[section] ?? []) {
       if (block.kind !== 'summary') continue;
       const segments = parsePointer(block.path);
@@ -165,7 +166,7 @@ function quarterOf(iso: string): number {
 }
 
 function quarterLabel(ctx: PartContext, quarter: number): string {
-  const fiscalYear = Number(ctx.view.data.fiscalYear);
+  const { fiscalYear } = ctx.view.data;
   const first = 4 + (quarter - 1) * 3;
   const ym = (m: number) => {
     const year = m > 12 ? fiscalYear + 1 : fiscalYear;
