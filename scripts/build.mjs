@@ -11,7 +11,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _ } from 'ajv';
 import { compile } from 'json-schema-to-typescript';
-import { readVersionFiles, bundleSchema, partSchema } from './lib/schema-bundle.mjs';
+import { readVersionFiles, bundleSchema, partSchema, withProfiles } from './lib/schema-bundle.mjs';
 import { SCHEMA_VERSIONS, CURRENT_VERSION, BASES, bundleId, partId } from './lib/schema-ids.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,11 +76,18 @@ rmSync(dist, { recursive: true, force: true });
 rmSync(generated, { recursive: true, force: true });
 mkdirSync(generated, { recursive: true });
 
-// 1. Bundled schemas, one pair per released schema version, kept so old filings stay checkable.
+// The profile registry: one JSON file each in profiles/.
+const profileFiles = readdirSync(join(root, 'profiles'))
+  .filter((n) => n.endsWith('.json'))
+  .sort();
+const profiles = profileFiles.map((n) => JSON.parse(readFileSync(join(root, 'profiles', n), 'utf8')));
+
+// 1. Bundled schemas, one pair per released schema version, kept so old filings stay checkable; the
+// profiles a filing may name are the registry's (withProfiles).
 const bundles = {};
 for (const version of SCHEMA_VERSIONS) {
   const files = readVersionFiles(join(root, 'schemas'), version, BASES);
-  const filing = bundleSchema(files, 'filing', bundleId(version));
+  const filing = withProfiles(bundleSchema(files, 'filing', bundleId(version)), profiles);
   const part = partSchema(filing, partId(version));
   bundles[version] = { filing, part };
   const out = join(dist, 'schemas', String(version));
@@ -106,10 +113,6 @@ function forTypes(node) {
   return out;
 }
 const current = bundles[CURRENT_VERSION].filing;
-const profileFiles = readdirSync(join(root, 'profiles'))
-  .filter((n) => n.endsWith('.json'))
-  .sort();
-const profiles = profileFiles.map((n) => JSON.parse(readFileSync(join(root, 'profiles', n), 'utf8')));
 const profileTypes = await compile(forTypes({ ...profileSchema, title: 'Profile' }), 'Profile', {
   bannerComment: '',
   additionalProperties: false,

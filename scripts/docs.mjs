@@ -3,16 +3,19 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readVersionFiles, bundleSchema } from './lib/schema-bundle.mjs';
+import { readVersionFiles, bundleSchema, withProfiles } from './lib/schema-bundle.mjs';
 import { BASES, CURRENT_VERSION, bundleId } from './lib/schema-ids.mjs';
 import { renderFieldReference } from './lib/field-docs.mjs';
 
 export function currentFieldReference(root) {
-  const bundle = bundleSchema(readVersionFiles(join(root, 'schemas'), CURRENT_VERSION, BASES), 'filing', bundleId(CURRENT_VERSION));
   const profiles = readdirSync(join(root, 'profiles'))
     .filter((n) => n.endsWith('.json'))
     .sort()
     .map((n) => JSON.parse(readFileSync(join(root, 'profiles', n), 'utf8')));
+  const bundle = withProfiles(
+    bundleSchema(readVersionFiles(join(root, 'schemas'), CURRENT_VERSION, BASES), 'filing', bundleId(CURRENT_VERSION)),
+    profiles,
+  );
   return renderFieldReference(bundle, profiles, CURRENT_VERSION);
 }
 

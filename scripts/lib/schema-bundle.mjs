@@ -78,3 +78,26 @@ export function partSchema(bundle, id) {
     description: `${bundle.description} このスキーマは、ディレクトリの中の1ファイル（filing.yaml や各セクションのファイル）に使う。必須の項目は、全ファイルを合わせた後に確認する。`,
   };
 }
+
+/**
+ * The profiles a filing may name are the registry's (profiles/*.json), not a list frozen into a
+ * released schema version: the bundle's `profile` takes the registry's ids, those a version listed
+ * in its own order and words, a profile added since after them under its title. A profile added as
+ * data is so accepted by every version without a new one; every other part of a version stays as
+ * released (tests/extend.test.ts).
+ */
+export function withProfiles(bundle, profiles) {
+  const node = bundle.properties?.profile;
+  if (!node || !Array.isArray(node.enum)) return bundle;
+  const registered = new Map(profiles.map((p) => [p.id, p.title]));
+  const listed = node.enum.map((id, i) => [id, node.enumDescriptions?.[i]]).filter(([id]) => registered.has(id));
+  const added = [...registered].filter(([id]) => !node.enum.includes(id)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const all = [...listed, ...added];
+  return {
+    ...bundle,
+    properties: {
+      ...bundle.properties,
+      profile: { ...node, enum: all.map(([id]) => id), enumDescriptions: all.map(([, title]) => title) },
+    },
+  };
+}
