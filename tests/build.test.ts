@@ -186,6 +186,14 @@ describe('the submission edition', () => {
     expect(submission.compact).toContain('当社専用のサーバを新設してデータを移行し');
   });
 
+  it('never loads the parts of the PDF libraries a build does not use (WOFF2, encryption, PNG, their line breaker)', () => {
+    const again = tempDir('taisei-build-');
+    const check = join(__dirname, 'fixtures', 'deferred-check.cjs');
+    const run = runCli(['build', ippan, '--out', again, '--edition', 'both'], { env: { NODE_OPTIONS: `--require ${check}` } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('deferred-check: []');
+  });
+
   it('is byte-identical when built again', () => {
     const again = tempDir('taisei-build-');
     expect(runCli(['build', ippan, '--out', again]).status).toBe(0);

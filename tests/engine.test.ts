@@ -31,7 +31,8 @@ function doc(content: unknown[]): Record<string, unknown> {
 
 const job = (content: unknown[], extra: Partial<engine.PdfJob> = {}): engine.PdfJob => ({
   doc: doc(content),
-  fonts: renderFonts(fonts),
+  fonts: renderFonts(fonts).bytes,
+  unshaped: renderFonts(fonts).unshaped,
   tableLayouts: {},
   files: [],
   xmp: () => '',
@@ -117,12 +118,12 @@ describe('the PDF engine', () => {
 
   it('gives two renders at once the bytes each gives alone', async () => {
     const a = job([{ text: joinLines(composer.composeLines('一つ目の文書。'.repeat(20), 300, SIZE, {})) }]);
-    const b = job(
-      [{ text: joinLines(composer.composeLines('二つ目の文書は見出しの書体で。'.repeat(9), 200, SIZE, { face: 'Sans' })), font: 'Sans' }],
-      {
-        tableLayouts: { other: { hLineWidth: () => 2 } },
-      },
-    );
+    const b = job([{ text: joinLines(composer.composeLines('二つ目の文書は見出しの書体で。'.repeat(9), 200, SIZE, { face: 'Sans' })) }], {
+      tableLayouts: { other: { hLineWidth: () => 2 } },
+      // the body family in other bytes (the heading face's): renders at once never read each other's fonts
+      fonts: { ...renderFonts(fonts).bytes, Serif: renderFonts(fonts).bytes.Sans! },
+      unshaped: new Set(['Serif', 'Sans']),
+    });
     const alone = [await engine.renderPdf(a), await engine.renderPdf(b)];
     const together = await Promise.all([engine.renderPdf(a), engine.renderPdf(b)]);
     expect(together[0]!.equals(alone[0]!)).toBe(true);

@@ -5,6 +5,7 @@ import * as fontkit from 'fontkit';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { defaultFonts } from '../src/render/fonts.js';
+import { readSfntMetrics } from '../src/render/sfnt.js';
 import { EXAMPLES } from './helpers.js';
 
 interface Glyph {
@@ -72,5 +73,33 @@ describe('the shipped faces', () => {
     const fallback = open(fonts.fallback);
     for (const ch of '𠮷髙﨑德栁濵邊齋')
       expect(open(fonts.body).hasGlyphForCodePoint(ch.codePointAt(0)!) || fallback.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true);
+  });
+
+  it("read by their own tables (sfnt.ts), give the font library's glyphs and widths for every character of the corpus, JIS X 0208 and the rare ones", () => {
+    const euc = new TextDecoder('euc-jp');
+    const characters = new Set<number>();
+    for (const text of texts) for (const ch of text) characters.add(ch.codePointAt(0)!);
+    for (let row = 0xa1; row <= 0xf4; row++)
+      for (let cell = 0xa1; cell <= 0xfe; cell++) characters.add(euc.decode(new Uint8Array([row, cell])).codePointAt(0)!);
+    for (const ch of '𠮷髙﨑德栁濵邊齋😀\u0000\uffff') characters.add(ch.codePointAt(0)!);
+    expect(characters.size).toBeGreaterThan(7000);
+    for (const path of [fonts.body, fonts.heading, fonts.fallback]) {
+      const font = open(path);
+      const own = readSfntMetrics(readFileSync(path))!;
+      expect(own, path).toBeDefined();
+      const differ = [...characters].filter((cp) => {
+        const glyph = own.glyphOf(cp);
+        if (glyph === 0) return font.hasGlyphForCodePoint(cp);
+        return (
+          !font.hasGlyphForCodePoint(cp) ||
+          font.glyphForCodePoint(cp).id !== glyph ||
+          font.glyphForCodePoint(cp).advanceWidth !== own.advanceOf(glyph)
+        );
+      });
+      expect(
+        differ.map((cp) => String.fromCodePoint(cp)),
+        path,
+      ).toEqual([]);
+    }
   });
 });

@@ -5,16 +5,80 @@
 // where lines end, the embedded files and the XMP), so an upgrade that changes any of it fails a
 // test before it changes a filing.
 //
-// Only public APIs are used, but for two hooks that neither library offers; each is the smallest
-// workaround for the API that is missing, named where it is made:
+// Only public APIs are used, but for four hooks that the libraries do not offer; each is the
+// smallest workaround for the API that is missing, named where it is made:
 // - pdfmake joins adjacent runs that UAX #14 would not break between (bpampuch/pdfmake#975) and has
 //   no way to say that runs are already broken into lines (composedRunsAreWords);
 // - pdfkit writes the XMP of the document information itself, unescaped and without the
-//   modification date, and has no way to replace it or add properties to it (foliojs/pdfkit#1564).
-import { createRequire } from 'node:module';
+//   modification date, and has no way to replace it or add properties to it (foliojs/pdfkit#1564);
+// - pdfkit and fontkit load codecs a build never uses when they load, and have no way to leave
+//   them out (foliojs/pdfkit#885, foliojs/pdfkit#810): deferUnusedModules;
+// - pdfkit sets all text through fontkit's OpenType layout, which computes far more than a face
+//   without kerning or substitutions needs (foliojs/fontkit#97), and has no option to set a face by
+//   its character map alone: setByCharacterMap.
+import { Module, createRequire } from 'node:module';
 import { isComposed } from './compose.js';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Registers a module of pdfkit's, fontkit's or pdfmake's as loaded, standing in for it until first
+ * used. WOFF2 decompression (brotli), encryption (@noble), PNG images and UAX #14 line breaking are
+ * required when the libraries load, a twentieth of a build, and a build of the shipped faces uses
+ * none of them (a filer's WOFF2 font loads brotli on its first use). pdfkit has no option to leave
+ * them out (foliojs/pdfkit#885, foliojs/pdfkit#810), so the stand-in is put in require.cache, the
+ * one place Node's require() looks first; a test holds that a build loads none of them.
+ */
+function defer(request: string, from: string): void {
+  const req = createRequire(require.resolve(from));
+  let path: string;
+  try {
+    path = req.resolve(request);
+  } catch {
+    return;
+  }
+  const cache = require.cache as Record<string, unknown>;
+  if (cache[path]) return;
+  let real: object | undefined;
+  const load = (): object => {
+    if (real === undefined) {
+      delete cache[path];
+      real = req(request) as object;
+    }
+    return real;
+  };
+  const proxy = new Proxy(function deferred() {}, {
+    // interop helpers ask whether it is an ES module when it is required: that must not load it
+    get: (_, key) => (key === '__esModule' ? undefined : Reflect.get(load(), key)),
+    has: (_, key) => Reflect.has(load(), key),
+    apply: (_, self, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, self, args),
+    construct: (_, args) => Reflect.construct(load() as new (...a: unknown[]) => object, args),
+  });
+  const module = new Module(path);
+  module.filename = path;
+  module.loaded = true;
+  module.exports = proxy;
+  // (a stand-in says so: tests check that a build never loads what it stands in for)
+  (module as unknown as { taiseiDeferred: boolean }).taiseiDeferred = true;
+  cache[path] = module;
+}
+
+let deferred = false;
+/** Before the PDF libraries load: the modules they require and a build does not use, deferred (see defer). */
+function deferUnusedModules(): void {
+  if (deferred) return;
+  deferred = true;
+  for (const [request, from] of [
+    ['brotli/decompress.js', 'fontkit'],
+    ['@noble/ciphers/aes', 'pdfkit'],
+    ['@noble/hashes/sha2', 'pdfkit'],
+    ['@noble/hashes/utils', 'pdfkit'],
+    ['png-js', 'pdfkit'],
+    ['linebreak', 'pdfkit'],
+    ['linebreak', 'pdfmake'],
+  ] as const)
+    defer(request, from);
+}
 
 /** A face as the composer and the glyph check ask for it: advance widths in font units. */
 export interface EngineFont {
@@ -35,6 +99,7 @@ interface FontkitFont {
 /** A font file opened (a collection, .ttc: its first face); undefined when it is none fontkit reads. */
 export function openFont(data: Buffer): EngineFont | undefined {
   let font: FontkitFont | undefined;
+  deferUnusedModules();
   try {
     const file = (require('fontkit') as Fontkit).create(data);
     font = file.fonts ? file.fonts[0] : file;
@@ -80,6 +145,11 @@ export interface PdfJob {
   doc: Record<string, unknown>;
   /** The bytes of each font family the definition names. */
   fonts: Record<string, Buffer>;
+  /**
+   * The families whose faces neither kern nor substitute in running text: set by the character map
+   * alone, the same glyphs and widths without the OpenType shaper (tests/fonts.test.ts holds it).
+   */
+  unshaped?: ReadonlySet<string>;
   tableLayouts: TableLayouts;
   /** Carried inside, in this order; dated as the document is. */
   files: readonly AssociatedFile[];
@@ -127,18 +197,77 @@ function composedRunsAreWords(): void {
   };
 }
 
-/** The name a font's bytes have in pdfmake's virtual file system while a render reads them. */
-const fontName = (family: string) => `taisei-font-${family}`;
+/** The name a font's bytes have in pdfmake's virtual file system: one per distinct bytes, so renders at once never read each other's. */
+const fontNames = new WeakMap<Buffer, string>();
+let fontsNamed = 0;
+const fontName = (data: Buffer, unshaped: boolean) => {
+  let name = fontNames.get(data);
+  if (!name) fontNames.set(data, (name = `taisei-font-${++fontsNamed}`));
+  return unshaped ? `${name}-plain` : name;
+};
+
+interface Glyph {
+  advanceWidth: number;
+}
+interface LaidOutFont {
+  font: { glyphForCodePoint(cp: number): Glyph };
+  scale: number;
+  layoutRun(text: string, features?: unknown): { glyphs: Glyph[]; positions: Record<string, number>[]; advanceWidth: number };
+}
+
+/** A font pdfkit opened, taught to set text by the character map unless OpenType features are asked for. */
+function byCharacterMap(font: LaidOutFont): void {
+  const shaped = font.layoutRun.bind(font);
+  font.layoutRun = (text, features) => {
+    if (features) return shaped(text, features);
+    const glyphs: Glyph[] = [];
+    const positions: Record<string, number>[] = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      const glyph = font.font.glyphForCodePoint(ch.codePointAt(0)!);
+      const advance = glyph.advanceWidth * font.scale;
+      glyphs.push(glyph);
+      positions.push({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
+      advanceWidth += advance;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+}
+
+let providerTaught = false;
+/**
+ * pdfmake's font provider, taught to hand over the faces named "-plain" in its virtual file system
+ * (unshaped families of a render, see fontName) set by the character map (byCharacterMap): pdfkit has
+ * no option for it (foliojs/fontkit#97), and pdfmake opens its fonts inside the layout, where no
+ * render can reach them. Only taisei's own font names are touched.
+ */
+function setByCharacterMap(): void {
+  if (providerTaught) return;
+  providerTaught = true;
+  const PDFDocument = require('pdfmake/js/PDFDocument').default;
+  const provide = PDFDocument.prototype.provideFont;
+  PDFDocument.prototype.provideFont = function (this: { getFontFile(...a: unknown[]): unknown }, ...args: unknown[]) {
+    const font = provide.apply(this, args) as LaidOutFont & { taiseiPlain?: boolean };
+    const file = this.getFontFile(...args);
+    if (!font.taiseiPlain && typeof file === 'string' && file.startsWith('taisei-font-') && file.endsWith('-plain')) {
+      font.taiseiPlain = true;
+      byCharacterMap(font);
+    }
+    return font;
+  };
+}
 
 /** One PDF from a document definition, through pdfmake's public API; nothing is read from disk or network. */
 export async function renderPdf(job: PdfJob): Promise<Buffer> {
+  deferUnusedModules();
   composedRunsAreWords();
+  setByCharacterMap();
   const pdfmake = require('pdfmake') as Pdfmake;
   // pdfmake's settings live on its one instance and are read when createPdf is called: each render
   // sets every one of them just before, so no render sees another's
   const descriptors: Record<string, Record<string, string>> = {};
   for (const [family, data] of Object.entries(job.fonts)) {
-    const name = fontName(family);
+    const name = fontName(data, job.unshaped?.has(family) ?? false);
     pdfmake.virtualfs.writeFileSync(name, data);
     // one face serves a family in every style (the heading face is its own bold)
     descriptors[family] = { normal: name, bold: name, italics: name, bolditalics: name };

@@ -10,6 +10,7 @@ import { packageRoot } from '../util/package.js';
 import { readRegularFile } from '../util/regular-file.js';
 import type { FaceMetrics, Faces } from './compose.js';
 import { openFont, type EngineFont } from './engine.js';
+import { readSfntMetrics } from './sfnt.js';
 
 export interface FontFiles {
   /** body text (Mincho) */
@@ -34,37 +35,30 @@ export function fontsFromConfig(configured: { body?: string; heading?: string } 
   return { body: at(configured?.body, defaults.body), heading: at(configured?.heading, defaults.heading), fallback: defaults.fallback };
 }
 
-/**
- * The bytes of each font family a document names, for the renderer: the body (Serif) and heading
- * (Sans) faces, and the fallback face when the composer opened it (it sets a character in it only
- * then).
- */
-export function renderFonts(files: FontFiles): Record<string, Buffer> {
-  const out: Record<string, Buffer> = { Serif: fontBytes(files.body), Sans: fontBytes(files.heading) };
-  const fallback = bytes.get(files.fallback);
-  if (fallback) out.Fallback = fallback;
-  return out;
+/** The font families a document names, for the renderer: their bytes, and which of them need no shaping. */
+export interface RenderFonts {
+  bytes: Record<string, Buffer>;
+  /**
+   * The families set by the character map alone: the shipped BIZ UD faces, which neither kern nor
+   * substitute in running text (tests/fonts.test.ts holds their OpenType shaping of every example
+   * text equal to their character map and advance widths). A filer's own fonts are always shaped.
+   */
+  unshaped: ReadonlySet<string>;
 }
 
 /**
- * The shipped BIZ UD faces neither kern nor substitute in running text (tests/fonts.test.ts holds
- * their OpenType shaping of every example text equal to their character map and advance widths),
- * so they are handed to the renderer without their layout tables (GSUB, GPOS): it then sets each
- * character by the character map, as the composer measured it, without running the OpenType
- * shaper over every line — the same glyphs and widths, a tenth of a build sooner. The tables are
- * renamed in the table directory, nothing else is touched: the embedded subsets never carry them.
- * A filer's own fonts are always shaped.
+ * The body (Serif) and heading (Sans) faces, and the fallback face when the composer opened it (it
+ * sets a character in it only then).
  */
-function withoutLayoutTables(data: Buffer): Buffer {
-  if (data.length < 12 || data.readUInt32BE(0) !== 0x00010000) return data;
-  const tables = data.readUInt16BE(4);
-  if (data.length < 12 + 16 * tables) return data;
-  for (let i = 0; i < tables; i++) {
-    const at = 12 + 16 * i;
-    const tag = data.toString('latin1', at, at + 4);
-    if (tag === 'GSUB' || tag === 'GPOS') data.write(`${tag === 'GSUB' ? 'x' : 'y'}${tag.slice(1)}`, at, 'latin1');
-  }
-  return data;
+export function renderFonts(files: FontFiles): RenderFonts {
+  const defaults = defaultFonts();
+  const bytes: Record<string, Buffer> = { Serif: fontBytes(files.body), Sans: fontBytes(files.heading) };
+  const fallback = opened.has(files.fallback) ? fontBytes(files.fallback) : undefined;
+  if (fallback) bytes.Fallback = fallback;
+  const unshaped = new Set<string>();
+  if (files.body === defaults.body) unshaped.add('Serif');
+  if (files.heading === defaults.heading) unshaped.add('Sans');
+  return { bytes, unshaped };
 }
 
 const metricsByPath = new Map<string, FaceMetrics>();
@@ -123,23 +117,36 @@ interface GlyphFont {
 const opened = new Map<string, EngineFont>();
 const bytes = new Map<string, Buffer>();
 
-/** A font file's bytes, read once per process (the shipped shaping-free faces without their layout tables). */
+/** A font file's bytes, read once per process. */
 function fontBytes(path: string): Buffer {
   let data = bytes.get(path);
   if (!data) {
     data = readRegularFile(path, 'render.badFont.hint');
-    const defaults = defaultFonts();
-    if (path === defaults.body || path === defaults.heading) data = withoutLayoutTables(data);
     bytes.set(path, data);
   }
   return data;
 }
 
-/** Opens a font file once per process (a collection, .ttc: its first face). */
+/**
+ * Opens a font file once per process (a collection, .ttc: its first face): its widths from its own
+ * tables where they read as OpenType (sfnt.ts), else through the PDF engine. A filer's font is also
+ * opened by the engine, so that one it cannot embed is refused here, not half-way through a render.
+ */
 export function openFontWithMetrics(path: string): EngineFont {
   let font = opened.get(path);
   if (!font) {
-    font = openFont(fontBytes(path));
+    const data = fontBytes(path);
+    const defaults = defaultFonts();
+    const shipped = path === defaults.body || path === defaults.heading || path === defaults.fallback;
+    const engine = shipped ? undefined : openFont(data);
+    const sfnt = readSfntMetrics(data);
+    if (sfnt && (shipped || engine))
+      font = {
+        unitsPerEm: sfnt.unitsPerEm,
+        hasGlyph: (cp) => sfnt.glyphOf(cp) !== 0,
+        advance: (cp) => sfnt.advanceOf(sfnt.glyphOf(cp)),
+      };
+    else font = engine ?? openFont(data);
     if (!font) {
       bytes.delete(path);
       throw new InputOutputError('render.badFont', { path }, 'render.badFont.hint');

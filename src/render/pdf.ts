@@ -79,8 +79,8 @@ function xmpOfFiles(files: readonly EmbeddedFile[]): string {
 /** A document definition → PDF bytes, with the filing's data inside and its hashes in the XMP. */
 export async function renderPdf(
   doc: Record<string, unknown>,
-  /** The bytes of each font family the definition names (fonts.ts). */
-  fonts: Record<string, Buffer>,
+  /** The font families the definition names, and which need no shaping (fonts.ts). */
+  fonts: { bytes: Record<string, Buffer>; unshaped: ReadonlySet<string> },
   onProgress?: (fraction: number) => void,
   /** The files the PDF carries (the filing's data), in this order. */
   embedded: readonly EmbeddedFile[] = [],
@@ -88,7 +88,8 @@ export async function renderPdf(
   const files = xmpOfFiles(embedded);
   return engine.renderPdf({
     doc,
-    fonts,
+    fonts: fonts.bytes,
+    unshaped: fonts.unshaped,
     tableLayouts: { taisei: TABLE_LAYOUT, taiseiNotes: NOTES_LAYOUT, taiseiToc: TOC_LAYOUT },
     files: embedded,
     xmp: (info) => (files ? `${xmpOfInfo(info)}\n${files}` : xmpOfInfo(info)),
