@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Launcher. Runs the bundled CLI (dist/cli/main.cjs, which holds what every start needs) and the
 // chunks it loads on demand (dist/cli/chunk-*.cjs), each once and each with a V8 code cache beside
-// it, so a pre-commit `taisei validate` does not spend its time compiling them again on every commit. A cache is an optimisation only: if it is missing, stale
+// it, so a pre-commit `taisei validate` does not spend its time compiling them again on every
+// commit. A cache is an optimisation only: if it is missing, stale
 // (another Node version) or unwritable, the CLI runs the same, only a little slower, and a fresh
 // cache is written when the folder allows.
 import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';

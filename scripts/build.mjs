@@ -436,7 +436,6 @@ const split = await build({
   });
   const cjs = {
     ...shared,
-    external: undefined,
     format: 'cjs',
     outdir: join(dist, 'cli'),
     outExtension: { '.js': '.cjs' },
@@ -455,13 +454,11 @@ const split = await build({
   );
   await build({
     ...cjs,
-    external: shared.external,
     entryPoints: { main: join(cliEsm, 'start.mjs') },
     plugins: [chunks(start)],
   });
   await build({
     ...cjs,
-    external: shared.external,
     entryPoints: [...imports.keys()].filter((f) => !start.has(f)).map((f) => join(cliEsm, f)),
     plugins: [chunks(new Set())],
   });

@@ -234,7 +234,7 @@ describe('what a spreadsheet may hold', () => {
 describe('docs/fields.md', () => {
   it('lists the lists a spreadsheet may hold, with the headers taisei export writes', async () => {
     const { TABULAR } = await import('../scripts/lib/field-docs.mjs');
-    const { TABULAR_SECTIONS } = await import('../src/load/tabular-sections.js');
+    const { TABULAR_SECTIONS } = await import('../src/model/tabular.js');
     expect(TABULAR).toEqual(TABULAR_SECTIONS);
     const docs = readFileSync(join(EXAMPLES, '..', 'docs', 'fields.md'), 'utf8');
     const out = join(tempDir('taisei-tabular-'), 'trainings.csv');

@@ -14,6 +14,7 @@ import { CURRENT_SCHEMA_VERSION, TOOL_VERSION } from '../model/generated/schemas
 import type { EditionView } from '../edition/view.js';
 import { assessmentSummary } from '../assessment/summary.js';
 import { attachmentLeftOut, isWithheld, WITHHELD_MARKER } from '../model/withheld.js';
+import { shownEntries } from '../model/edition.js';
 import { InputOutputError } from '../errors.js';
 import { attachmentsOnDisk, type AttachmentState } from '../util/confined.js';
 import { readRegularFile } from '../util/regular-file.js';
@@ -142,7 +143,7 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
     ...(view.changes ? [{ name: 'diff.json', data: canonicalBytes(view.changes) }] : []),
   ];
   // the files this edition carries: in the public one, none whose entry or path it withholds
-  const attachments = (isWithheld(data.attachments) ? [] : (data.attachments ?? [])).flatMap((a) =>
+  const attachments = shownEntries(data.attachments).flatMap((a) =>
     isWithheld(a) || isWithheld(a.file) || (edition === 'public' && attachmentLeftOut(a)) ? [] : [{ file: a.file }],
   );
   const where = attachmentsOnDisk(input.baseDir);

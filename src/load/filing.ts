@@ -11,7 +11,8 @@ import { parseYaml } from './parse.js';
 import { readSourceFile, DEFAULT_MAX_FILE_MB } from './read.js';
 import { readRegularFile } from '../util/regular-file.js';
 import { SourceMap } from './source-map.js';
-import { TABULAR_SECTIONS, isTabularFile } from './tabular-sections.js';
+import { TABULAR_SECTIONS } from '../model/tabular.js';
+import { isTabularFile } from './tabular-sections.js';
 
 export const FILING_FILE_NAMES = ['filing.yaml', 'filing.yml'];
 export { CONFIG_FILE_NAMES };

@@ -3,8 +3,6 @@
 import { basename, extname } from 'node:path';
 import { TABULAR_EXTENSIONS, TABULAR_SECTIONS } from '../model/tabular.js';
 
-export { TABULAR_EXTENSIONS, TABULAR_SECTIONS };
-
 /** Whether a file, by its name, is a list's spreadsheet (transactions.csv, logReviews.xlsx). */
 export function isTabularFile(path: string): boolean {
   const ext = extname(path).toLowerCase();

@@ -12,8 +12,6 @@ import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/ind
 import { currentSchemaIndex } from '../model/current-schema.js';
 import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
 
-export { TABULAR_EXTENSIONS, TABULAR_SECTIONS } from './tabular-sections.js';
-
 /** Where a cell is: line and column (1-based); in a workbook, its sheet and A1 reference. */
 export interface CellPlace {
   line: number;

@@ -1,7 +1,7 @@
 // The two editions of a filing: the one submitted to the regulator, and the public one, in which
 // the values the schema or the filer withholds are replaced (see edition/redact.ts).
 import type { Filing } from './generated/filing.js';
-import type { Withheld } from './withheld.js';
+import { isWithheld, type Withheld } from './withheld.js';
 
 export type Edition = 'submission' | 'public';
 
@@ -10,6 +10,11 @@ export type Edition = 'submission' | 'public';
  * withheld (a Withheld in its place), and so may anything inside it.
  */
 export type Shown<T> = Withheld | (T extends readonly (infer U)[] ? Shown<U>[] : T extends object ? { [K in keyof T]: Shown<T[K]> } : T);
+
+/** The entries of a list as an edition shows it: a list withheld as a whole shows none. */
+export function shownEntries<T>(list: Withheld | readonly T[] | undefined): readonly T[] {
+  return list === undefined || isWithheld(list) ? [] : list;
+}
 
 /** What says whose filing it is and for which year: never withheld (rule publication/withhold-identity). */
 type Identity = 'filerType' | 'fiscalYear' | 'submissionDate' | 'profile';

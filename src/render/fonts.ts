@@ -53,8 +53,7 @@ export interface RenderFonts {
 export function renderFonts(files: FontFiles): RenderFonts {
   const defaults = defaultFonts();
   const bytes: Record<string, Buffer> = { Serif: fontBytes(files.body), Sans: fontBytes(files.heading) };
-  const fallback = opened.has(files.fallback) ? fontBytes(files.fallback) : undefined;
-  if (fallback) bytes.Fallback = fallback;
+  if (opened.has(files.fallback)) bytes.Fallback = fontBytes(files.fallback);
   const unshaped = new Set<string>();
   if (files.body === defaults.body) unshaped.add('Serif');
   if (files.heading === defaults.heading) unshaped.add('Sans');
@@ -139,14 +138,10 @@ export function openFontWithMetrics(path: string): EngineFont {
     const defaults = defaultFonts();
     const shipped = path === defaults.body || path === defaults.heading || path === defaults.fallback;
     const engine = shipped ? undefined : openFont(data);
-    const sfnt = readSfntMetrics(data);
-    if (sfnt && (shipped || engine))
-      font = {
-        unitsPerEm: sfnt.unitsPerEm,
-        hasGlyph: (cp) => sfnt.glyphOf(cp) !== 0,
-        advance: (cp) => sfnt.advanceOf(sfnt.glyphOf(cp)),
-      };
-    else font = engine ?? openFont(data);
+    const sfnt = shipped || engine ? readSfntMetrics(data) : undefined;
+    font = sfnt
+      ? { unitsPerEm: sfnt.unitsPerEm, hasGlyph: (cp) => sfnt.glyphOf(cp) !== 0, advance: (cp) => sfnt.advanceOf(sfnt.glyphOf(cp)) }
+      : (engine ?? (shipped ? openFont(data) : undefined));
     if (!font) {
       bytes.delete(path);
       throw new InputOutputError('render.badFont', { path }, 'render.badFont.hint');

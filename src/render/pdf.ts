@@ -5,7 +5,6 @@
 // (AFRelationship Data), each with its SHA-256 in XMP under a declared extension schema.
 import { createHash } from 'node:crypto';
 import * as engine from './engine.js';
-import type { DocumentInfo } from './engine.js';
 
 const TABLE_LAYOUT = {
   // A table whose first row is its heading has no rule above that heading.
@@ -37,7 +36,7 @@ const escapeXml = (text: unknown): string =>
 const xmpDate = (date: Date): string => `${date.toISOString().split('.')[0]}Z`;
 
 /** The XMP twin of the document information dictionary, as PDF/A asks: every entry, the same value. */
-function xmpOfInfo(info: DocumentInfo): string {
+function xmpOfInfo(info: engine.DocumentInfo): string {
   const out: string[] = ['<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'];
   if (info.CreationDate) out.push(`<xmp:CreateDate>${xmpDate(info.CreationDate)}</xmp:CreateDate>`);
   if (info.ModDate) out.push(`<xmp:ModifyDate>${xmpDate(info.ModDate)}</xmp:ModifyDate>`);

@@ -1,6 +1,7 @@
 // The appendix 参考資料: the readiness score by area (a table and a bar chart drawn with vector
 // shapes), the self-assessment by check item, and the improvement plan.
 import type { Evaluation, Scored } from '../../assessment/evaluate.js';
+import { shownEntries } from '../../model/edition.js';
 import { isWithheld } from '../../model/withheld.js';
 import { CONTENT_WIDTH, TABLE_SIZE, type Content } from '../styles.js';
 import type { Cell } from '../tables.js';
@@ -115,8 +116,7 @@ function checkItemsTable(ctx: PartContext, evaluation: Evaluation): Content {
 
 function planTable(ctx: PartContext, evaluation: Evaluation): Content[] {
   const { format, tables } = ctx;
-  const shown = ctx.view.data.improvementPlan;
-  const plan = isWithheld(shown) ? [] : (shown ?? []);
+  const plan = shownEntries(ctx.view.data.improvementPlan);
   if (plan.length === 0) return [];
   const w = (name: string, data: Record<string, unknown> = {}) => ctx.wording.text(name, data);
   const node = (i: number, key: string) => ctx.view.schema.at(['improvementPlan', String(i), key]);

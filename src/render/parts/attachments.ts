@@ -1,6 +1,7 @@
 // 添付資料: the files attached to the filing, numbered 別添1, 別添2… in the filing's order (the
 // sections refer to them by that number). Both editions list every file with the same words (so
 // they break alike), and say which files the public edition leaves out.
+import { shownEntries } from '../../model/edition.js';
 import { attachmentLeftOut, isWithheld } from '../../model/withheld.js';
 import { keep } from '../compose.js';
 import type { Content } from '../styles.js';
@@ -10,8 +11,7 @@ import { partHeading } from './text.js';
 
 export function attachments(ctx: PartContext): Content[] {
   const { format, tables, wording } = ctx;
-  // a list withheld as a whole is no list of files the public edition can number
-  const list = (isWithheld(ctx.view.data.attachments) ? undefined : ctx.view.data.attachments) ?? [];
+  const list = shownEntries(ctx.view.data.attachments);
   const annexed = recordAnnexes(ctx);
   if (list.length === 0 && annexed.length === 0) return [];
   const node = (i: number, key: string) => ctx.view.schema.at(['attachments', String(i), key]);

@@ -1,6 +1,7 @@
 // The statutory items, in the profile's order: each headed by its number and its statute title
 // verbatim, its sections laid out by render/layouts.ts. Also the related companies the report is
 // about, before the items.
+import { shownEntries } from '../../model/edition.js';
 import type { ProfileItem } from '../../profiles/index.js';
 import { getAt, parsePointer } from '../../util/pointer.js';
 import type { Entry } from '../format.js';
@@ -14,9 +15,9 @@ import { summary } from './summary.js';
 
 /** The related companies (特定関係事業者) the report is about, before the items. */
 export function relatedCompanies(ctx: PartContext): Content[] {
-  const list = ctx.view.data.relatedCompanies;
   // withheld as a whole, the list is not shown: the cover still names the filer
-  if (!Array.isArray(list) || list.length === 0) return [];
+  const list = shownEntries(ctx.view.data.relatedCompanies);
+  if (list.length === 0) return [];
   return [
     ctx.tables.table(
       ['relatedCompanies'],

@@ -2,6 +2,7 @@
 // concern the related company), the records the filer marked notable one by one, and every record
 // with its id in an annex (別添) at the end — unless the configuration leaves the annex out, when the
 // summary says the bundle's filing.json holds them all.
+import { shownEntries } from '../../model/edition.js';
 import { isWithheld } from '../../model/withheld.js';
 import { getAt, parsePointer } from '../../util/pointer.js';
 import type { Entry } from '../format.js';
@@ -32,8 +33,7 @@ export interface RecordAnnex {
  */
 export function recordAnnexes(ctx: PartContext): RecordAnnex[] {
   if (ctx.view.recordsAnnex === false) return [];
-  const listed = ctx.view.data.attachments;
-  const files = isWithheld(listed) ? 0 : (listed?.length ?? 0);
+  const files = shownEntries(ctx.view.data.attachments).length;
   const out: RecordAnnex[] = [];
   for (const section of new Set(ctx.view.profile.items.flatMap((i) => i.sections)))
     for (const block of SECTION_LAYOUTS[section] ?? []) {
