@@ -166,7 +166,12 @@ describe('the submission edition', () => {
       Creator: 'taisei',
       Language: 'ja-JP',
     });
-    expect(String(submission.info.Subject)).toContain('電気事業法第23条の4第2項');
+    // the subject cites the act as the cover does, in kanji numerals
+    const cited = '電気事業法第二十三条の四第二項';
+    expect(String(submission.info.Subject)).toContain(cited);
+    expect(submission.compact).toContain(cited);
+    expect(String(submission.info.Subject)).not.toMatch(/[0-9]条/);
+    expect(String(submission.info.Keywords)).not.toMatch(/[0-9]条/);
     expect(String(submission.info.Keywords)).toContain('体制整備等報告書');
   });
 

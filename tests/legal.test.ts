@@ -68,6 +68,69 @@ describe("each filer type's own words", () => {
     expect(readFileSync(join(general, '.schemas', '3', 'section.bundle.schema.json'), 'utf8')).toContain('託送供給等部門');
   });
 
+  // The provisions each filer type's article has: a 送電事業者's 第44条の13 has fifteen items; a
+  // 一般送配電事業者's 第33条の15, twenty. A citation of the other article, or of an item its own
+  // does not have, is another filer type's number.
+  const foreign: Record<string, RegExp> = {
+    transmission: /第?33条の1[56]|三十三条の十[五六]|（第(?:1[6-9]|2[0-9])号）/,
+    'general-td': /第?44条の1[34]|四十四条の十[三四]/,
+  };
+
+  it('prints only the provision numbers of its own article, in every profile and edition', async () => {
+    const { allProfiles } = await import('../src/profiles/index.js');
+    const texts: Record<string, string[]> = {
+      'ippan-15': editions.map((e) => built.ippan[e].compact),
+      'soden-13': editions.map((e) => built.soden[e].compact),
+    };
+    for (const profile of allProfiles().filter((p) => !texts[p.id])) {
+      // a profile without an example of its own: the example of its filer type, under its name
+      const dir = tempDir('taisei-legal-');
+      const example = profile.filerType === 'transmission' ? 'soden-13' : 'ippan-15';
+      cpSync(join(EXAMPLES, example), dir, { recursive: true });
+      const header = join(dir, 'filing.yaml');
+      writeFileSync(header, readFileSync(header, 'utf8').replace(/^profile: .*$/m, `profile: ${profile.id}`));
+      const out = tempDir('taisei-legal-');
+      const run = runCli(['build', dir, '--out', out]);
+      expect(run.status, run.stderr).toBe(0);
+      texts[profile.id] = [(await readPdf(readFileSync(join(out, 'report-2024-submission.pdf')))).compact];
+    }
+    for (const profile of allProfiles())
+      for (const text of texts[profile.id]!) {
+        expect(text.match(foreign[profile.filerType]!)?.[0], profile.id).toBeUndefined();
+        // the monitoring kinds cite the profile's own items
+        for (const label of Object.values(profile.labels?.['monitoring/activities/kind'] ?? {})) expect(text, profile.id).toContain(label);
+      }
+  });
+
+  it("takes every choice that cites a provision from the profile, never from the model's label", async () => {
+    const { allProfiles } = await import('../src/profiles/index.js');
+    const { filingSchema } = await import('../src/model/generated/schema-bundle.js');
+    const { CURRENT_SCHEMA_VERSION } = await import('../src/model/generated/schemas.js');
+    // every enum of the current schema whose labels cite an item (第17号), by the path of its value
+    const citing: string[] = [];
+    const walk = (node: unknown, path: string[], seen: Set<unknown>) => {
+      if (typeof node !== 'object' || node === null || seen.has(node)) return;
+      seen.add(node);
+      const n = node as { enumDescriptions?: string[]; properties?: Record<string, unknown>; items?: unknown; $ref?: string };
+      if (n.enumDescriptions?.some((d) => /第[0-9０-９一二三四五六七八九十]+号/.test(d))) citing.push(path.join('/'));
+      for (const [key, child] of Object.entries(n.properties ?? {})) walk(child, [...path, key], seen);
+      if (n.items) walk(n.items, path, seen);
+      if (n.$ref?.startsWith('#/'))
+        walk(
+          n.$ref
+            .slice(2)
+            .split('/')
+            .reduce((o: any, k) => o?.[k], root),
+          path,
+          new Set(seen),
+        ); // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const root = filingSchema(CURRENT_SCHEMA_VERSION);
+    walk(root, [], new Set());
+    expect(citing).toContain('monitoring/activities/kind');
+    for (const profile of allProfiles()) for (const path of citing) expect(profile.labels?.[path], `${profile.id}: ${path}`).toBeDefined();
+  });
+
   it('has every provision a rule applies in every profile', async () => {
     const { RULES } = await import('../src/rules/registry.js');
     const { allProfiles } = await import('../src/profiles/index.js');

@@ -10,12 +10,16 @@ import { hasOwnWords, wordsOf } from './wording.js';
 let current: SchemaIndex | undefined;
 const worded = new WeakMap<Profile, SchemaIndex>();
 
-/** The current schema; given a profile, its labels in the words of the profile's filer type. */
+/**
+ * The current schema; given a profile, its labels in the words of the profile's filer type, and the
+ * profile's own names for the choices that cite a provision.
+ */
 export function currentSchemaIndex(profile?: Profile): SchemaIndex {
   current ??= new SchemaIndex(filingSchema(CURRENT_SCHEMA_VERSION) as SchemaNode);
-  if (!hasOwnWords(profile)) return current;
+  if (!profile || (!hasOwnWords(profile) && !profile.labels)) return current;
   let index = worded.get(profile);
-  if (!index) worded.set(profile, (index = new SchemaIndex(filingSchema(CURRENT_SCHEMA_VERSION) as SchemaNode, wordsOf(profile))));
+  if (!index)
+    worded.set(profile, (index = new SchemaIndex(filingSchema(CURRENT_SCHEMA_VERSION) as SchemaNode, wordsOf(profile), profile.labels)));
   return index;
 }
 

@@ -30,6 +30,11 @@ export class SchemaIndex {
   constructor(
     private readonly root: SchemaNode,
     private readonly words?: (text: string) => string,
+    /**
+     * The profile's own names for choices that cite a provision (its `labels`: by the value's
+     * path without list indices), which replace the model's wherever a choice is shown.
+     */
+    private readonly labels?: Readonly<Record<string, Readonly<Record<string, string>>>>,
   ) {}
 
   private readonly resolved = new WeakMap<SchemaNode, SchemaNode | undefined>();
@@ -77,7 +82,12 @@ export class SchemaIndex {
   at(segments: readonly string[]): SchemaNode | undefined {
     const key = segments.map((s) => (/^\d+$/.test(s) ? '#' : s)).join('/');
     if (this.cache.has(key)) return this.cache.get(key);
-    const node = this.walk(segments);
+    let node = this.walk(segments);
+    const own = this.labels?.[segments.filter((s) => !/^\d+$/.test(s)).join('/')];
+    if (node?.enum && own) {
+      const model = node.enumDescriptions;
+      node = { ...node, enumDescriptions: node.enum.map((v, i) => own[String(v)] ?? model?.[i] ?? String(v)) };
+    }
     this.cache.set(key, node);
     return node;
   }
