@@ -3,7 +3,7 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPdf, type PdfContent } from './pdf-helpers.js';
+import { characterSpacings, readPdf, type PdfContent } from './pdf-helpers.js';
 import { EXAMPLES, runCli, tempDir } from './helpers.js';
 import { readDirectory, readEntry, writeZip } from '../src/bundle/zip.js';
 import { parse } from 'yaml';
@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 const editions = ['submission', 'public'] as const;
 type Built = Record<'ippan' | 'soden', Record<(typeof editions)[number], PdfContent>>;
 let built: Built;
+const bytes: Record<string, Buffer> = {};
 let ippanBundle: string;
 
 beforeAll(async () => {
@@ -19,9 +20,10 @@ beforeAll(async () => {
     const run = runCli(['build', join(EXAMPLES, example), '--out', out, '--edition', 'both']);
     expect(run.status, run.stderr).toBe(0);
     if (example === 'ippan-15') ippanBundle = join(out, 'report-2024-submission.zip');
+    for (const edition of editions) bytes[`${example} ${edition}`] = readFileSync(join(out, `report-2024-${edition}.pdf`));
     return {
-      submission: await readPdf(readFileSync(join(out, 'report-2024-submission.pdf'))),
-      public: await readPdf(readFileSync(join(out, 'report-2024-public.pdf'))),
+      submission: await readPdf(bytes[`${example} submission`]!),
+      public: await readPdf(bytes[`${example} public`]!),
     };
   };
   const [ippan, soden] = await Promise.all([read('ippan-15'), read('soden-13')]);
@@ -272,5 +274,21 @@ describe("item 九's 概要 of the transactions", () => {
       );
       expect(filing.filing.transactions.records).toHaveLength(all.length);
     });
+  });
+});
+
+describe('justification', () => {
+  it('stretches no line by more than a quarter of a character per gap, in either example or edition', async () => {
+    for (const [name, pdf] of Object.entries(bytes)) {
+      const runs = await characterSpacings(pdf);
+      // a run of one character has no gap; a redaction bar is black squares spread to the hidden text's width
+      const spread = runs.filter((r) => [...r.text].length > 1 && !/^■+$/.test(r.text) && r.em > 0.25 + 1e-3);
+      expect(
+        spread.map((r) => `p. ${r.page} ${r.text} ${r.em.toFixed(2)} em`),
+        name,
+      ).toEqual([]);
+      // and justification still happens: most lines of a paragraph are spread a little
+      expect(runs.filter((r) => r.em > 0.01).length, name).toBeGreaterThan(50);
+    }
   });
 });

@@ -98,3 +98,38 @@ export async function textRuns(bytes: Uint8Array): Promise<Run[][]> {
   await doc.destroy();
   return out;
 }
+
+/** A text run drawn with character spacing: its text, its page and the spacing in ems of its size. */
+export interface Spaced {
+  page: number;
+  text: string;
+  /** the spacing between characters, in ems (negative where a line is pushed in) */
+  em: number;
+}
+
+/** Every text run of a PDF drawn with a character spacing other than none, from its content streams. */
+export async function characterSpacings(bytes: Uint8Array): Promise<Spaced[]> {
+  const doc = await openPdf(bytes);
+  const out: Spaced[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const ops = await (await doc.getPage(i)).getOperatorList();
+    // the text state is part of the graphics state: q saves it, Q restores it
+    let size = 0;
+    let spacing = 0;
+    const saved: [number, number][] = [];
+    ops.fnArray.forEach((fn: number, k: number) => {
+      const args = ops.argsArray[k] as unknown[];
+      if (fn === OPS.save) saved.push([size, spacing]);
+      else if (fn === OPS.restore) [size, spacing] = saved.pop() ?? [0, 0];
+      else if (fn === OPS.setFont) size = Number(args[1]);
+      else if (fn === OPS.setCharSpacing) spacing = Number(args[0]);
+      else if ((fn === OPS.showText || fn === OPS.showSpacedText) && spacing !== 0 && size > 0) {
+        const glyphs = (args[0] as ({ unicode?: string } | number)[]).filter((g) => typeof g === 'object' && g !== null);
+        const text = glyphs.map((g) => (g as { unicode?: string }).unicode ?? '').join('');
+        out.push({ page: i, text, em: spacing / size });
+      }
+    });
+  }
+  await doc.destroy();
+  return out;
+}

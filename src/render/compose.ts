@@ -167,8 +167,11 @@ interface Cluster {
   kind?: ClusterKind;
 }
 
+/** The most a justified line is stretched, per gap between characters (ems). */
+export const MAX_STRETCH = 0.25;
+
 /** Character spacing (ems) beyond which a line is loose: a label breaks rather than leave it so. */
-const LOOSE = 0.3;
+const LOOSE = MAX_STRETCH;
 
 // Units that must not split, tried in order at each position.
 const DATE =
@@ -565,7 +568,10 @@ export class Composer {
     // compress a line that overflows (追い込み), stretch a justified one; a safety margin keeps
     // pdfmake from wrapping the last run for a rounding error
     const slack = width - 0.01 - natural;
-    const spacing = stretch > 0 && (justify || slack < 0) ? round(slack / stretch) : 0;
+    let spacing = stretch > 0 && (justify || slack < 0) ? round(slack / stretch) : 0;
+    // a line that would need more than a small stretch (a date or an ID carried over, a label alone
+    // on its line) is set flush left rather than spread: a careful 公用文 never shows a label spread as 「開 始」 across its cell
+    if (spacing > MAX_STRETCH * fontSize) spacing = 0;
     return [
       ...lead,
       ...runs.map((r) => {
