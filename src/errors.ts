@@ -15,6 +15,18 @@ export class InputOutputError extends Error {
   }
 }
 
+/**
+ * A file given that is neither YAML nor a spreadsheet of a filing, and lies in no filing directory
+ * (a PDF, an image, a Word file): build refuses it; validate, as a pre-commit hook is handed such
+ * files, notes that it skipped it.
+ */
+export class NotAFilingFile extends InputOutputError {
+  constructor(path: string) {
+    super('input.notYaml', { path }, 'input.notYaml.hint');
+    this.name = 'NotAFilingFile';
+  }
+}
+
 /** A usage error found after argument parsing (exit code 2). */
 export class UsageError extends Error {
   constructor(

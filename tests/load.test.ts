@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validatePaths } from '../src/validate/index.js';
 import { resolveTargets } from '../src/load/filing.js';
-import { HEADER, writeTree } from './helpers.js';
+import { HEADER, runCli, writeTree } from './helpers.js';
 
 const en = { lang: 'en' as const, rules: false };
 
@@ -146,5 +146,39 @@ describe('directories', () => {
     await validatePaths([dir], en);
     expect(readFileSync(join(dir, 'filing.yaml'), 'utf8')).toBe(before);
     expect(readdirSync(dir)).toEqual(['filing.yaml']);
+  });
+});
+
+describe('files that are no YAML, as a pre-commit hook hands them over', () => {
+  it('checks the filing an attachment belongs to, skips a file of no filing with a note, and build refuses it', async () => {
+    const tree = writeTree({
+      'filings/2024/filing.yaml': `${HEADER}\nattachments:\n  - {id: a1, title: 平面図, file: attachments/plan.pdf, kind: floor-plan}\n`,
+      'filings/2024/attachments/plan.pdf': '%PDF-1.7\n',
+      'filings/notes.docx': 'draft',
+      'photo.png': 'png',
+    });
+    const filing = join(tree, 'filings', '2024');
+    expect(resolveTargets([join(filing, 'attachments', 'plan.pdf')])).toEqual([{ path: filing, kind: 'directory' }]);
+    const result = await validatePaths(
+      [join(filing, 'attachments', 'plan.pdf'), join(tree, 'filings', 'notes.docx'), join(tree, 'photo.png')],
+      {
+        lang: 'en',
+        rules: false,
+      },
+    );
+    expect(result.ioFailure).toBe(false);
+    expect(result.results.map((r) => r.target.path)).toEqual([filing]);
+    const notes = result.diagnostics.filter((d) => d.code === 'io/not-a-filing-file');
+    expect(notes.map((d) => [d.severity, d.file])).toEqual([
+      ['info', join(tree, 'filings', 'notes.docx')],
+      ['info', join(tree, 'photo.png')],
+    ]);
+    expect(notes[0]!.message).toContain('skipped');
+    const ja = await validatePaths([join(tree, 'photo.png')], { lang: 'ja' });
+    expect(ja.diagnostics[0]!.message).toContain('確認を省きました');
+    // build takes one filing: a file of none is refused (exit 3)
+    const build = runCli(['build', join(tree, 'photo.png'), '--out', join(tree, 'out')]);
+    expect(build.status).toBe(3);
+    expect(build.stdout).toMatch(/is not a YAML file.*io\/not-yaml/);
   });
 });

@@ -1,9 +1,9 @@
 // Paths → one merged filing + SourceMap. A filing is a directory (filing.yaml plus section files,
 // merged by top-level key) or a single YAML file; a lone section file is checked on its own.
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { InputOutputError, errnoReason } from '../errors.js';
+import { InputOutputError, NotAFilingFile, errnoReason } from '../errors.js';
 import { t, type Lang } from '../messages/index.js';
 import { CONFIG_FILE_NAMES } from '../model/config.js';
 import type { Mark } from '../model/marks.js';
@@ -52,6 +52,22 @@ export function isYamlFile(path: string): boolean {
   return ext === '.yaml' || ext === '.yml';
 }
 
+/**
+ * The filing directory a file lies in: the nearest folder above it, up to four levels and not past a
+ * repository's root, that holds a filing.yaml.
+ */
+function enclosingFiling(dir: string): string | undefined {
+  let current = dir;
+  for (let level = 0; level < 5; level++) {
+    if (filingFileIn(current)) return current;
+    if (existsSync(join(current, '.git'))) return undefined;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+  return undefined;
+}
+
 function filingFileIn(dir: string): string | undefined {
   for (const name of FILING_FILE_NAMES) {
     try {
@@ -93,7 +109,10 @@ export function resolveTargets(paths: readonly string[]): Target[] {
       // a spreadsheet of a filing stands for its directory, as a section file does
       add({ path: dirname(path), kind: 'directory' });
     } else if (!isYamlFile(path)) {
-      throw new InputOutputError('input.notYaml', { path }, 'input.notYaml.hint');
+      // an attachment, or a list's spreadsheet in a folder of the filing: the filing stands for it
+      const filing = enclosingFiling(dirname(path));
+      if (!filing) throw new NotAFilingFile(path);
+      add({ path: filing, kind: 'directory' });
     } else if (!FILING_FILE_NAMES.includes(basename(path)) && filingFileIn(dirname(path))) {
       add({ path: dirname(path), kind: 'directory' });
     } else if (FILING_FILE_NAMES.includes(basename(path)) && yamlFilesIn(dirname(path)).length > 1) {

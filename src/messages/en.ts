@@ -14,6 +14,8 @@ const base = {
   'input.unreadable.hint': 'check the file permissions',
   'input.notYaml': '{path} is not a YAML file',
   'input.notYaml.hint': 'pass a filing directory or a .yaml/.yml file',
+  'input.skipped': '{path} is no part of a filing (not YAML, nor in a folder with a filing.yaml): skipped',
+  'input.skipped.hint': 'nothing to do; a pre-commit hook hands validate every file its files: pattern matches',
   'input.noFilingYaml': 'the directory {path} has no filing.yaml',
   'input.noFilingYaml.hint':
     'put the header (filer, filerType, fiscalYear, submissionDate) in filing.yaml, or start one with `taisei init {path}`',

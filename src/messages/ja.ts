@@ -13,6 +13,8 @@ export const ja: Record<MessageKey, string> = {
   'input.unreadable.hint': 'ファイルのアクセス権を確認してください',
   'input.notYaml': '{path} は YAML ファイルではありません',
   'input.notYaml.hint': '申請データのディレクトリか .yaml / .yml ファイルを指定してください',
+  'input.skipped': '{path} は報告のデータではありません（YAML でなく、filing.yaml のあるフォルダにもありません）。確認を省きました',
+  'input.skipped.hint': '対処は不要です。pre-commit のフックには files: のパターンに合うファイルがすべて渡されます',
   'input.noFilingYaml': 'ディレクトリ {path} に filing.yaml がありません',
   'input.noFilingYaml.hint':
     'ヘッダ（filer, filerType, fiscalYear, submissionDate）を filing.yaml に書いてください。`taisei init {path}` でひな形を作れます',

@@ -12,7 +12,7 @@ import { t, type Lang } from '../messages/index.js';
 import { writeFilesAtomic, type OutputFile } from '../util/atomic.js';
 import { editionView, type EditionInput } from '../edition/view.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
-import { validateTarget, type FilingResult } from '../validate/index.js';
+import { ioDiagnostic, validateTarget, type FilingResult } from '../validate/index.js';
 import type { ValidateResult } from '../validate/index.js';
 import * as render from '../render/index.js';
 import { fontsFromConfig } from '../render/fonts.js';
@@ -78,18 +78,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     result = await validateTarget(targets[0]!, { lang, configPath: options.configPath, maxFileMB: options.maxFileMB });
   } catch (error) {
     if (!(error instanceof InputOutputError)) throw error;
-    return empty(
-      [
-        {
-          code: 'io/not-found',
-          severity: 'error',
-          file: path,
-          message: t(lang, error.messageKey, error.args),
-          ...(error.hintKey ? { hint: t(lang, error.hintKey, error.args) } : {}),
-        },
-      ],
-      true,
-    );
+    return empty([{ ...ioDiagnostic(error, lang), file: path }], true);
   }
   const diagnostics = [...result.diagnostics];
   const loaded = result.loaded;

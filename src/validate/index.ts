@@ -3,7 +3,7 @@
 import { dirname } from 'node:path';
 import { findConfig, loadConfig, type Config } from './config.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { InputOutputError } from '../errors.js';
+import { InputOutputError, NotAFilingFile } from '../errors.js';
 import { loadTarget, resolveTargets, type LoadedFiling, type Target } from '../load/filing.js';
 import { langFromEnv, t, type Lang } from '../messages/index.js';
 import { chooseProfile, type Profile } from '../profiles/index.js';
@@ -42,7 +42,8 @@ export interface ValidateResult {
   ioFailure: boolean;
 }
 
-function ioDiagnostic(error: InputOutputError, lang: Lang): Diagnostic {
+/** A path that could not be used, as a finding: not found, not YAML, or unreadable (exit code 3). */
+export function ioDiagnostic(error: InputOutputError, lang: Lang): Diagnostic {
   return {
     code: error.messageKey === 'input.notFound' ? 'io/not-found' : error.messageKey === 'input.notYaml' ? 'io/not-yaml' : 'io/unreadable',
     severity: 'error',
@@ -64,6 +65,17 @@ export async function validatePaths(paths: readonly string[], given: ValidateOpt
         if (!targets.some((known) => known.kind === target.kind && known.path === target.path)) targets.push(target);
       }
     } catch (error) {
+      if (error instanceof NotAFilingFile) {
+        // a file a pre-commit hook is handed that is no part of a filing: noted, not a finding
+        diagnostics.push({
+          code: 'io/not-a-filing-file',
+          severity: 'info',
+          file: path,
+          message: t(options.lang, 'input.skipped', { path }),
+          hint: t(options.lang, 'input.skipped.hint'),
+        });
+        continue;
+      }
       if (!(error instanceof InputOutputError)) throw error;
       ioFailure = true;
       diagnostics.push(ioDiagnostic(error, options.lang));
