@@ -16,6 +16,7 @@ import { nestsDeeperThan } from '../util/depth.js';
 import { readRegularFile, regularFile } from '../util/regular-file.js';
 import { wordsOf } from '../model/wording.js';
 import { checkSchema } from '../validate/schema.js';
+import type { VerdictSettings } from '../model/config.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
 import { BUNDLE_FORMAT, FILING_FORMAT, attachmentEntry, canonicalBytes, type Manifest } from './write.js';
 import { ASSESSMENT_METHOD, assessmentSummary } from '../assessment/summary.js';
@@ -33,8 +34,16 @@ export interface VerifiedBundle {
   path: string;
   diagnostics: Diagnostic[];
   manifest?: Manifest;
-  /** filing.json: { format, schemaVersion, profile, edition, filing } */
-  filing?: { format: string; schemaVersion: number; profile: string; edition: string; filing: Record<string, unknown> };
+  /** filing.json: { format, schemaVersion, profile, edition, filing, settings } */
+  filing?: {
+    format: string;
+    schemaVersion: number;
+    profile: string;
+    edition: string;
+    filing: Record<string, unknown>;
+    /** what of the filer's configuration changes a verdict, applied as build applied it */
+    settings?: VerdictSettings;
+  };
   files: Map<string, Buffer>;
   signed: boolean;
   /** The taisei version that wrote it, where it says. */
@@ -255,6 +264,14 @@ export async function checkFiling(
     file: `${path}:filing.json`,
     message: d.pointer ? `${d.message} (${d.pointer})` : d.message,
   });
+  // the filer's settings that change a verdict, checked as a configuration is, then applied
+  if (filing.settings !== undefined) {
+    const wrong = (await checkSchema(filing.settings, 'config', lang)).filter((d) => d.severity === 'error');
+    if (typeof filing.settings !== 'object' || filing.settings === null || Array.isArray(filing.settings) || wrong.length > 0) {
+      problem('bundle/filing', 'bundle.settings', { reason: wrong[0]?.message ?? '' }, 'filing.json');
+      return;
+    }
+  }
   const profile = getProfile(filing.profile);
   const schemaFindings = (await checkSchema(filing.filing, 'filing', lang, filing.schemaVersion, wordsOf(profile))).filter(keep);
   result.diagnostics.push(...schemaFindings.map(inFiling));
@@ -262,7 +279,7 @@ export async function checkFiling(
   const rules = runRules(filing.filing, {
     lang,
     profile,
-    config: {},
+    config: filing.settings ?? {},
     baseDir: '.',
     attachment: attachments(filing),
     schemaVersion: filing.schemaVersion,

@@ -1,7 +1,8 @@
 // The machine-readable bundle: one zip per filing and edition, written next to the PDF.
 //   manifest.json   format, generator, profile, filer, year, edition, created, every file's hash
 //   manifest.sig    optional: Ed25519 signature over the manifest's bytes, with the key id
-//   filing.json     the normalised filing (files merged, defaults applied) as canonical JSON
+//   filing.json     the normalised filing (files merged, defaults applied) as canonical JSON, with
+//                   the settings of taisei.config.yaml that change a verdict
 //   report.pdf      the PDF of the same edition
 //   assessment.json the self-assessment evaluated (readiness score), when the filing has one
 //   diff.json       the changes from last year (build --compare-with)
@@ -20,6 +21,7 @@ import { attachmentsOnDisk, type AttachmentState } from '../util/confined.js';
 import { readRegularFile } from '../util/regular-file.js';
 import { withDefaults } from '../model/defaults.js';
 import type { Edition } from '../model/edition.js';
+import type { VerdictSettings } from '../model/config.js';
 import { signBytes } from './keys.js';
 import { writeZip, type ZipInput } from './zip.js';
 
@@ -117,7 +119,8 @@ export interface FilingData {
   assessment?: Buffer;
 }
 
-export function filingData(view: EditionView): FilingData {
+/** @param settings what of the filing's configuration changes a verdict (verdictSettings), carried with it */
+export function filingData(view: EditionView, settings?: VerdictSettings): FilingData {
   const { data, edition, profile, schema } = view;
   const normalised = markers(withDefaults({ ...data, profile: profile.id }, schema.at([]), schema));
   const filing = canonicalBytes({
@@ -126,6 +129,7 @@ export function filingData(view: EditionView): FilingData {
     profile: profile.id,
     edition,
     filing: normalised,
+    ...(settings ? { settings } : {}),
   });
   // computed from filing.json's own content, so that verify can compute it again and compare
   const assessment = assessmentSummary(normalised as Record<string, unknown>);

@@ -12,6 +12,7 @@ import { t, type Lang } from '../messages/index.js';
 import { writeFilesAtomic, type OutputFile } from '../util/atomic.js';
 import { editionView, type EditionInput } from '../edition/view.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
+import { verdictSettings } from '../model/config.js';
 import { ioDiagnostic, validateTarget, type FilingResult } from '../validate/index.js';
 import type { ValidateResult } from '../validate/index.js';
 import * as render from '../render/index.js';
@@ -119,7 +120,9 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   }
   const views = options.editions.map((edition) => editionView(input, edition));
   // each PDF carries its edition's data inside, the same bytes as its bundle's filing.json
-  const data = views.map((view) => bundler.filingData(view));
+  // what of the configuration changes a verdict travels with the filing: verify and ingest apply it
+  const settings = verdictSettings(result.config);
+  const data = views.map((view) => bundler.filingData(view, settings));
   const rendered = await render.renderViews(views, {
     lang,
     embedded: data.map((d, i) => [

@@ -59,6 +59,11 @@ export interface CompareRow {
   informationManagerPosition: string | null;
   monitoringHeadcount: number | null;
   ruleFindings: number;
+  /**
+   * What of the filer's configuration changed a verdict: each rule it re-levelled or turned off,
+   * with its default and the filer's justification, and any threshold it set.
+   */
+  settings: { setting: string; value: string; defaultValue: string | null; justification: string | null }[];
   /** Each finding of the filing rules (the filer's own report), for the per-filer page. */
   findings: { code: string; severity: string; message: string }[];
   /** The systems still shared, with their separation targets. */
@@ -201,6 +206,24 @@ export const COLUMNS: Column[] = [
     value: (r) => r.monitoringHeadcount,
   },
   { key: 'ruleFindings', group: { id: 'monitoring' }, kind: 'integer', label: 'compare.col.ruleFindings', value: (r) => r.ruleFindings },
+  {
+    key: 'settings',
+    group: { id: 'monitoring' },
+    label: 'compare.col.settings',
+    value: (r, lang) =>
+      r.settings.length === 0
+        ? null
+        : r.settings
+            .map((s) =>
+              t(lang, s.justification ? 'compare.setting.justified' : 'compare.setting', {
+                setting: s.setting.replace(/^rules\//, ''),
+                from: s.defaultValue ?? '—',
+                to: s.value,
+                justification: s.justification ?? '',
+              }),
+            )
+            .join('\n'),
+  },
   // the internal-control column group
   {
     key: 'readiness',
@@ -373,6 +396,9 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
       monitoringHeadcount: organisation?.monitoring_headcount ?? null,
       ruleFindings: filed.length,
       findings: filed,
+      settings: db
+        .prepare('SELECT setting, value, default_value defaultValue, justification FROM settings WHERE bundle = ? ORDER BY rowid')
+        .all(b.hash) as CompareRow['settings'],
       shared,
       deadline: {
         pastHorizon: late.length,

@@ -64,6 +64,13 @@ const MIGRATIONS: string[] = [
   CREATE TABLE plan_measures (bundle TEXT NOT NULL REFERENCES bundles(hash), id TEXT NOT NULL, area TEXT, status TEXT, recurrence TEXT, due TEXT, windows INTEGER, missed INTEGER);
   CREATE INDEX plan_measures_bundle ON plan_measures (bundle);
   `,
+  // 3: what of the filer's configuration changed a verdict (filing.json's settings): a re-levelled
+  // or disabled rule with its default, its setting and the justification; a threshold or a
+  // profile's start with its value. Bundles ingested before it carried none.
+  `
+  CREATE TABLE settings (bundle TEXT NOT NULL REFERENCES bundles(hash), setting TEXT NOT NULL, value TEXT NOT NULL, default_value TEXT, justification TEXT);
+  CREATE INDEX settings_bundle ON settings (bundle);
+  `,
 ];
 
 export const DB_SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,6 +12,7 @@ import { RULES } from '../rules/registry.js';
 import { holdsNonPublic, list } from '../rules/util.js';
 import { getAt } from '../util/pointer.js';
 import { readRegularFile } from '../util/regular-file.js';
+import { settingRows } from '../model/config.js';
 
 export interface IngestOptions {
   lang: Lang;
@@ -165,6 +166,10 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
         plain(get(r, 'counterparty.related') ?? false),
         plain(r.subject),
       );
+    // each deviation from the defaults the filing carries, as build applied it
+    const insertSetting = db.prepare('INSERT INTO settings VALUES (?,?,?,?,?)');
+    for (const s of settingRows(verified.filing?.settings, (id) => RULES.find((r) => r.id === id)?.severity))
+      insertSetting.run(hash, s.setting, s.value, s.defaultValue, s.justification);
     const insertRuleFinding = db.prepare('INSERT INTO rule_findings VALUES (?,?,?,?,?)');
     for (const d of verified.diagnostics)
       if (ruleIds.has(d.code)) insertRuleFinding.run(hash, d.code, d.severity, d.pointer ?? null, d.message);

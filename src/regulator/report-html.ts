@@ -399,6 +399,19 @@ ${before ? (changed.length > 0 ? `<ul>${changed.join('')}</ul>` : `<p>${escapeHt
 <h2>${escapeHtml(t(lang, 'compare.filer.late', { year: last.fiscalYear }))}</h2>
 ${[timelineChart([last], lang), sharedChart(years, lang), readinessChart(years, lang)].map(figure).join('\n')}
 <h2>${escapeHtml(t(lang, 'compare.filer.findings', { year: last.fiscalYear, n: last.findings.length }))}</h2>
-${findings.length > 0 ? `<ul class="findings">${findings.join('')}</ul>` : `<p>${escapeHtml(t(lang, 'compare.filer.noFindings'))}</p>`}`;
+${findings.length > 0 ? `<ul class="findings">${findings.join('')}</ul>` : `<p>${escapeHtml(t(lang, 'compare.filer.noFindings'))}</p>`}
+<h2>${escapeHtml(t(lang, 'compare.filer.settings', { year: last.fiscalYear }))}</h2>
+${
+  last.settings.length > 0
+    ? `<ul class="findings">${last.settings
+        .map(
+          (s) =>
+            `<li><code>${escapeHtml(s.setting.replace(/^rules\//, ''))}</code> ${escapeHtml(s.defaultValue ?? '—')} → ${escapeHtml(s.value)}${
+              s.justification ? `: ${escapeHtml(s.justification)}` : ''
+            }</li>`,
+        )
+        .join('')}</ul>`
+    : `<p>${escapeHtml(t(lang, 'compare.filer.noSettings'))}</p>`
+}`;
   return page(lang, title, html);
 }

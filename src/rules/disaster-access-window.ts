@@ -4,8 +4,7 @@
 // were found doing this).
 import { defineRule, type RuleMessages } from './types.js';
 import { addDays, list } from './util.js';
-
-export const DEFAULT_REVOCATION_DAYS = 3;
+import { DEFAULT_REVOCATION_DAYS } from '../model/config.js';
 
 /** The rule's wording, in both languages: a missing or extra key is a type error. */
 const messages = {
