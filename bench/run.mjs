@@ -192,6 +192,42 @@ for (const [name, target, limit] of [
   }
 }
 
+// 3a. What signing with a certificate adds to the example's build (a self-signed PKCS#12 from
+// taisei keygen), interleaved with the unsigned build: the median of the pairs' differences.
+{
+  const keys = join(work, 'signing');
+  rmSync(keys, { recursive: true, force: true });
+  mkdirSync(keys, { recursive: true });
+  const signEnv = { ...env, TAISEI_SIGN_PASSWORD: 'bench' };
+  const made = spawnSync(process.execPath, [bin, 'keygen', 'examples/ippan-15', '--out', keys], {
+    cwd: root,
+    env: signEnv,
+    encoding: 'utf8',
+  });
+  if (made.status !== 0) throw new Error(`keygen exited ${made.status}: ${made.stderr}`);
+  const signed = (out) => {
+    const started = performance.now();
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'build', 'examples/ippan-15', '--out', out, '--sign', join(keys, 'taisei-signing.p12')],
+      {
+        cwd: root,
+        env: signEnv,
+        encoding: 'utf8',
+      },
+    );
+    if (result.status !== 0) throw new Error(`signed build exited ${result.status}: ${result.stderr}`);
+    return (performance.now() - started) / 1000;
+  };
+  signed(join(work, 'build-signed'));
+  const added = [];
+  for (let i = 0; i < Math.max(5, Math.floor(runs / 3)); i++) {
+    const plain = time([bin, 'build', 'examples/ippan-15', '--out', join(work, 'build-unsigned')]);
+    added.push(signed(join(work, 'build-signed')) - plain);
+  }
+  report('signing adds to the example build (median of paired differences)', median(added), 's', '≤ 0.2 s', median(added) <= 0.2);
+}
+
 // 3b. Verify the example's bundle, cold.
 {
   const bundle = join(work, 'build-example', 'report-2024-submission.zip');

@@ -50,3 +50,28 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.code.localeCompare(b.code)
   );
 }
+
+/** What verify proved of one file that passed: whose filing, which year and edition, signed by whom. */
+export interface VerifiedFiling {
+  file: string;
+  filer: { name: string; corporateNumber: string };
+  fiscalYear: number;
+  edition: string;
+  profile: string;
+  /** the certificate that signed it, or the Ed25519 key (the former way), or null: unsigned */
+  signature:
+    | {
+        kind: 'certificate';
+        subject: string;
+        issuer: string;
+        /** SHA-256 of the certificate, hex */
+        fingerprint: string;
+        signingTime?: string;
+        /** how a trust register vouches for the certificate; absent where none was given */
+        trusted?: 'pinned' | 'issuer';
+      }
+    | { kind: 'ed25519'; checked: boolean }
+    | null;
+  /** the checks it passed, in the order made */
+  checks: string[];
+}

@@ -27,6 +27,15 @@ function readPem(path: string): string {
   }
 }
 
+/** The kind of a PEM private key (ed25519, rsa, ec …), or undefined where it is none. */
+export function readPrivateKeyKind(pem: string): string | undefined {
+  try {
+    return createPrivateKey(pem).asymmetricKeyType;
+  } catch {
+    return undefined;
+  }
+}
+
 export function readPrivateKey(path: string): KeyObject {
   try {
     const key = createPrivateKey(readPem(path));

@@ -11,7 +11,15 @@ import { InputOutputError } from '../errors.js';
 import type { MessageKey } from '../messages/index.js';
 import { readRegularFile, regularFile } from '../util/regular-file.js';
 import { PdfUnreadable, readPdfFacts, type EmbeddedData, type PdfFacts } from './pdf-read.js';
-import { MAX_BUNDLE_BYTES, checkFiling, problemsOf, verifyBundle, type VerifiedBundle, type VerifyOptions } from './verify.js';
+import {
+  MAX_BUNDLE_BYTES,
+  checkFiling,
+  checkPdfSignature,
+  problemsOf,
+  verifyBundle,
+  type VerifiedBundle,
+  type VerifyOptions,
+} from './verify.js';
 
 export interface VerifyPdfOptions extends VerifyOptions {
   /** The bundle of the same build, to compare the carried data with. */
@@ -84,12 +92,26 @@ export async function verifyPdf(path: string, options: VerifyPdfOptions): Promis
   for (const file of carried) if (!carriedIntact(file, facts.xmp, problem)) return result;
   for (const file of carried) result.files.set(file.name, file.data);
   if (options.companion) await compareWithBundle(result, options, problem, bytes, filing);
-  // a PDF is signed only as the report.pdf of a signed bundle, checked with its key
+  // its own signature (PAdES), by a certificate that may speak for the filer the filing names
+  const filer = filerNumber(filing.data);
+  await checkPdfSignature(result, bytes, filer, options, problem, undefined);
+  // otherwise a PDF is signed as the report.pdf of a signed bundle, checked with its key
   if (options.requireSignature && !result.signed) problem('pdf/unsigned', 'pdf.unsigned', {});
 
   // the filing itself, as a bundle's: the PDF does not carry the attachments, so none is looked for
   await checkFiling(result, filing.data, problem, lang, () => () => 'present', false);
   return result;
+}
+
+/** The 法人番号 a carried filing.json names ('' where it cannot be read: the filing's own check says why). */
+function filerNumber(data: Buffer): string {
+  try {
+    const number = (JSON.parse(data.toString('utf8')) as { filing?: { filer?: { corporateNumber?: unknown } } }).filing?.filer
+      ?.corporateNumber;
+    return typeof number === 'string' ? number : '';
+  } catch {
+    return '';
+  }
 }
 
 /** A carried file is the one the PDF was built with: its recorded SHA-256, its MD5, its relationship. */

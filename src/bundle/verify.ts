@@ -22,12 +22,29 @@ import { BUNDLE_FORMAT, FILING_FORMAT, attachmentEntry, canonicalBytes, type Man
 import { ASSESSMENT_METHOD, assessmentSummary } from '../assessment/summary.js';
 import { PdfUnreadable, readPdfFacts, type EmbeddedData } from './pdf-read.js';
 import { DEFAULT_LIMITS, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
+import type { TrustRegister } from './x509.js';
 
 export interface VerifyOptions {
   lang: Lang;
   keys?: KeyObject[];
   requireSignature?: boolean;
   limits?: ZipLimits;
+  /** the certificates that speak for which filer (trusted issuers, pinned certificates) and the CRLs */
+  trust?: TrustRegister;
+}
+
+/** Who signed a filing with a certificate, as verify proved it. */
+export interface SignerProof {
+  subject: string;
+  issuer: string;
+  fingerprint: string;
+  corporateNumber?: string;
+  notBefore: string;
+  notAfter: string;
+  /** when it was signed: the PDF's /M, or the manifest signature's signingTime */
+  signingTime?: string;
+  /** how the trust register vouches for it; undefined where no register was given */
+  trusted?: 'pinned' | 'issuer';
 }
 
 export interface VerifiedBundle {
@@ -46,6 +63,10 @@ export interface VerifiedBundle {
   };
   files: Map<string, Buffer>;
   signed: boolean;
+  /** the certificate that signed it (a PAdES or CMS signature), once checked */
+  signer?: SignerProof;
+  /** signed the former way: an Ed25519 key (manifest.sig), not a certificate */
+  legacySignature?: boolean;
   /** The taisei version that wrote it, where it says. */
   generator?: string;
 }
@@ -65,10 +86,22 @@ export function problemsOf(result: VerifiedBundle, lang: Lang): Problem {
     });
   };
 }
+type X509 = typeof import('./x509.js');
+let loadedX509: X509 | undefined;
+/** The X.509 module, once a certificate signature has made verify import it. */
+function x509(): X509 {
+  if (!loadedX509) throw new Error('x509 not loaded');
+  return loadedX509;
+}
+async function loadX509(): Promise<X509> {
+  loadedX509 ??= await import('./x509.js');
+  return loadedX509;
+}
+
 /** Whether this taisei knows a schema version (every released one is kept). */
 const knownVersion = (version: unknown): boolean => (SCHEMA_VERSIONS as readonly unknown[]).includes(version);
 
-const LAYOUT = /^(manifest\.json|manifest\.sig|filing\.json|diff\.json|assessment\.json|report\.pdf|attachments\/.+)$/;
+const LAYOUT = /^(manifest\.json|manifest\.sig|manifest\.p7s|filing\.json|diff\.json|assessment\.json|report\.pdf|attachments\/.+)$/;
 
 export async function verifyBundle(path: string, options: VerifyOptions): Promise<VerifiedBundle> {
   const { lang } = options;
@@ -144,9 +177,19 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
   }
   result.manifest = manifest;
   result.generator = manifest.generator.version;
+  const certificateSignature = result.files.get('manifest.p7s');
   const signatureBytes = result.files.get('manifest.sig');
-  if (signatureBytes) {
+  if (certificateSignature) {
+    const { verifyDetached } = await loadX509();
+    const check = verifyDetached(certificateSignature, manifestBytes);
+    if (!check.valid) problem('bundle/signature', `signature.${check.problem ?? 'signature'}` as MessageKey, {}, 'manifest.p7s');
+    else {
+      result.signed = true;
+      proveSigner(result, check.signer!, check.chain, manifest.filer.corporateNumber, check.signingTime, options, problem, 'manifest.p7s');
+    }
+  } else if (signatureBytes) {
     result.signed = true;
+    result.legacySignature = true;
     let signature: Signature | undefined;
     try {
       signature = JSON.parse(signatureBytes.toString('utf8')) as Signature;
@@ -159,6 +202,7 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
       const key = options.keys.find((k) => keyId(k) === signature!.keyId);
       if (!key) problem('bundle/signature', 'bundle.signatureUnknownKey', { keyId: signature.keyId.slice(0, 16) }, 'manifest.sig');
       else if (!verifyBytes(manifestBytes, signature, key)) problem('bundle/signature', 'bundle.signatureInvalid', {}, 'manifest.sig');
+      else problem('bundle/signature-legacy', 'signature.legacy', {}, 'manifest.sig', 'info');
     } else if (options.requireSignature) {
       problem('bundle/signature', 'bundle.signatureNoKey', {}, 'manifest.sig');
     } else {
@@ -177,9 +221,14 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
       problem('bundle/hash-mismatch', 'bundle.hashMismatch', { entry: file.path }, file.path);
   }
   for (const name of result.files.keys()) {
-    if (name !== 'manifest.json' && name !== 'manifest.sig' && !listed.has(name))
+    if (name !== 'manifest.json' && name !== 'manifest.sig' && name !== 'manifest.p7s' && !listed.has(name))
       problem('bundle/unlisted-file', 'bundle.unlistedFile', { entry: name }, name);
   }
+  if (result.diagnostics.some((d) => d.severity === 'error')) return result;
+  // the PDF inside stays the one the certificate signed: its own signature, by the same certificate
+  const report = result.files.get('report.pdf');
+  if (certificateSignature && report)
+    await checkPdfSignature(result, report, manifest.filer.corporateNumber, options, problem, 'report.pdf');
   if (result.diagnostics.some((d) => d.severity === 'error')) return result;
 
   // filing.json against the schema version it declares, and the rules.
@@ -205,6 +254,89 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
 export type Problem = (code: string, key: MessageKey, args: MessageArgs, entry?: string, severity?: Diagnostic['severity']) => void;
 type Filed = NonNullable<VerifiedBundle['filing']>;
 type AttachmentState = 'present' | 'missing' | 'outside' | 'notFile';
+
+/**
+ * A PDF's PAdES signature, where it has one: intact, covering the whole file, and by a certificate
+ * that may speak for the filer. Returns whether the PDF is signed.
+ */
+export async function checkPdfSignature(
+  result: VerifiedBundle,
+  pdf: Buffer,
+  corporateNumber: string,
+  options: Pick<VerifyOptions, 'trust' | 'requireSignature'>,
+  problem: Problem,
+  entry: string | undefined,
+): Promise<boolean> {
+  if (pdf.lastIndexOf('/ByteRange', pdf.length, 'latin1') < 0) return false;
+  await loadX509();
+  const { readPdfSignature } = await import('./pades.js');
+  const signature = readPdfSignature(pdf);
+  if (!signature) return false;
+  if (!signature.check.valid) {
+    problem('pdf/signature', `signature.${signature.check.problem ?? 'signature'}` as MessageKey, {}, entry);
+    return true;
+  }
+  if (!signature.coversWhole) {
+    const covered = signature.coveredEnd;
+    problem('pdf/signature-partial', 'signature.partial', { covered: String(covered), size: String(pdf.length) }, entry);
+    return true;
+  }
+  result.signed = true;
+  proveSigner(result, signature.check.signer!, signature.check.chain, corporateNumber, signature.signingTime, options, problem, entry);
+  return true;
+}
+
+/**
+ * Who a certificate signature names, and whether it may speak for the filing's filer: the 法人番号
+ * in its subject must be the filing's, always; with a trust register, it must be pinned for that
+ * number or issued by a trusted issuer, valid at the signing time and not revoked.
+ */
+function proveSigner(
+  result: VerifiedBundle,
+  signer: Buffer,
+  chain: readonly Buffer[],
+  corporateNumber: string,
+  signingTime: Date | undefined,
+  options: Pick<VerifyOptions, 'trust' | 'requireSignature'>,
+  problem: Problem,
+  entry: string | undefined,
+): void {
+  const info = x509().certificateInfo(signer);
+  const proof: SignerProof = {
+    subject: info.subject,
+    issuer: info.issuer,
+    fingerprint: info.fingerprint,
+    notBefore: info.notBefore,
+    notAfter: info.notAfter,
+    ...(info.corporateNumber ? { corporateNumber: info.corporateNumber } : {}),
+    ...(signingTime ? { signingTime: signingTime.toISOString() } : {}),
+  };
+  // a certificate that names another company never speaks for this one, register or not
+  if (info.corporateNumber && info.corporateNumber !== corporateNumber) {
+    problem('bundle/signature-filer', 'signature.otherFiler', { signer: info.corporateNumber, filer: corporateNumber }, entry);
+    return;
+  }
+  if (options.trust) {
+    const verdict = x509().trustOf(signer, chain, corporateNumber, signingTime ?? new Date(0), options.trust);
+    if (!verdict.trusted) {
+      // a certificate pinned for other filers only: say for which
+      const key = verdict.reason === 'otherFiler' ? 'signature.pinnedElsewhere' : `signature.${verdict.reason}`;
+      problem('bundle/signature-untrusted', key as MessageKey, { detail: verdict.detail ?? '', filer: corporateNumber }, entry);
+      return;
+    }
+    proof.trusted = verdict.via;
+  } else if (options.requireSignature) problem('bundle/signature', 'signature.noTrust', {}, entry);
+  else problem('bundle/signature-unchecked', 'signature.unchecked', { subject: info.subject }, entry, 'info');
+  if (result.signer && result.signer.fingerprint !== proof.fingerprint) {
+    problem('bundle/signature', 'signature.twoSigners', {}, entry);
+    return;
+  }
+  result.signer = {
+    ...result.signer,
+    ...proof,
+    ...(result.signer?.signingTime && !proof.signingTime ? { signingTime: result.signer.signingTime } : {}),
+  };
+}
 
 /**
  * filing.json (of a bundle, or carried in a PDF) against the schema version it declares, the

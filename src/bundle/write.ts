@@ -1,6 +1,7 @@
 // The machine-readable bundle: one zip per filing and edition, written next to the PDF.
 //   manifest.json   format, generator, profile, filer, year, edition, created, every file's hash
-//   manifest.sig    optional: Ed25519 signature over the manifest's bytes, with the key id
+//   manifest.p7s    optional: the filer's certificate signature over the manifest's bytes (detached CMS)
+//   manifest.sig    optional, the former way: an Ed25519 signature over them, with the key id
 //   filing.json     the normalised filing (files merged, defaults applied) as canonical JSON, with
 //                   the settings of taisei.config.yaml that change a verdict
 //   report.pdf      the PDF of the same edition
@@ -105,6 +106,8 @@ export interface BundleInput {
   /** Where the filing directory is: attachments are read from there. */
   baseDir: string;
   signingKey?: KeyObject;
+  /** signs the manifest's bytes with the filer's certificate: manifest.p7s, a detached CMS signature */
+  certificateSignature?: (manifest: Buffer) => Buffer;
   /** filing.json and assessment.json, when already made (the PDF carries the same bytes). */
   data?: FilingData;
   /** The spreadsheets the filing's lists came from, to carry as they are (config bundleSpreadsheets). */
@@ -199,6 +202,7 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
   };
   const manifestBytes = canonicalBytes(manifest);
   const entries: ZipInput[] = [{ name: 'manifest.json', data: manifestBytes }];
-  if (input.signingKey) entries.push({ name: 'manifest.sig', data: canonicalBytes(signBytes(manifestBytes, input.signingKey)) });
+  if (input.certificateSignature) entries.push({ name: 'manifest.p7s', data: input.certificateSignature(manifestBytes) });
+  else if (input.signingKey) entries.push({ name: 'manifest.sig', data: canonicalBytes(signBytes(manifestBytes, input.signingKey)) });
   return { zip: writeZip([...entries, ...files]), manifest };
 }

@@ -13,13 +13,14 @@ import * as exportCommand from './commands/export.js';
 import * as ingest from './commands/ingest.js';
 import * as init from './commands/init.js';
 import * as keygen from './commands/keygen.js';
+import * as trust from './commands/trust.js';
 import * as verify from './commands/verify.js';
 import * as profiles from './commands/profiles.js';
 import * as rules from './commands/rules.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
 
-const COMMANDS = [validate, build, verify, diff, exportCommand, ingest, compare, keygen, rules, profiles, init, schema];
+const COMMANDS = [validate, build, verify, diff, exportCommand, ingest, compare, trust, keygen, rules, profiles, init, schema];
 
 /** --lang and --debug are read before commander so that even its errors speak the right language. */
 function preScan(argv: readonly string[]): { lang?: string; debug: boolean } {

@@ -8,7 +8,7 @@ import { InputOutputError } from '../errors.js';
 import { TOOL_VERSION } from '../model/generated/schemas.js';
 import { resolveTargets } from '../load/filing.js';
 import { isTabularFile } from '../load/tabular-sections.js';
-import { t, type Lang } from '../messages/index.js';
+import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { writeFilesAtomic, type OutputFile } from '../util/atomic.js';
 import { editionView, type EditionInput } from '../edition/view.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
@@ -19,7 +19,8 @@ import * as render from '../render/index.js';
 import { fontsFromConfig } from '../render/fonts.js';
 import { withheldShapes } from '../render/shapes.js';
 import * as bundler from '../bundle/write.js';
-import { readPrivateKey } from '../bundle/keys.js';
+import { readPrivateKey, readPrivateKeyKind } from '../bundle/keys.js';
+import { readRegularFile } from '../util/regular-file.js';
 import { loadSide } from './side.js';
 
 import type { Edition } from '../model/edition.js';
@@ -36,8 +37,17 @@ export interface BuildOptions {
   onProgress?: (edition: Edition, fraction: number) => void;
   /** Write the machine-readable bundle next to each PDF (default true). */
   bundle?: boolean;
-  /** An Ed25519 private key (PEM file) to sign the bundles with. */
+  /**
+   * What to sign with: a PKCS#12 file (.p12, .pfx) of the filer's certificate and key, a PEM RSA key
+   * (with `certificate`), or — the former way — an Ed25519 private key (PEM) that signs the bundle only.
+   */
   signWith?: string;
+  /** The PEM file of the signing certificate and its chain, for a PEM key. */
+  certificate?: string;
+  /** The PKCS#12 file's password (never an argument: the CLI reads it from the environment or a file). */
+  password?: string;
+  /** When the filing is signed (default now); the same time and key give the same bytes. */
+  signingTime?: Date;
   /** Last year's filing or bundle: the PDF gets an appendix of the changes, the bundle diff.json. */
   compareWith?: string;
   /** false: no appendix 参考資料 with the self-assessment (config assessmentAppendix can also say so). */
@@ -142,18 +152,38 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return empty(diagnostics.sort(compareDiagnostics), false, [result]);
 
   const fiscalYear = loaded.data.fiscalYear as number;
-  const signingKey = options.signWith ? readPrivateKey(options.signWith) : undefined;
+  const signing = options.signWith ? await loadSigning(options) : undefined;
+  const signingKey = signing?.kind === 'ed25519' ? signing.key : undefined;
   const outputs: BuildOutput[] = [];
   const files: OutputFile[] = [];
   // the lists' own spreadsheets, carried as they are where the configuration asks for them
   const spreadsheets = result.config.bundleSpreadsheets === true ? loaded.files.filter((f) => isTabularFile(f)) : [];
   views.forEach((view, i) => {
-    const pdf = rendered.pdfs[i]!;
+    // a certificate signs the PDF itself (PAdES), then the bundle's manifest, which lists this very PDF
+    const pdf =
+      signing?.kind === 'x509'
+        ? signing.pades.signPdf(rendered.pdfs[i]!, {
+            signer: signing.signer,
+            signingTime: signing.time,
+            name: view.data.filer.name,
+            reason: t('ja', 'sign.reason'),
+          })
+        : rendered.pdfs[i]!;
     const file = join(options.out, outputName(fiscalYear, view.edition));
     let bundlePath: string | undefined;
     let zip: Buffer | undefined;
     if (options.bundle !== false) {
-      zip = bundler.bundle({ view, pdf, baseDir: loaded.baseDir, signingKey, data: data[i], spreadsheets }).zip;
+      zip = bundler.bundle({
+        view,
+        pdf,
+        baseDir: loaded.baseDir,
+        signingKey,
+        ...(signing?.kind === 'x509'
+          ? { certificateSignature: (bytes: Buffer) => signing.x509.signDetached(bytes, signing.signer, signing.time) }
+          : {}),
+        data: data[i],
+        spreadsheets,
+      }).zip;
       bundlePath = file.replace(/\.pdf$/, '.zip');
     }
     files.push({ path: file, data: pdf });
@@ -163,10 +193,53 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
       path: file,
       bytes: pdf.length,
       withheld: view.withheld.length,
-      ...(bundlePath ? { bundle: bundlePath, signed: Boolean(signingKey) } : {}),
+      ...(bundlePath || signing?.kind === 'x509' ? { ...(bundlePath ? { bundle: bundlePath } : {}), signed: Boolean(signing) } : {}),
     });
   });
   // every PDF and bundle, or none of them
   writeFilesAtomic(files);
   return { results: [result], diagnostics: diagnostics.sort(compareDiagnostics), files: loaded.files, ioFailure: false, outputs };
+}
+
+type Signing =
+  | { kind: 'ed25519'; key: ReturnType<typeof readPrivateKey> }
+  | {
+      kind: 'x509';
+      signer: import('../bundle/x509.js').Signer;
+      time: Date;
+      x509: typeof import('../bundle/x509.js');
+      pades: typeof import('../bundle/pades.js');
+    };
+
+/** What build --sign names: a certificate (PKCS#12, or a PEM key with its chain), or an Ed25519 key. */
+async function loadSigning(options: BuildOptions): Promise<Signing> {
+  const path = options.signWith!;
+  const bytes = readRegularFile(path, 'bundle.badKey.hint');
+  const text = bytes.toString('latin1');
+  // the former way: an Ed25519 key signs the bundle only
+  if (/-----BEGIN PRIVATE KEY-----/.test(text) && !options.certificate && readPrivateKeyKind(text) === 'ed25519')
+    return { kind: 'ed25519', key: readPrivateKey(path) };
+  const x509 = await import('../bundle/x509.js');
+  const pades = await import('../bundle/pades.js');
+  let signer: import('../bundle/x509.js').Signer;
+  try {
+    if (/-----BEGIN/.test(text)) {
+      if (!options.certificate) throw new InputOutputError('sign.noCertificate', { path }, 'sign.noCertificate.hint');
+      signer = x509.signerFromPem(text, readRegularFile(options.certificate, 'sign.noCertificate.hint').toString('latin1'));
+    } else {
+      if (options.password === undefined) throw new InputOutputError('sign.noPassword', { path }, 'sign.noPassword.hint');
+      signer = x509.signerFromPkcs12(bytes, options.password);
+    }
+  } catch (error) {
+    if (error instanceof x509.SigningError) {
+      const key = error.reason === 'noCertificate' ? 'sign.noCertificate.p12' : `sign.${error.reason}`;
+      throw new InputOutputError(
+        key as MessageKey,
+        { path },
+        (error.reason === 'noCertificate' ? 'sign.noKey.hint' : `${key}.hint`) as MessageKey,
+      );
+    }
+    throw error;
+  }
+  return { kind: 'x509', signer, time: options.signingTime ?? new Date(), x509, pades };
 }

@@ -71,6 +71,13 @@ const MIGRATIONS: string[] = [
   CREATE TABLE settings (bundle TEXT NOT NULL REFERENCES bundles(hash), setting TEXT NOT NULL, value TEXT NOT NULL, default_value TEXT, justification TEXT);
   CREATE INDEX settings_bundle ON settings (bundle);
   `,
+  // 4: the trust register (which certificates speak for which filer) and who signed each bundle
+  `
+  CREATE TABLE trust (fingerprint TEXT NOT NULL, kind TEXT NOT NULL, corporate_number TEXT, subject TEXT NOT NULL, not_after TEXT, der BLOB NOT NULL, added TEXT NOT NULL, added_by TEXT NOT NULL, note TEXT, PRIMARY KEY (fingerprint, corporate_number));
+  ALTER TABLE bundles ADD COLUMN signer_subject TEXT;
+  ALTER TABLE bundles ADD COLUMN signer_fingerprint TEXT;
+  ALTER TABLE bundles ADD COLUMN signing_time TEXT;
+  `,
 ];
 
 export const DB_SCHEMA_VERSION = MIGRATIONS.length;

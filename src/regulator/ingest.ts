@@ -13,6 +13,7 @@ import { holdsNonPublic, list } from '../rules/util.js';
 import { getAt } from '../util/pointer.js';
 import { readRegularFile } from '../util/regular-file.js';
 import { settingRows } from '../model/config.js';
+import { trustRegister } from './trust.js';
 
 export interface IngestOptions {
   lang: Lang;
@@ -47,7 +48,15 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
   const hash = createHash('sha256').update(zip).digest('hex');
   if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) return { path, status: 'duplicate', hash, diagnostics: [] };
   // a bundle, or a report PDF that carries its filing (PDF/A-3)
-  const verified = await verifyFile(path, { lang: options.lang, keys: options.keys, requireSignature: options.requireSignature });
+  // who may sign for which filer: the register in this database, where it holds anything
+  const register = trustRegister(db);
+  const trust = register.issuers.length + register.pinned.length > 0 ? register : undefined;
+  const verified = await verifyFile(path, {
+    lang: options.lang,
+    keys: options.keys,
+    requireSignature: options.requireSignature,
+    ...(trust ? { trust } : {}),
+  });
   // Integrity, safety, signature and schema decide; the filing rules' findings (even errors) are
   // what the filer reported, stored for the regulator to read rather than grounds to refuse it.
   const refusals = verified.diagnostics.filter((d) => d.severity === 'error' && !ruleIds.has(d.code));
@@ -92,7 +101,7 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
       .run(key.number, key.year, key.edition);
     amended = earlier.changes > 0;
     db.prepare(
-      'INSERT INTO bundles (hash, seq, filer_number, filer_name, fiscal_year, edition, profile, schema_version, generator_version, created, signed, current) VALUES (?,?,?,?,?,?,?,?,?,?,?,1)',
+      'INSERT INTO bundles (hash, seq, filer_number, filer_name, fiscal_year, edition, profile, schema_version, generator_version, created, signed, current, signer_subject, signer_fingerprint, signing_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)',
     ).run(
       hash,
       seq,
@@ -105,6 +114,9 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
       verified.generator ?? 'unknown',
       key.created,
       verified.signed ? 1 : 0,
+      verified.signer?.subject ?? null,
+      verified.signer?.fingerprint ?? null,
+      verified.signer?.signingTime ?? null,
     );
     const insertSystem = db.prepare('INSERT INTO systems VALUES (?,?,?,?,?,?,?,?,?)');
     for (const s of entries(filing.systems)) {

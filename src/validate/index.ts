@@ -2,7 +2,7 @@
 // positions. Returns every diagnostic; never throws for a problem in the input.
 import { dirname } from 'node:path';
 import { findConfig, loadConfig, type Config } from './config.js';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { compareDiagnostics, type Diagnostic, type VerifiedFiling } from '../diagnostics.js';
 import { InputOutputError, NotAFilingFile } from '../errors.js';
 import { loadTarget, resolveTargets, type LoadedFiling, type Target } from '../load/filing.js';
 import { langFromEnv, t, type Lang } from '../messages/index.js';
@@ -40,6 +40,8 @@ export interface ValidateResult {
   files: string[];
   /** A path was missing or unreadable (exit code 3). */
   ioFailure: boolean;
+  /** verify: what it proved of each file that passed */
+  verified?: VerifiedFiling[];
 }
 
 /** A path that could not be used, as a finding: not found, not YAML, or unreadable (exit code 3). */

@@ -1,7 +1,7 @@
 import { watch } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { isDirectory } from '../../util/regular-file.js';
+import { isDirectory, readRegularFile } from '../../util/regular-file.js';
 import { isYamlFile } from '../../load/filing.js';
 import { isTabularFile } from '../../load/tabular-sections.js';
 import type { BuildResult, Edition } from '../../pipeline/build.js';
@@ -21,6 +21,8 @@ interface BuildCommandOptions {
   watch?: boolean;
   bundle: boolean;
   sign?: string;
+  cert?: string;
+  passwordFile?: string;
   compareWith?: string;
   assessmentAppendix: boolean;
 }
@@ -39,7 +41,9 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('-t, --templates <dir>', t(lang, 'cli.build.opt.templates'))
     .option('--no-bundle', t(lang, 'cli.build.opt.noBundle'))
-    .option('-s, --sign <key.pem>', t(lang, 'cli.build.opt.sign'))
+    .option('-s, --sign <file.p12>', t(lang, 'cli.build.opt.sign'))
+    .option('--cert <chain.pem>', t(lang, 'cli.build.opt.cert'))
+    .option('--password-file <file>', t(lang, 'cli.build.opt.passwordFile'))
     .option('--compare-with <last-year>', t(lang, 'cli.build.opt.compareWith'))
     .option('--no-assessment-appendix', t(lang, 'cli.build.opt.noAssessmentAppendix'));
   addInputOptions(command, lang)
@@ -77,6 +81,9 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
     maxFileMB: options.maxFileSize,
     bundle: options.bundle,
     signWith: options.sign,
+    certificate: options.cert,
+    password: signingPassword(options, io.env),
+    signingTime: signingTime(io.env),
     compareWith: options.compareWith,
     assessmentAppendix: options.assessmentAppendix,
     onProgress: showProgress
@@ -142,4 +149,18 @@ function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promi
       if (!name || isYamlFile(String(name)) || isTabularFile(String(name))) trigger();
     });
   });
+}
+
+/** A PKCS#12 file's password: from --password-file (its first line), else TAISEI_SIGN_PASSWORD. */
+function signingPassword(options: BuildCommandOptions, env: NodeJS.ProcessEnv): string | undefined {
+  if (!options.sign) return undefined;
+  if (options.passwordFile) return readRegularFile(options.passwordFile, 'sign.noPassword.hint').toString('utf8').split(/\r?\n/)[0];
+  return env.TAISEI_SIGN_PASSWORD;
+}
+
+/** When a build signs: now, or SOURCE_DATE_EPOCH (seconds) for a reproducible signed build. */
+function signingTime(env: NodeJS.ProcessEnv): Date | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || !/^\d+$/.test(epoch)) return undefined;
+  return new Date(Number(epoch) * 1000);
 }

@@ -1,28 +1,79 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { InputOutputError, UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
+import { readRegularFile } from '../../util/regular-file.js';
 import { EXIT, type CliContext } from '../context.js';
+
+interface KeygenOptions {
+  out: string;
+  name?: string;
+  passwordFile?: string;
+  years: string;
+}
 
 export function register(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
   program
     .command('keygen')
     .description(t(lang, 'cli.keygen.description'))
+    .argument('[filing]', t(lang, 'cli.keygen.arg.filing'))
     .option('-o, --out <dir>', t(lang, 'cli.keygen.opt.out'), '.')
-    .option('-n, --name <name>', t(lang, 'cli.keygen.opt.name'), 'taisei')
-    .action(async (options: { out: string; name: string }) => {
-      const privatePath = join(options.out, `${options.name}.key.pem`);
-      const publicPath = join(options.out, `${options.name}.pub.pem`);
-      for (const path of [privatePath, publicPath])
+    .option('-n, --name <name>', t(lang, 'cli.keygen.opt.name'))
+    .option('--password-file <file>', t(lang, 'cli.keygen.opt.passwordFile'))
+    .option('--years <n>', t(lang, 'cli.keygen.opt.years'), '3')
+    .action(async (filing: string | undefined, options: KeygenOptions) => {
+      if (filing === undefined) return ed25519(options, ctx);
+      // a self-signed certificate naming the filer of the filing given, in a PKCS#12 file
+      const years = Number(options.years);
+      if (!Number.isInteger(years) || years < 1 || years > 10)
+        throw new UsageError('cli.keygen.years', { value: options.years }, 'cli.keygen.years.hint');
+      const stem = options.name ?? 'taisei-signing';
+      const p12Path = join(options.out, `${stem}.p12`);
+      const certPath = join(options.out, `${stem}.cert.pem`);
+      for (const path of [p12Path, certPath])
         if (existsSync(path)) throw new UsageError('cli.keygen.exists', { path }, 'cli.keygen.exists.hint');
-      const { generateKeys } = await import('../../bundle/keys.js');
-      const keys = generateKeys();
-      writeFileAtomic(privatePath, keys.privatePem, 0o600);
-      writeFileAtomic(publicPath, keys.publicPem);
-      ctx.io.stderr.write(t(lang, 'cli.keygen.done', { privatePath, publicPath, id: keys.id }) + '\n');
+      const password = options.passwordFile
+        ? readRegularFile(options.passwordFile, 'sign.noPassword.hint').toString('utf8').split(/\r?\n/)[0]
+        : ctx.io.env.TAISEI_SIGN_PASSWORD;
+      if (!password) throw new UsageError('cli.keygen.noPassword', {}, 'sign.noPassword.hint');
+      const { resolveTargets, loadTarget } = await import('../../load/filing.js');
+      const [target] = resolveTargets([filing]).filter((x) => x.kind !== 'config');
+      const loaded = target ? await loadTarget(target, { lang }) : undefined;
+      const filer = loaded?.data?.filer as { name?: unknown; corporateNumber?: unknown } | undefined;
+      if (typeof filer?.name !== 'string' || typeof filer.corporateNumber !== 'string' || !/^\d{13}$/.test(filer.corporateNumber))
+        throw new InputOutputError('cli.keygen.noFiler', { path: filing }, 'cli.keygen.noFiler.hint');
+      const { selfSignedPkcs12 } = await import('../../bundle/x509.js');
+      const made = selfSignedPkcs12({ name: filer.name, corporateNumber: filer.corporateNumber }, password, new Date(), years);
+      writeFileAtomic(p12Path, made.p12, 0o600);
+      writeFileAtomic(certPath, made.certificatePem);
+      ctx.io.stderr.write(
+        t(lang, 'cli.keygen.certificate', {
+          p12: p12Path,
+          cert: certPath,
+          subject: made.info.subject,
+          fingerprint: made.info.fingerprint,
+          until: made.info.notAfter.slice(0, 10),
+        }) + '\n',
+      );
       ctx.exit(EXIT.ok);
     });
+}
+
+/** The former way: an Ed25519 key pair that signs a bundle (not the PDF), naming a key, not a company. */
+async function ed25519(options: KeygenOptions, ctx: CliContext): Promise<void> {
+  const { lang } = ctx;
+  const name = options.name ?? 'taisei';
+  const privatePath = join(options.out, `${name}.key.pem`);
+  const publicPath = join(options.out, `${name}.pub.pem`);
+  for (const path of [privatePath, publicPath])
+    if (existsSync(path)) throw new UsageError('cli.keygen.exists', { path }, 'cli.keygen.exists.hint');
+  const { generateKeys } = await import('../../bundle/keys.js');
+  const keys = generateKeys();
+  writeFileAtomic(privatePath, keys.privatePem, 0o600);
+  writeFileAtomic(publicPath, keys.publicPem);
+  ctx.io.stderr.write(t(lang, 'cli.keygen.done', { privatePath, publicPath, id: keys.id }) + '\n');
+  ctx.exit(EXIT.ok);
 }

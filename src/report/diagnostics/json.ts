@@ -25,6 +25,8 @@ export const jsonReporter: Reporter = (result, { lang, toolVersion }) => {
       ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
       ...(d.related?.length ? { related: d.related.map(({ pointer: _p, ...r }) => r) } : {}),
     })),
+    // verify: what it proved of each file that passed
+    ...(result.verified ? { verified: result.verified } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 };

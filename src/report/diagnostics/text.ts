@@ -1,6 +1,6 @@
 // Human output: one block per diagnostic with the source line and a caret, then a summary.
-import { countBySeverity, type Diagnostic } from '../../diagnostics.js';
-import { countArgs, t, type Lang } from '../../messages/index.js';
+import { countBySeverity, type Diagnostic, type VerifiedFiling } from '../../diagnostics.js';
+import { countArgs, t, type Lang, type MessageKey } from '../../messages/index.js';
 import type { ValidateResult } from '../../validate/index.js';
 import type { Reporter } from './context.js';
 import { displayWidth } from '../../util/width.js';
@@ -11,7 +11,7 @@ export const textReporter: Reporter = (result, { lang, color }) => {
   const paint = (style: keyof typeof COLORS, text: string) => (color ? `\u001b[${COLORS[style]}m${text}\u001b[0m` : text);
   const sources = sourceTexts(result);
   const blocks = result.diagnostics.map((d) => formatDiagnostic(d, lang, paint, sources));
-  return [...blocks, summary(result, lang, paint)].join('\n') + '\n';
+  return [...blocks, ...(result.verified ?? []).map((v) => proven(v, lang)), summary(result, lang, paint)].join('\n') + '\n';
 };
 
 function sourceTexts(result: ValidateResult): Map<string, string[]> {
@@ -81,8 +81,33 @@ function summary(result: ValidateResult, lang: Lang, paint: Paint): string {
   if (counts.error) parts.push(paint('red', t(lang, 'report.count.error', countArgs(counts.error))));
   if (counts.warning) parts.push(paint('yellow', t(lang, 'report.count.warning', countArgs(counts.warning))));
   if (counts.info) parts.push(paint('cyan', t(lang, 'report.count.info', countArgs(counts.info))));
-  const line = t(lang, 'report.summary', { files, counts: parts.join(lang === 'ja' ? '、' : ', ') });
+  const line = t(lang, 'report.summary', { files, counts: parts.join(lang === 'ja' ? '、' : '; ') });
   // "every problem at once" holds only if it is said which checks have not run yet
   const notRun = result.results.filter((r) => r.rulesNotRun).length;
   return notRun > 0 ? `${line}\n${t(lang, 'report.rulesNotRun', countArgs(notRun))}` : line;
+}
+
+/** What verify proved of a file: whose filing, and who signed it (or that nobody did). */
+function proven(v: VerifiedFiling, lang: Lang): string {
+  const what = t(lang, 'verify.proven', {
+    file: v.file,
+    filer: v.filer.name,
+    number: v.filer.corporateNumber,
+    year: v.fiscalYear,
+    edition: t(lang, `cli.build.edition.${v.edition === 'public' ? 'public' : 'submission'}`),
+    profile: v.profile,
+  });
+  const signature = v.signature;
+  const who =
+    signature === null
+      ? t(lang, 'verify.proven.unsigned')
+      : signature.kind === 'ed25519'
+        ? t(lang, signature.checked ? 'verify.proven.ed25519' : 'verify.proven.ed25519Unchecked')
+        : t(lang, signature.trusted ? `verify.proven.trusted.${signature.trusted}` : 'verify.proven.signed', {
+            subject: signature.subject,
+            issuer: signature.issuer,
+            fingerprint: signature.fingerprint,
+            time: signature.signingTime ?? '—',
+          });
+  return `${what}\n  ${who}\n  ${t(lang, 'verify.proven.checks', { checks: v.checks.map((c) => t(lang, `verify.check.${c}` as MessageKey)).join(lang === 'ja' ? '、' : '; ') })}\n`;
 }
