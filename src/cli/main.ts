@@ -39,7 +39,7 @@ const COMMANDER_MESSAGES: Record<string, MessageKey> = {
   'commander.unknownOption': 'cli.error.unknownOption',
   'commander.missingArgument': 'cli.error.missingArgument',
   'commander.optionMissingArgument': 'cli.error.optionMissingArgument',
-  'commander.missingMandatoryOptionValue': 'cli.error.optionMissingArgument',
+  'commander.missingMandatoryOptionValue': 'cli.error.missingOption',
   'commander.invalidArgument': 'cli.error.invalidArgument',
   'commander.excessArguments': 'cli.error.excessArguments',
 };
@@ -119,7 +119,9 @@ export async function main(
       const hint = suggestion
         ? t(lang, 'cli.error.didYouMean', { suggestion })
         : t(lang, 'cli.error.usage.hint', { command }).replace('  ', ' ');
-      return fail(EXIT.usage, key ? t(lang, key, { name: name.split(' ')[0] ?? name, detail }) : detail, hint);
+      // a required option is named by its long form and what it takes (--section <name>), not its letter
+      const named = error.code === 'commander.missingMandatoryOptionValue' ? name.replace(/^-\w,\s*/, '') : (name.split(' ')[0] ?? name);
+      return fail(EXIT.usage, key ? t(lang, key, { name: named, detail }) : detail, hint);
     }
     if (error instanceof UsageError)
       return fail(EXIT.usage, t(lang, error.messageKey, error.args), error.hintKey ? t(lang, error.hintKey, error.args) : undefined);

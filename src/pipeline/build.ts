@@ -2,6 +2,7 @@
 //   validate → (last year) → glyph check → edition views → render ∥ bundle → write.
 // Findings with severity error stop the build before anything is written. It imports every stage
 // statically; the CLI loads this module only when it builds (commands/build.ts).
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { InputOutputError } from '../errors.js';
@@ -62,6 +63,11 @@ export interface BuildOutput {
   /** The bundle written beside the PDF, if any. */
   bundle?: string;
   signed?: boolean;
+  /** SHA-256 of the PDF, hex */
+  sha256: string;
+  /** the bundle's size and SHA-256 */
+  bundleBytes?: number;
+  bundleSha256?: string;
 }
 
 export interface BuildResult extends ValidateResult {
@@ -192,6 +198,8 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
       edition: view.edition,
       path: file,
       bytes: pdf.length,
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      ...(zip ? { bundleBytes: zip.length, bundleSha256: createHash('sha256').update(zip).digest('hex') } : {}),
       withheld: view.withheld.length,
       ...(bundlePath || signing?.kind === 'x509' ? { ...(bundlePath ? { bundle: bundlePath } : {}), signed: Boolean(signing) } : {}),
     });

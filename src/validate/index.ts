@@ -42,6 +42,8 @@ export interface ValidateResult {
   ioFailure: boolean;
   /** verify: what it proved of each file that passed */
   verified?: VerifiedFiling[];
+  /** build: the files it wrote */
+  written?: { path: string; kind: 'pdf' | 'bundle'; edition: string; bytes: number; sha256: string; signed?: boolean }[];
 }
 
 /** A path that could not be used, as a finding: not found, not YAML, or unreadable (exit code 3). */

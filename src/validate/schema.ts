@@ -200,7 +200,9 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
             ? t(lang, 'schema.type.unquoteHint', { unquoted: value.trim() })
             : expected === 'boolean' && typeof value === 'string' && YAML11_BOOLEANS.test(value.trim())
               ? t(lang, 'schema.type.yesNoHint', { value: value.trim() })
-              : t(lang, 'schema.type.hint', { expected: wanted(schema.at(segments), lang) });
+              : (expected === 'integer' || expected === 'number') && typeof value === 'string' && eraYear(value) !== undefined
+                ? t(lang, 'schema.type.eraHint', { value: value.trim(), year: eraYear(value)! })
+                : t(lang, 'schema.type.hint', { expected: wanted(schema.at(segments), lang) });
       return make(
         'type',
         'schema.type',
@@ -236,6 +238,20 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
     }
     case 'format': {
       const format = String(params.format);
+      // a date of the right shape that does not exist (2025-06-31): say which day is missing
+      const day = format === 'date' && typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+      if (day) {
+        const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+        const days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+        return make(
+          'format',
+          days === 0 ? 'schema.format.date.noSuchMonth' : 'schema.format.date.noSuchDay',
+          { month, day: date, days, year },
+          {
+            hint: t(lang, days === 0 ? 'schema.format.date.noSuchMonth.hint' : 'schema.format.date.noSuchDay.hint', { month, days, year }),
+          },
+        );
+      }
       const key = `schema.format.${format}`;
       const near = format === 'recurrence' && typeof value === 'string' ? nearestRecurrence(value) : undefined;
       return make(
@@ -272,6 +288,14 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
     default:
       return make('other', 'schema.other', { detail: error.message ?? error.keyword });
   }
+}
+
+/** The Western year a 和暦 year means (令和6年, 令和6年度, 平成31年, 令和元年), or undefined. */
+function eraYear(text: string): number | undefined {
+  const m = /^\s*(令和|平成)\s*(元|[0-9０-９]{1,2})\s*年度?\s*$/.exec(text);
+  if (!m) return undefined;
+  const n = m[2] === '元' ? 1 : Number(m[2]!.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  return (m[1] === '令和' ? 2018 : 1988) + n;
 }
 
 /** The fix for a value of the wrong form: the likely correction, or what the check found. */

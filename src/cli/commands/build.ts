@@ -103,9 +103,34 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
       : undefined,
   });
   if (shown) io.stderr.write('\r\u001b[K');
+  const written = result.outputs.flatMap((o) => [
+    {
+      path: o.path,
+      kind: 'pdf' as const,
+      edition: o.edition,
+      bytes: o.bytes,
+      sha256: o.sha256,
+      ...(o.signed !== undefined ? { signed: o.signed } : {}),
+    },
+    ...(o.bundle && o.bundleSha256
+      ? [
+          {
+            path: o.bundle,
+            kind: 'bundle' as const,
+            edition: o.edition,
+            bytes: o.bundleBytes ?? 0,
+            sha256: o.bundleSha256,
+            signed: Boolean(o.signed),
+          },
+        ]
+      : []),
+  ]);
   if (result.diagnostics.length > 0 || options.format !== 'text' || result.outputs.length === 0) {
     io.stdout.write(
-      reporters[options.format](result, { lang, color: options.format === 'text' && useColor(io), toolVersion: TOOL_VERSION }),
+      reporters[options.format](
+        { ...result, written },
+        { lang, color: options.format === 'text' && useColor(io), toolVersion: TOOL_VERSION },
+      ),
     );
   }
   for (const output of result.outputs) {

@@ -13,7 +13,7 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('compare')
     .description(t(lang, 'cli.compare.description'))
-    .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
+    .requiredOption('-d, --db <file>', t(lang, 'cli.compare.opt.db'))
     .requiredOption('-o, --out <file>', t(lang, 'cli.compare.opt.out', { formats: extensions }))
     .option('-y, --fiscal-year <year>', t(lang, 'cli.compare.opt.fiscalYear'), parsePositiveInteger(lang))
     .option('--filer <number>', t(lang, 'cli.compare.opt.filer'))

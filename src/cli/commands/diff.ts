@@ -21,7 +21,8 @@ export function register(program: Command, ctx: CliContext): void {
         .default('text')
         .argParser(parseChoice(lang, DIFF_FORMATS)),
     )
-    .action(async (oldPath: string, newPath: string, options: { format: DiffFormat }) => {
+    .option('--exit-code', t(lang, 'cli.diff.opt.exitCode'))
+    .action(async (oldPath: string, newPath: string, options: { format: DiffFormat; exitCode?: boolean }) => {
       // reading a side may verify a bundle: loaded when a diff runs
       const { loadSide } = await import('../../pipeline/side.js');
       const sides: Side[] = [];
@@ -49,6 +50,10 @@ export function register(program: Command, ctx: CliContext): void {
       }
       const diff = diffFilings(before.data, after.data, after.profile);
       ctx.io.stdout.write(diffWriters[options.format](diff, lang));
-      ctx.exit(EXIT.ok);
+      // as git diff --exit-code: 1 when the filings differ
+      const differ = diff.sections.some(
+        (section) => section.fields.length > 0 || section.lists.some((l) => l.added + l.removed + l.changed > 0),
+      );
+      ctx.exit(options.exitCode && differ ? EXIT.findings : EXIT.ok);
     });
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
-import { allProfiles, chooseProfile, getProfile } from '../../profiles/index.js';
+import { allProfiles, chooseProfile, defaultProfile, getProfile } from '../../profiles/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { SECTION_SCHEMA_REF, writeEditorFiles } from '../../init/editor.js';
 import { attachmentEntry } from '../../bundle/write.js';
@@ -25,11 +25,11 @@ export function register(program: Command, ctx: CliContext): void {
     .command('init')
     .description(t(lang, 'cli.init.description'))
     .argument('<dir>', t(lang, 'cli.init.arg.dir'))
-    .option('-p, --profile <id>', t(lang, 'cli.init.opt.profile'), 'ippan-15')
+    .option('-p, --profile <id>', t(lang, 'cli.init.opt.profile'))
     .option('-y, --fiscal-year <year>', t(lang, 'cli.init.opt.fiscalYear'), parsePositiveInteger(lang))
     .option('--from <filing>', t(lang, 'cli.init.opt.from'))
     .option('--tabular [kind]', t(lang, 'cli.init.opt.tabular'))
-    .action(async (dir: string, options: { profile: string; fiscalYear?: number; from?: string; tabular?: string | boolean }) => {
+    .action(async (dir: string, options: { profile?: string; fiscalYear?: number; from?: string; tabular?: string | boolean }) => {
       const tabular = options.tabular === undefined ? undefined : options.tabular === true ? 'xlsx' : options.tabular;
       if (tabular !== undefined && tabular !== 'xlsx' && tabular !== 'csv')
         throw new UsageError('cli.init.badTabular', { value: String(tabular) }, 'cli.init.badTabular.hint');
@@ -37,10 +37,12 @@ export function register(program: Command, ctx: CliContext): void {
         await initFrom(dir, options.from, options.fiscalYear, ctx);
         return;
       }
-      const profile = getProfile(options.profile);
+      const fiscalYear = options.fiscalYear ?? lastEndedFiscalYear(new Date());
+      // by default, the 一般送配電事業者's list in force for the year (the 13-item list before 2024)
+      const profile = options.profile === undefined ? defaultProfile('general-td', fiscalYear) : getProfile(options.profile);
       if (!profile)
         throw new UsageError('cli.error.unknownProfile', {
-          value: options.profile,
+          value: options.profile ?? '',
           allowed: allProfiles()
             .map((p) => p.id)
             .join(', '),
@@ -49,7 +51,7 @@ export function register(program: Command, ctx: CliContext): void {
       const { skeletonFiles } = await import('../../init/skeleton.js');
       const files = skeletonFiles({
         profile,
-        fiscalYear: options.fiscalYear ?? lastEndedFiscalYear(new Date()),
+        fiscalYear,
         schemaRef: SECTION_SCHEMA_REF,
       });
       const sheets = tabular ? await tabularSkeleton(files, tabular) : [];

@@ -49,6 +49,8 @@ export function register(program: Command, ctx: CliContext): void {
       const made = selfSignedPkcs12({ name: filer.name, corporateNumber: filer.corporateNumber }, password, new Date(), years);
       writeFileAtomic(p12Path, made.p12, 0o600);
       writeFileAtomic(certPath, made.certificatePem);
+      // the certificate's fingerprint on standard output, for a script; what was written on standard error
+      ctx.io.stdout.write(`${made.info.fingerprint}\n`);
       ctx.io.stderr.write(
         t(lang, 'cli.keygen.certificate', {
           p12: p12Path,
@@ -74,6 +76,7 @@ async function ed25519(options: KeygenOptions, ctx: CliContext): Promise<void> {
   const keys = generateKeys();
   writeFileAtomic(privatePath, keys.privatePem, 0o600);
   writeFileAtomic(publicPath, keys.publicPem);
+  ctx.io.stdout.write(`${keys.id}\n`);
   ctx.io.stderr.write(t(lang, 'cli.keygen.done', { privatePath, publicPath, id: keys.id }) + '\n');
   ctx.exit(EXIT.ok);
 }

@@ -22,7 +22,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('add')
     .description(t(lang, 'cli.trust.add.description'))
     .argument('<files...>', t(lang, 'cli.trust.add.arg.files'))
-    .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
+    .requiredOption('-d, --db <file>', t(lang, 'cli.trust.opt.db'))
     .option('--pin <corporate-number>', t(lang, 'cli.trust.add.opt.pin'))
     .option('--crl', t(lang, 'cli.trust.add.opt.crl'))
     .option('--by <name>', t(lang, 'cli.trust.add.opt.by'))
@@ -83,7 +83,7 @@ export function register(program: Command, ctx: CliContext): void {
   trust
     .command('list')
     .description(t(lang, 'cli.trust.list.description'))
-    .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
+    .requiredOption('-d, --db <file>', t(lang, 'cli.trust.opt.db'))
     .option('-f, --format <format>', t(lang, 'cli.trust.list.opt.format'), 'text')
     .action(async (options: { db: string; format: string }) => {
       const { openDatabase } = await import('../../regulator/db.js');
@@ -104,7 +104,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('remove')
     .description(t(lang, 'cli.trust.remove.description'))
     .argument('<fingerprint>', t(lang, 'cli.trust.remove.arg'))
-    .requiredOption('-d, --db <file>', t(lang, 'cli.ingest.opt.db'))
+    .requiredOption('-d, --db <file>', t(lang, 'cli.trust.opt.db'))
     .action(async (fingerprint: string, options: { db: string }) => {
       const { openDatabase } = await import('../../regulator/db.js');
       const store = await import('../../regulator/trust.js');

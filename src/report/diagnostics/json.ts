@@ -12,7 +12,14 @@ export const jsonReporter: Reporter = (result, { lang, toolVersion }) => {
     version: JSON_FORMAT_VERSION,
     tool: { name: 'taisei', version: toolVersion },
     lang,
-    summary: { files: new Set(result.files).size, errors: counts.error, warnings: counts.warning, infos: counts.info },
+    summary: {
+      files: new Set(result.files).size,
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
+      // validate and build: whether the filing rules ran (they wait for a filing the schema accepts)
+      ...(result.results.length > 0 ? { rulesRun: !result.results.some((r) => r.rulesNotRun) } : {}),
+    },
     diagnostics: result.diagnostics.map((d) => ({
       code: d.code,
       severity: d.severity,
@@ -27,6 +34,8 @@ export const jsonReporter: Reporter = (result, { lang, toolVersion }) => {
     })),
     // verify: what it proved of each file that passed
     ...(result.verified ? { verified: result.verified } : {}),
+    // build: the files written, each with its size and SHA-256
+    ...(result.written ? { written: result.written } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
 };

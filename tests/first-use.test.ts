@@ -1,0 +1,98 @@
+// What a first-time user and a script meet: help that says true things, messages that name what is
+// wrong, and outputs a script can read (build's files with their hashes, whether the rules ran,
+// diff --exit-code, keygen's fingerprint).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, HEADER, runCli, tempDir, writeTree } from './helpers.js';
+
+describe('help and messages', () => {
+  it('names a missing required option by its long form', () => {
+    const run = runCli(['export', join(EXAMPLES, 'ippan-15'), '--out', join(tempDir(), 'x.csv')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--section <name>');
+    expect(run.stderr).not.toContain('-s,');
+    const ja = runCli(['ingest', 'x.zip', '--lang', 'ja']);
+    expect(ja.stderr).toContain('オプション --db <file> を指定してください');
+  });
+
+  it('says what build and compare really do in their help', () => {
+    const build = runCli(['build', '--help']).stdout;
+    expect(build).toContain('black bar');
+    expect(build).not.toContain('print as 非公表');
+    const compare = runCli(['compare', '--help']).stdout;
+    expect(compare).not.toContain('created on first use');
+    expect(compare).toContain('the SQLite database taisei ingest wrote');
+  });
+
+  it('says which day a date of the right shape lacks, and what a 和暦 year means', () => {
+    const tree = writeTree({
+      'filing.yaml': HEADER.replace(/^submissionDate: .*$/m, 'submissionDate: 2025-06-31').replace(
+        /^fiscalYear: .*$/m,
+        'fiscalYear: 令和6年度',
+      ),
+    });
+    const run = runCli(['validate', tree, '--format', 'json']);
+    const diagnostics = JSON.parse(run.stdout).diagnostics as { code: string; message: string; hint?: string }[];
+    const date = diagnostics.find((d) => d.message.includes('2025-06-31'))!;
+    expect(date.message).toContain('month 6 of 2025 has no day 31');
+    expect(date.hint).toContain('30 days');
+    const year = diagnostics.find((d) => d.code === 'schema/type')!;
+    expect(year.hint).toContain('令和6年度 is the year 2024: write 2024');
+    const ja = runCli(['validate', tree, '--lang', 'ja']);
+    expect(ja.stdout).toContain('2025年6月に31日はありません');
+  });
+
+  it('starts a filing with the profile in force for the year it is given', () => {
+    for (const [year, profile] of [
+      ['2022', 'ippan-13'],
+      ['2024', 'ippan-15'],
+    ]) {
+      const dir = join(tempDir(), 'filing');
+      const run = runCli(['init', dir, '--fiscal-year', year!]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'filing.yaml'), 'utf8')).toMatch(new RegExp(`^profile: ${profile}\\b`, 'm'));
+      // and the new filing does not warn that its own profile is not in force
+      expect(runCli(['validate', dir, '--format', 'json']).stdout).not.toContain('profile/not-in-force');
+    }
+  });
+});
+
+describe('outputs for scripts', () => {
+  it('build --format json lists the files written, each with its size and SHA-256; validate says whether the rules ran', () => {
+    const out = tempDir();
+    const run = runCli(['build', join(EXAMPLES, 'soden-13'), '--out', out, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout) as {
+      written: { path: string; kind: string; bytes: number; sha256: string }[];
+      summary: { rulesRun: boolean };
+    };
+    expect(doc.written.map((w) => w.kind)).toEqual(['pdf', 'bundle']);
+    for (const w of doc.written) {
+      const bytes = readFileSync(w.path);
+      expect(w.bytes).toBe(bytes.length);
+      expect(w.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+    expect(doc.summary.rulesRun).toBe(true);
+    const broken = writeTree({ 'filing.yaml': HEADER.replace(/^fiscalYear: .*$/m, 'fiscalYear: soon') });
+    expect(JSON.parse(runCli(['validate', broken, '--format', 'json']).stdout).summary.rulesRun).toBe(false);
+  });
+
+  it('diff --exit-code exits 1 when the filings differ, 0 when they do not', () => {
+    const ippan = join(EXAMPLES, 'ippan-15');
+    expect(runCli(['diff', ippan, ippan, '--exit-code']).status).toBe(0);
+    expect(runCli(['diff', ippan, join(EXAMPLES, 'soden-13'), '--exit-code']).status).toBe(1);
+    expect(runCli(['diff', ippan, join(EXAMPLES, 'soden-13')]).status).toBe(0);
+  });
+
+  it('keygen prints the key id, or the certificate fingerprint, on standard output', () => {
+    const dir = tempDir();
+    const ed = runCli(['keygen', '--out', dir]);
+    expect(ed.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+    const cert = runCli(['keygen', join(EXAMPLES, 'soden-13'), '--out', dir], { env: { TAISEI_SIGN_PASSWORD: 'pw' } });
+    expect(cert.status, cert.stderr).toBe(0);
+    expect(cert.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(cert.stderr).toContain(cert.stdout.trim());
+  });
+});
