@@ -119,6 +119,31 @@ describe('line composition', () => {
     expect(flushLeft / lines).toBeLessThan(0.15);
   });
 
+  it('never splits a legal form, a provision number, a hyphenated code or a Latin-prefixed katakana word that fits', () => {
+    const words = [
+      '株式会社',
+      '合同会社',
+      '一般社団法人',
+      '第17号',
+      '第13号',
+      '第二十三条の四',
+      '東雲送配-規-101',
+      'eラーニング',
+      'IDカード',
+    ];
+    for (const word of words)
+      for (const text of [`東雲リニューアブル${word}`, `相手方は北斗ソーラー${word}であり、${word}の件を連絡した。`, `（${word}）`])
+        for (let width = 45; width <= 200; width += 7) {
+          const printed = lines(text, width);
+          // with the brackets 禁則 keeps beside it, the word must fit on a line
+          if (composer.extent(`（${word}）`, size).max > width) continue;
+          const whole = printed.reduce((n, l) => n + l.split(word).length - 1, 0);
+          expect(whole, `${word} in ${JSON.stringify(printed)} at ${width}`).toBe(text.split(word).length - 1);
+        }
+    // and a sentence in hiragana after a code is not taken into it
+    expect(lines('規程は東雲送配-規-101に定める。', 60).join('')).toBe('規程は東雲送配-規-101に定める。');
+  });
+
   it('indents a paragraph by one character and treats a newline as a paragraph break', () => {
     const composed = composer.composeLines('一つ目の段落。\n二つ目の段落。', 300, size, { indent: 1 });
     expect(composed).toHaveLength(2);

@@ -181,6 +181,54 @@ const WIDE_NUMBER = /[０-９]+(?:[，．：][０-９]+)*/y;
 const UNIT_AFTER_NUMBER = /(?:か月|ヶ月|カ月|ヵ月|か所|箇所|ヶ所|[年月日時分秒件名人回台社号条項円万千億部室階棟点倍割％])/y;
 const LEADERS = /[…‥]+|[―─]{2,}/y;
 
+// Words a line never splits, found in any text (a filer's as well as the formatter's), and kept as
+// a marked span is: a company's legal form (株式会社), a provision's number (第17号, 第二十三条),
+// a code of parts joined by hyphens (東雲送配-規-101), a short Latin prefix of a katakana word
+// (eラーニング). Longer than a line, such a span still breaks where its own text may.
+const UNBREAKABLE = new RegExp(
+  [
+    '(?:株式|合同|有限|合名|合資)会社',
+    '(?:一般|公益)(?:社団|財団)法人',
+    '第[0-9０-９]{1,3}(?:条|号|項)(?:の[0-9０-９]{1,2})?',
+    '第[一二三四五六七八九十百]{1,5}(?:条|号|項)(?:の[一二三四五六七八九十]{1,3})?',
+    // parts of kanji, katakana, Latin letters and digits (not kana: a sentence goes on in hiragana);
+    // the first part of one script only, so that a code never takes in the word before it
+    '(?:[\\p{Script=Han}\\p{Script=Katakana}]{1,6}|[A-Za-z0-9０-９]{1,8})(?:-[\\p{Script=Han}\\p{Script=Katakana}A-Za-z0-9０-９]{1,8}){1,4}',
+    '(?<![A-Za-z])[A-Za-z]{1,2}[ァ-ヺー]{2,}',
+  ].join('|'),
+  'gu',
+);
+const MARKED = /[\ue000-\ue005]/;
+
+/** Whether a text is one unbreakable word and nothing else (a marked span's text: 株式会社, IDカード). */
+function isUnbreakableWord(text: string): boolean {
+  UNBREAKABLE.lastIndex = 0;
+  const m = UNBREAKABLE.exec(text);
+  return m !== null && m.index === 0 && m[0].length === text.length && !/^[\x21-\x7e]+$/.test(text);
+}
+
+/** Clusters as one: a word with no break point of its own. */
+function merged(clusters: Cluster[]): Cluster[] {
+  if (clusters.length <= 1) return clusters;
+  return [{ units: clusters.flatMap((c) => c.units), w: clusters.reduce((n, c) => n + c.w, 0) }];
+}
+
+/** The paragraph with every unbreakable word marked as a span kept whole (outside spans already marked). */
+function unbreakable(paragraph: string): string {
+  if (MARKED.test(paragraph)) {
+    // only the plain stretches between marked spans (a bar's payload, a verdict) are looked into
+    return paragraph.replace(/([^\ue000-\ue005]+)|([\ue000\ue002\ue004][^]*?[\ue001\ue003\ue005])/g, (m, plain: string | undefined) =>
+      plain === undefined ? m : unbreakable(plain),
+    );
+  }
+  UNBREAKABLE.lastIndex = 0;
+  if (!UNBREAKABLE.test(paragraph)) return paragraph;
+  // a word that is the whole text is that text (a marked span's own, looked into again): left plain
+  return paragraph.replace(UNBREAKABLE, (word) =>
+    /^[\x21-\x7e]+$/.test(word) || word.length === paragraph.length ? word : `${KEEP_OPEN}${word}${KEEP_CLOSE}`,
+  );
+}
+
 export class Composer {
   constructor(readonly faces: Faces) {}
 
@@ -225,7 +273,7 @@ export class Composer {
     const cache = this.cache[face];
     let found = cache.get(paragraph);
     if (found === undefined) {
-      found = this.clustersOf(paragraph, face);
+      found = isUnbreakableWord(paragraph) ? merged(this.clustersOf(paragraph, face)) : this.clustersOf(unbreakable(paragraph), face);
       if (cache.size > 50_000) cache.clear();
       cache.set(paragraph, found);
     }
@@ -483,8 +531,11 @@ export class Composer {
    * anything else (or a part of a label still too wide) between characters, never a 禁則 pair apart.
    */
   private splitCluster(c: Cluster, avail: number, face: FaceName, first = avail): Cluster[] {
-    // a label is cut at its own break points only to spare a line (soft); wider than a line, it fills them
-    if (c.kind !== 'soft' || c.w > avail + 1e-6) return this.charSplit(c.units, avail, face, first);
+    // a label is cut at its own break points only to spare a line (soft); wider than a line, it fills
+    // them; a kept span wider than a line (a long verdict) breaks where its own text may, so that
+    // what may never split inside it (第13号) does not
+    const byParts = c.kind === 'keep' ? c.units.some((u) => u.cut) : c.kind === 'soft' && c.w <= avail + 1e-6;
+    if (!byParts) return this.charSplit(c.units, avail, face, first);
     const segments: Unit[][] = [];
     for (const u of c.units) {
       if (u.cut || segments.length === 0) segments.push([]);
