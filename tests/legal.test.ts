@@ -292,3 +292,14 @@ describe('justification', () => {
     }
   });
 });
+
+describe('references', () => {
+  it('print the ids the document shows (TRN-01), never the lower-case keys that only link entries in the YAML', () => {
+    for (const example of [built.ippan, built.soden])
+      for (const edition of editions) {
+        expect(example[edition].compact).not.toMatch(/\b(?:room|site)-[a-z0-9-]+/);
+        expect(example[edition].compact).toMatch(/室(?:■+|[^\s]{2,})/);
+      }
+    expect(built.soden.submission.compact).toContain('室変換所制御室');
+  });
+});

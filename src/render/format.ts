@@ -10,6 +10,9 @@ import { barToken, keep, keepInList } from './compose.js';
 import type { Field } from './layouts.js';
 import { eraDate, wareki } from './wareki.js';
 
+/** What fills an empty cell, and stands for a value that is not there: one mark in every table. */
+export const EMPTY_CELL = '－';
+
 /** Where fixed words come from (the templates). */
 export interface Words {
   text(name: string, data?: Record<string, unknown>): string;
@@ -127,7 +130,7 @@ export class Formatter {
 
   /** A changed value, on one line and cut at 120 characters. */
   changeValue(path: string, value: unknown): string {
-    if (value === undefined) return '—';
+    if (value === undefined) return EMPTY_CELL;
     if (isWithheld(value)) return this.format(value, undefined);
     const text = plainText(this.format(value, this.schema.at(path.split('.'))));
     return text.length > 120 ? `${text.slice(0, 118)}…` : text.replace(/\n/g, ' ');
@@ -150,7 +153,10 @@ export class Formatter {
       : this.wording.text('assessment-window', { from: month(window.from), to: month(window.to) });
   }
 
-  /** "trainings/TRN-01" → 研修 TRN-01 役員向け行為規制研修 (the entry's kind, its id, its name or else its date). */
+  /**
+   * "trainings/TRN-01" → 研修 TRN-01 役員向け行為規制研修 (the entry's kind, its id, its name or else its
+   * date); "premises/rooms/room-hq-08" → 室 託送執務室 (a lower-case key is not shown).
+   */
   evidenceLabel(ref: unknown): string {
     if (typeof ref !== 'string') return this.display(ref);
     const slash = ref.lastIndexOf('/');
@@ -163,7 +169,10 @@ export class Formatter {
     const date = entry ? kind.dated.map((field) => entry[field]).find((v) => typeof v === 'string') : undefined;
     const title = this.schema.at([...kind.path, '0'])?.title ?? this.schema.at(kind.path)?.title ?? ref.slice(0, slash);
     const what = typeof name === 'string' ? name : typeof date === 'string' ? wareki(date) : '';
-    return [title, id, what].filter(Boolean).join(' ');
+    // an id written as a code (TRN-01, MB-1) is what the document shows elsewhere; a lower-case key
+    // (room-conv-control) only links entries in the YAML, and the entry's name says what it is
+    const shownId = /[a-z]/.test(id) && what !== '' ? '' : id;
+    return [title, shownId, what].filter(Boolean).join(' ');
   }
 }
 

@@ -6,7 +6,7 @@ import type { SchemaNode } from '../model/schema-index.js';
 import { isWithheld, type Withheld } from '../model/withheld.js';
 import { getAt } from '../util/pointer.js';
 import { type Composer, type FaceName, type Inline } from './compose.js';
-import type { Entry, Formatter } from './format.js';
+import { EMPTY_CELL, type Entry, type Formatter } from './format.js';
 import type { Field } from './layouts.js';
 import {
   CELL_PADDING,
@@ -19,8 +19,7 @@ import {
   type Content,
 } from './styles.js';
 
-/** What fills an empty cell. */
-export const EMPTY_CELL = '－';
+export { EMPTY_CELL };
 
 export interface GridColumn {
   title: string;

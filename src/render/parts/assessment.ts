@@ -4,7 +4,7 @@ import type { Evaluation, Scored } from '../../assessment/evaluate.js';
 import { shownEntries } from '../../model/edition.js';
 import { isWithheld } from '../../model/withheld.js';
 import { CONTENT_WIDTH, TABLE_SIZE, type Content } from '../styles.js';
-import type { Cell } from '../tables.js';
+import { EMPTY_CELL, type Cell } from '../tables.js';
 import { wareki } from '../wareki.js';
 import type { PartContext } from './context.js';
 import { partHeading, prose } from './text.js';
@@ -22,7 +22,7 @@ export function assessment(ctx: PartContext): Content[] {
       'assessment',
       ctx.wording.text('assessment-title'),
       [
-        ...prose(ctx, note, TABLE_SIZE, { style: 'note', indent: 0 }),
+        ...prose(ctx, note, TABLE_SIZE, { style: 'note' }),
         ...scoreTableAndChart(ctx, evaluation),
         checkItemsTable(ctx, evaluation),
         ...planTable(ctx, evaluation),
@@ -34,7 +34,7 @@ export function assessment(ctx: PartContext): Content[] {
 
 function scoreTableAndChart(ctx: PartContext, evaluation: Evaluation): Content[] {
   const w = (name: string, data: Record<string, unknown> = {}) => ctx.wording.text(name, data);
-  const percent = (value: number | undefined) => (value === undefined ? '—' : w('assessment-percent', { value: value.toFixed(1) }));
+  const percent = (value: number | undefined) => (value === undefined ? EMPTY_CELL : w('assessment-percent', { value: value.toFixed(1) }));
   const areaName = (id: string) => evaluation.catalogue.areas.find((a) => a.id === id)?.ja ?? id;
   const rows = [
     ...evaluation.areas.map((a) => ({ name: areaName(a.id), s: a as Scored, total: false })),
@@ -43,7 +43,8 @@ function scoreTableAndChart(ctx: PartContext, evaluation: Evaluation): Content[]
   const emphasis = (total: boolean, text: string): Cell => (total ? { text, face: 'Sans', props: { style: 'label' } } : text);
   const body: Cell[][] = [];
   for (const { name, s, total } of rows) {
-    const recurrences = s.windows === 0 ? '—' : w('assessment-windows', { met: s.met, due: s.windows, percent: percent(s.recurrences) });
+    const recurrences =
+      s.windows === 0 ? EMPTY_CELL : w('assessment-windows', { met: s.met, due: s.windows, percent: percent(s.recurrences) });
     const cells = [name, String(s.items), percent(s.coverage), percent(s.evidence), recurrences, s.readiness.toFixed(1)];
     body.push(cells.map((text) => emphasis(total, text)));
   }

@@ -12,7 +12,7 @@ export function changes(ctx: PartContext): Content[] {
   if (!diff) return [];
   const w = (name: string) => wording.text(name);
   const old = diff.old.fiscalYear !== undefined ? fiscalYearLabel(wording, diff.old.fiscalYear) : '';
-  const out: Content[] = [...prose(ctx, wording.text('appendix-note', { old }), TABLE_SIZE, { style: 'note', indent: 0 })];
+  const out: Content[] = [...prose(ctx, wording.text('appendix-note', { old }), TABLE_SIZE, { style: 'note' })];
   const summary: string[][] = [];
   for (const s of diff.sections) {
     for (const l of s.lists)
