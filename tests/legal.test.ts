@@ -303,3 +303,27 @@ describe('references', () => {
     expect(built.soden.submission.compact).toContain('室変換所制御室');
   });
 });
+
+describe('目次', () => {
+  it('gives every entry a continuous row of leaders ending on its last line, where its page number stands', async () => {
+    const { textRuns } = await import('./pdf-helpers.js');
+    for (const [name, entries] of [
+      ['ippan-15 submission', 18],
+      ['soden-13 submission', 16],
+    ] as const) {
+      const page = (await textRuns(bytes[name]!))[1]!;
+      const leaders = page.filter((r) => /…{2,}$/.test(r.text));
+      expect(leaders.length, name).toBe(entries);
+      const numbers = page.filter((r) => /^\d+$/.test(r.text) && r.x > 480);
+      for (const leader of leaders) {
+        // the page number on the leaders' line, right after them
+        const number = numbers.find((n) => Math.abs(n.y - leader.y) < 0.5);
+        expect(number, `${name}: a page number beside the leaders at y ${leader.y}`).toBeDefined();
+        expect(number!.x - leader.right).toBeLessThan(40);
+      }
+      // dots nudged together or apart by a little at most: one row, not spaced dots
+      const spaced = (await characterSpacings(bytes[name]!)).filter((r) => r.page === 2 && /^…+$/.test(r.text));
+      for (const r of spaced) expect(Math.abs(r.em), name).toBeLessThanOrEqual(0.25);
+    }
+  });
+});
