@@ -327,3 +327,19 @@ describe('目次', () => {
     }
   });
 });
+
+describe("the public edition's notice", () => {
+  it('says exactly what this edition withholds: the kinds of value blacked out, and the attachments left out', () => {
+    const notice = (pdf: PdfContent) => /公表版：[^。]*。/.exec(pdf.pages[0]!.replace(/\s+/g, ''))?.[0];
+    const soden = notice(built.soden.public)!;
+    // a 送電事業者 whose filing has no floor plan: nothing is said to be left out
+    expect(soden).toContain('氏名');
+    expect(soden).not.toContain('添付していません');
+    expect(soden).not.toContain('設置場所');
+    const ippan = notice(built.ippan.public)!;
+    expect(ippan).toMatch(/平面図\d+点は添付していません/);
+    expect(ippan).toContain('設置場所');
+    // the submission says nothing of the kind
+    expect(built.ippan.submission.pages[0]).not.toContain('公表版：');
+  });
+});

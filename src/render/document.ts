@@ -25,7 +25,7 @@ export { fiscalYearLabel };
 
 export interface DocumentInput extends Pick<
   EditionView,
-  'data' | 'profile' | 'edition' | 'schema' | 'changes' | 'assessment' | 'recordsAnnex'
+  'data' | 'profile' | 'edition' | 'schema' | 'changes' | 'assessment' | 'recordsAnnex' | 'withheld'
 > {
   wording: Wording;
   toolVersion: string;

@@ -5,7 +5,7 @@ import type { Tables } from '../tables.js';
 import type { Wording } from '../templates.js';
 
 export interface PartContext {
-  view: Pick<EditionView, 'data' | 'profile' | 'edition' | 'schema' | 'changes' | 'assessment' | 'recordsAnnex'>;
+  view: Pick<EditionView, 'data' | 'profile' | 'edition' | 'schema' | 'changes' | 'assessment' | 'recordsAnnex' | 'withheld'>;
   wording: Wording;
   format: Formatter;
   tables: Tables;

@@ -3,6 +3,9 @@
 import type { Edition } from '../../model/edition.js';
 import { BODY_SIZE, CONTENT_WIDTH, STYLES, type Content } from '../styles.js';
 import type { PartContext } from './context.js';
+import { attachmentLeftOut, isWithheld } from '../../model/withheld.js';
+import { shownEntries } from '../../model/edition.js';
+import { parsePointer } from '../../util/pointer.js';
 
 export function cover(ctx: PartContext, data: Record<string, unknown>, edition: Edition): Content[] {
   const { wording, tables } = ctx;
@@ -46,7 +49,42 @@ export function cover(ctx: PartContext, data: Record<string, unknown>, edition: 
         ]
       : []),
     ...(edition === 'public'
-      ? [{ text: tables.lines(wording.text('public-note'), CONTENT_WIDTH, STYLES.note.fontSize), style: 'note', margin: [0, 40, 0, 0] }]
+      ? [
+          {
+            text: tables.lines(wording.text('public-note', publicNote(ctx)), CONTENT_WIDTH, STYLES.note.fontSize),
+            style: 'note',
+            margin: [0, 40, 0, 0],
+          },
+        ]
       : []),
   ];
+}
+
+/**
+ * What this public edition withholds, exactly: the kinds of value blacked out (by the titles of the
+ * fields withheld, in the filer type's words, in document order) and the attachments left out (by
+ * kind, with how many).
+ */
+function publicNote(ctx: PartContext): { withheld: string; attachments: string } {
+  const { view, wording } = ctx;
+  const titles: string[] = [];
+  for (const pointer of view.withheld) {
+    const segments = parsePointer(pointer);
+    // a withheld entry of a list is named by the list (its items' title), a value by its field
+    const title = view.schema.at(segments)?.title ?? view.schema.at(segments.slice(0, -1))?.title;
+    if (title && !titles.includes(title)) titles.push(title);
+  }
+  const left = new Map<string, number>();
+  for (const attachment of shownEntries(view.data.attachments)) {
+    if (!attachmentLeftOut(attachment)) continue;
+    const kind = isWithheld(attachment) ? undefined : attachment.kind;
+    const label =
+      (typeof kind === 'string' && ctx.format.format(kind, view.schema.at(['attachments', '0', 'kind'])).replace(/[\ue002\ue003]/g, '')) ||
+      wording.text('attachment-title');
+    left.set(label, (left.get(label) ?? 0) + 1);
+  }
+  return {
+    withheld: titles.join('、'),
+    attachments: [...left].map(([kind, n]) => wording.text('public-note-attachments', { kind, n })).join('、'),
+  };
 }
