@@ -466,7 +466,7 @@ describe('keys that are not data', () => {
 
 describe('spreadsheets the regulator opens', () => {
   it('neutralises a cell a spreadsheet would take for a formula (CSV), and leaves numbers alone', async () => {
-    const { neutralised } = await import('../src/regulator/compare.js');
+    const { neutralised } = await import('../src/util/excel.js');
     expect(neutralised('=HYPERLINK("http://x","y")')).toBe('\'=HYPERLINK("http://x","y")');
     for (const start of ['+', '-', '@', '\t', '\r']) expect(neutralised(`${start}cmd`)).toBe(`'${start}cmd`);
     expect(neutralised('東雲電力')).toBe('東雲電力');
@@ -497,5 +497,89 @@ describe('the public edition of attachments it withholds', () => {
       expect(verify.status, verify.stdout + verify.stderr).toBe(0);
       expect(verify.stderr).toBe('');
     }
+  });
+});
+
+describe('output that carries input', () => {
+  const injection = 'x\n::error file=pwn.yaml,line=1::injected\u001b[2J\u0007';
+
+  it('writes no control character of a value into text or GitHub output: no workflow command, no terminal sequence', () => {
+    const dir = tempDir('taisei-hostile-');
+    // in YAML's double-quoted escapes: a line break, ESC and BEL inside a value an enum finding quotes
+    const escaped = injection.replaceAll('\n', '\\n').replaceAll('\u001b', '\\e').replaceAll('\u0007', '\\a');
+    writeFileSync(
+      join(dir, 'filing.yaml'),
+      `filer:\n  name: 東雲\n  corporateNumber: "9010401199001"\n  address: 東雲県\n  representative: {title: 社長, name: 山田}\nfilerType: "${escaped}"\nfiscalYear: 2024\nsubmissionDate: 2025-06-20\n`,
+    );
+    for (const format of ['text', 'github']) {
+      const run = runCli(['validate', dir, '--format', format]);
+      expect(run.stdout, format).toContain('injected');
+      // no line of the output starts a workflow command but the reporter's own
+      const commands = run.stdout.split('\n').filter((l) => l.startsWith('::'));
+      if (format === 'text') expect(commands).toEqual([]);
+      else for (const line of commands) expect(line).toMatch(/^::(error|warning|notice) file=/);
+      expect(run.stdout.split('\n').some((l) => l.startsWith('::error file=pwn.yaml'))).toBe(false);
+      // no control character but the line ends
+      expect(
+        [...run.stdout].filter((c) => c !== '\n' && (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)),
+        format,
+      ).toEqual([]);
+    }
+  });
+
+  it('makes nothing of HTML or a link in diff --format markdown', () => {
+    const before = tempDir('taisei-hostile-');
+    const after = tempDir('taisei-hostile-');
+    cpSync(join(EXAMPLES, 'soden-13'), before, { recursive: true });
+    cpSync(join(EXAMPLES, 'soden-13'), after, { recursive: true });
+    const header = join(after, 'filing.yaml');
+    writeFileSync(
+      header,
+      readFileSync(header, 'utf8').replace(
+        /^(\s+department: ).*$/m,
+        '$1"<img src=x onerror=alert(1)><script>x</script>[click](javascript:alert(1))"',
+      ),
+    );
+    const run = runCli(['diff', before, after, '--format', 'markdown']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('&lt;img');
+    expect(run.stdout).not.toMatch(/<img|<script|\]\(javascript:/);
+  });
+
+  it("neutralises a formula in export's CSV, and reads it back as it was", () => {
+    const dir = tempDir('taisei-hostile-');
+    cpSync(join(EXAMPLES, 'soden-13'), dir, { recursive: true });
+    const header = join(dir, 'filing.yaml');
+    const text = readFileSync(header, 'utf8');
+    expect(text).toMatch(/^\s+subject: /m);
+    writeFileSync(header, text.replace(/^(\s+subject: ).*$/m, '$1"=HYPERLINK(\\"http://x\\",\\"y\\")"'));
+    const csv = join(tempDir('taisei-hostile-'), 'transactions.csv');
+    expect(runCli(['export', dir, '--section', 'transactions', '--out', csv]).status).toBe(0);
+    const written = readFileSync(csv, 'utf8');
+    expect(written).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(written).not.toMatch(/,=HYPERLINK|,"=HYPERLINK/);
+  });
+
+  it('places findings right in a CSV whose line ends mix CRLF, LF and CR', () => {
+    const dir = tempDir('taisei-hostile-');
+    cpSync(join(EXAMPLES, 'soden-13'), dir, { recursive: true });
+    const csv = join(dir, 'transactions.csv');
+    expect(runCli(['export', dir, '--section', 'transactions', '--out', csv]).status).toBe(0);
+    const header = join(dir, 'filing.yaml');
+    // the records now come from the CSV only
+    const yaml = readFileSync(header, 'utf8');
+    writeFileSync(header, yaml.replace(/^  records:\n(?: {4}.*\n)+/m, ''));
+    const lines = readFileSync(csv, 'utf8').split('\r\n');
+    // a bad date on the fifth record, and every kind of line end
+    lines[5] = lines[5]!.replace(/,2024-\d\d-\d\d,/, ',2024-13-45,');
+    const mixed = lines.map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r')).join('');
+    writeFileSync(csv, mixed);
+    const run = runCli(['validate', dir, '--format', 'json']);
+    const found = JSON.parse(run.stdout).diagnostics.filter((d: { file?: string }) => d.file?.endsWith('transactions.csv'));
+    expect(found.length, run.stdout).toBeGreaterThan(0);
+    expect(
+      found.every((d: { line: number }) => d.line === 6),
+      JSON.stringify(found.map((d: { line: number; message: string }) => [d.line, d.message])),
+    ).toBe(true);
   });
 });

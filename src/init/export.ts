@@ -5,7 +5,7 @@ import { InputOutputError } from '../errors.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
 import type { SchemaNode } from '../model/schema-index.js';
 import { repack } from '../bundle/zip.js';
-import { columnLetters, exceljs } from '../util/excel.js';
+import { columnLetters, exceljs, neutralised } from '../util/excel.js';
 import { getAt } from '../util/pointer.js';
 import { displayWidth } from '../util/width.js';
 import { columnsOf, headerOf } from '../load/tabular.js';
@@ -58,10 +58,11 @@ export function exportTable(data: Entry, prefix: readonly string[]): ExportTable
   };
 }
 
-/** RFC 4180 CSV, UTF-8 with a BOM (Excel reads it so), CRLF line ends. */
+/** RFC 4180 CSV, UTF-8 with a BOM (Excel reads it so), CRLF line ends; no cell a spreadsheet would run as a formula. */
 export function tableToCsv(table: ExportTable): Buffer {
+  // a text cell that would start a formula is neutralised, as compare's CSV is; taisei reads it back unchanged
   const cell = (v: string | number | boolean | null) => {
-    const s = v === null ? '' : String(v);
+    const s = typeof v === 'string' ? neutralised(v) : v === null ? '' : String(v);
     return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [table.header, ...table.rows].map((row) => row.map(cell).join(','));

@@ -5,7 +5,7 @@
 // an Excel date or 和暦 text. Every cell's place is kept, so that a finding points into the
 // spreadsheet: transactions.csv:57:3, or logReviews.xlsx with its sheet and cell (記録!C57).
 import { createRequire } from 'node:module';
-import { columnLetters, exceljs } from '../util/excel.js';
+import { columnLetters, exceljs, unneutralised } from '../util/excel.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError } from '../errors.js';
 import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
@@ -258,7 +258,7 @@ function entriesOf(
 interface PapaParse {
   parse(
     text: string,
-    config: { skipEmptyLines: boolean; delimiter: string },
+    config: { skipEmptyLines: boolean; delimiter: string; newline: string },
   ): { data: string[][]; errors: { code: string; message: string; row?: number }[] };
 }
 
@@ -270,7 +270,9 @@ interface PapaParse {
 export async function readCsvTable(file: string, text: string, prefix: readonly string[], lang: Lang): Promise<TableRead> {
   const papa = createRequire(import.meta.url)('papaparse') as PapaParse;
   // always a comma: papaparse would guess, and a list cell's ; can make it guess wrong
-  const parsed = papa.parse(text, { skipEmptyLines: false, delimiter: ',' });
+  // line ends as one kind (a file edited on several systems mixes CRLF, LF and CR): papaparse would
+  // take the first it meets for all, fieldStarts counts each as the editor does
+  const parsed = papa.parse(text.replace(/\r\n?/g, '\n'), { skipEmptyLines: false, delimiter: ',', newline: '\n' });
   const fields = fieldStarts(text);
   const broken = parsed.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
   if (broken) {
@@ -290,7 +292,8 @@ export async function readCsvTable(file: string, text: string, prefix: readonly 
       ],
     };
   }
-  const rows = parsed.data.map((record) => record.map((c): Cell => (c === '' ? null : c)));
+  // a cell neutralised against formulas (export writes '=…) is read as it was meant
+  const rows = parsed.data.map((record) => record.map((c): Cell => (c === '' ? null : unneutralised(c))));
   const place = (row: number, column: number): CellPlace => {
     const starts = fields[row] ?? [{ line: 1, column: 1 }];
     return starts[column] ?? starts[starts.length - 1]!;

@@ -10,7 +10,7 @@ import { internalControl } from '../model/generated/data.js';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 import { SEPARATION_HORIZON } from '../model/orders.js';
-import { exceljs } from '../util/excel.js';
+import { exceljs, neutralised } from '../util/excel.js';
 import { displayWidth } from '../util/width.js';
 
 /**
@@ -447,18 +447,6 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
 }
 
 export const headers = (lang: Lang) => COLUMNS.map((c) => c.title?.(lang) ?? t(lang, c.label));
-
-/**
- * A text a spreadsheet would take for a formula (= + - @, or a tab or carriage return first) gets a
- * leading apostrophe, as OWASP advises for CSV injection: a filer's name cannot run in the
- * regulator's Excel. Numbers are numbers, never prefixed. (The xlsx writes every text as a string
- * cell, which Excel never evaluates.)
- */
-export function neutralised(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /**
  * CSV as Excel and LibreOffice read it. A code (法人番号) is written as a formula that yields text,

@@ -1,7 +1,9 @@
 // A diff as text (terminal), markdown (a reviewer's comment) or json (tools).
 import { t, type Lang } from '../messages/index.js';
 import { summaryLine, type FieldChange, type FilingDiff } from '../edition/changes.js';
+import { markdownText, printable } from './escape.js';
 
+/** A value on one line, cut at 80 characters; escaped for the output by the writer. */
 function show(value: unknown): string {
   if (value === undefined) return '—';
   if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 78).replace(/\n/g, ' ')}…` : value.replace(/\n/g, ' ');
@@ -14,7 +16,7 @@ function heading(s: FilingDiff['sections'][number], lang: Lang): string {
   return s.section === 'header' ? t(lang, 'diff.header') : t(lang, 'diff.reference', { section: s.section });
 }
 
-const change = (f: FieldChange) => `${f.path}: ${show(f.old)} → ${show(f.new)}`;
+const change = (f: FieldChange) => printable(`${f.path}: ${show(f.old)} → ${show(f.new)}`);
 
 export function diffText(diff: FilingDiff, lang: Lang): string {
   const lines = [summaryLine(diff) || t(lang, 'diff.none'), ''];
@@ -25,7 +27,7 @@ export function diffText(diff: FilingDiff, lang: Lang): string {
       lines.push(`  ${l.list}  +${l.added} −${l.removed} ~${l.changed}`);
       for (const e of l.entries) {
         const mark = e.kind === 'added' ? '+' : e.kind === 'removed' ? '−' : '~';
-        lines.push(`    ${mark} ${e.key}${e.label && e.label !== e.key ? `  ${e.label}` : ''}`);
+        lines.push(printable(`    ${mark} ${e.key}${e.label && e.label !== e.key ? `  ${e.label}` : ''}`));
         for (const f of e.fields) lines.push(`        ${change(f)}`);
       }
     }
@@ -35,7 +37,9 @@ export function diffText(diff: FilingDiff, lang: Lang): string {
 }
 
 export function diffMarkdown(diff: FilingDiff, lang: Lang): string {
-  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+  // a code span holds no backtick and no line break; everything else is text made literal
+  const code = (s: string) => `\`${printable(s).replace(/`/g, "'")}\``;
+  const text = (value: unknown) => markdownText(show(value));
   const lines = [
     `# ${t(lang, 'diff.title', { old: String(diff.old.fiscalYear ?? '?'), new: String(diff.new.fiscalYear ?? '?') })}`,
     '',
@@ -44,13 +48,13 @@ export function diffMarkdown(diff: FilingDiff, lang: Lang): string {
   ];
   for (const s of diff.sections) {
     lines.push(`## ${heading(s, lang)}`, '');
-    for (const f of s.fields) lines.push(`- ${code(f.path)}: ${show(f.old)} → ${show(f.new)}`);
+    for (const f of s.fields) lines.push(`- ${code(f.path)}: ${text(f.old)} → ${text(f.new)}`);
     for (const l of s.lists) {
       lines.push(`- ${code(l.list)} — +${l.added} −${l.removed} ~${l.changed}`);
       for (const e of l.entries) {
         const mark = e.kind === 'added' ? '➕' : e.kind === 'removed' ? '➖' : '✏️';
-        lines.push(`  - ${mark} ${code(e.key)}${e.label && e.label !== e.key ? ` ${e.label}` : ''}`);
-        for (const f of e.fields) lines.push(`    - ${code(f.path)}: ${show(f.old)} → ${show(f.new)}`);
+        lines.push(`  - ${mark} ${code(e.key)}${e.label && e.label !== e.key ? ` ${markdownText(e.label)}` : ''}`);
+        for (const f of e.fields) lines.push(`    - ${code(f.path)}: ${text(f.old)} → ${text(f.new)}`);
       }
     }
     lines.push('');

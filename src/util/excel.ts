@@ -18,3 +18,19 @@ export function columnLetters(n: number): string {
   for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 }
+
+/**
+ * A text cell as a spreadsheet must not take for a formula: one that starts with = + - @, a tab or a
+ * carriage return gets a leading apostrophe (OWASP's CSV-injection advice). taisei's own CSV reader
+ * takes that apostrophe off again (unneutralised), so a list exported and read back is unchanged.
+ */
+export function neutralised(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** A CSV cell as the filer meant it: the apostrophe neutralised() put before a formula character taken off. */
+export function unneutralised(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}

@@ -4,6 +4,7 @@ import { countArgs, t, type Lang, type MessageKey } from '../../messages/index.j
 import type { ValidateResult } from '../../validate/index.js';
 import type { Reporter } from './context.js';
 import { displayWidth } from '../../util/width.js';
+import { printable } from '../escape.js';
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 
@@ -31,20 +32,24 @@ type Paint = (style: keyof typeof COLORS, text: string) => string;
 
 function formatDiagnostic(d: Diagnostic, lang: Lang, paint: Paint, sources: Map<string, string[]>): string {
   // a workbook's cell by its sheet and reference (logReviews.xlsx:記録!C57), as a spreadsheet user reads it
-  const where = d.file ? `${d.file}${d.cell ? `:${d.cell}` : d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
+  const where = d.file ? `${printable(d.file)}${d.cell ? `:${printable(d.cell)}` : d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '';
   const severityStyle = d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan';
   const lines = [
-    `${paint('bold', where)}${where ? '  ' : ''}${paint(severityStyle, t(lang, `report.severity.${d.severity}`))}  ${d.message}  ${paint('dim', d.code)}`,
+    `${paint('bold', where)}${where ? '  ' : ''}${paint(severityStyle, t(lang, `report.severity.${d.severity}`))}  ${printable(d.message)}  ${paint('dim', d.code)}`,
   ];
   const source = d.file && d.line ? sources.get(d.file) : undefined;
   if (source && d.line) {
     const gutter = String(d.line).length;
     const full = (source[d.line - 1] ?? '').replace(/\t/g, '    ');
+    // the excerpt as the file has it, but no control character acts on the terminal (the caret
+    // below stays under the column only while the line has none)
     const { text, offset } = excerptWindow(full, Math.max(1, d.column ?? 1));
     const previous = d.line > 1 ? source[d.line - 2] : undefined;
     if (previous?.trim())
-      lines.push(paint('dim', `  ${String(d.line - 1).padStart(gutter)} | ${excerptWindow(previous.replace(/\t/g, '    '), 1).text}`));
-    lines.push(`  ${String(d.line).padStart(gutter)} | ${text}`);
+      lines.push(
+        paint('dim', `  ${String(d.line - 1).padStart(gutter)} | ${printable(excerptWindow(previous.replace(/\t/g, '    '), 1).text)}`),
+      );
+    lines.push(`  ${String(d.line).padStart(gutter)} | ${printable(text)}`);
     const column = Math.max(1, (d.column ?? 1) - offset);
     const before = text.slice(0, column - 1);
     // the end, like the column, counted within the excerpt (a long line is cut around the column)
@@ -54,10 +59,10 @@ function formatDiagnostic(d: Diagnostic, lang: Lang, paint: Paint, sources: Map<
     const carets = '^'.repeat(Math.max(1, Math.min(displayWidth(marked), 80)));
     lines.push(`  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(before))}${paint(severityStyle, carets)}`);
   }
-  if (d.hint) lines.push(`  ${paint('cyan', t(lang, 'report.hint'))}: ${d.hint}`);
+  if (d.hint) lines.push(`  ${paint('cyan', t(lang, 'report.hint'))}: ${printable(d.hint)}`);
   for (const r of d.related ?? []) {
-    const at = r.file ? `${r.file}${r.line ? `:${r.line}:${r.column ?? 1}` : ''}` : '';
-    lines.push(paint('dim', `  ↳ ${at}${at ? '  ' : ''}${r.message}`));
+    const at = r.file ? `${printable(r.file)}${r.line ? `:${r.line}:${r.column ?? 1}` : ''}` : '';
+    lines.push(paint('dim', `  ↳ ${at}${at ? '  ' : ''}${printable(r.message)}`));
   }
   return lines.join('\n') + '\n';
 }
@@ -90,8 +95,8 @@ function summary(result: ValidateResult, lang: Lang, paint: Paint): string {
 /** What verify proved of a file: whose filing, and who signed it (or that nobody did). */
 function proven(v: VerifiedFiling, lang: Lang): string {
   const what = t(lang, 'verify.proven', {
-    file: v.file,
-    filer: v.filer.name,
+    file: printable(v.file),
+    filer: printable(v.filer.name),
     number: v.filer.corporateNumber,
     year: v.fiscalYear,
     edition: t(lang, `cli.build.edition.${v.edition === 'public' ? 'public' : 'submission'}`),
