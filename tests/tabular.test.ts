@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDirectory, readEntry } from '../src/bundle/zip.js';
-import { EXAMPLES, runCli, tempDir } from './helpers.js';
+import { EXAMPLES, HEADER, runCli, tempDir, writeTree } from './helpers.js';
 
 const filingJson = (zip: string) => {
   const bytes = readFileSync(zip);
@@ -312,5 +312,45 @@ describe('a date no calendar has', () => {
     const found = JSON.parse(runCli(['validate', dir, '--format', 'json']).stdout).diagnostics;
     expect(found[0]).toMatchObject({ code: 'input/tabular', line: 4 });
     expect(found[0].message).toContain('"令和6年13月1日" is not a date');
+  });
+});
+
+describe('cells out of any calendar, and lists of findings without end', () => {
+  it('says a date cell holding a serial of 1e12 (or below the first day) is not a date, without a crash', async () => {
+    const wdir = tabular('ippan-15', 'xlsx');
+    const file = join(wdir, 'logReviews.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('logReviews')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = header.indexOf('確認した日');
+    expect(column).toBeGreaterThan(0);
+    sheet.getRow(3).getCell(column).value = 1e12;
+    sheet.getRow(4).getCell(column).value = -1e9;
+    await workbook.xlsx.writeFile(file);
+    const run = runCli(['validate', wdir, '--format', 'json']);
+    expect(run.status).toBe(1);
+    const found = JSON.parse(run.stdout).diagnostics.filter((d: { code: string }) => d.code === 'input/tabular');
+    expect(found.map((d: { line: number }) => d.line).sort()).toEqual([3, 4]);
+    expect(found[0].message).toContain('is not a date');
+  });
+
+  it('summarises 50,000 findings of one kind after the first 200, in seconds', () => {
+    const lines = [HEADER.trimEnd(), 'systems:'];
+    for (let i = 0; i < 50_000; i++) lines.push(`  - S-${i}`);
+    const dir = writeTree({ 'filing.yaml': `${lines.join('\n')}\n` });
+    const started = Date.now();
+    const run = runCli(['validate', dir, '--format', 'json']);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(run.status).toBe(1);
+    const doc = JSON.parse(run.stdout) as { diagnostics: { code: string; message: string }[] };
+    expect(doc.diagnostics.filter((d) => d.code === 'schema/type')).toHaveLength(200);
+    expect(doc.diagnostics.find((d) => d.code === 'report/more')!.message).toContain('49800 more findings of schema/type');
+  }, 60_000);
+
+  it('refuses a fiscal year no filing has, in init', () => {
+    const run = runCli(['init', join(tempDir('taisei-tabular-'), 'x'), '--fiscal-year', '300000']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('from 2000 to 2100');
   });
 });

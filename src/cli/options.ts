@@ -26,6 +26,15 @@ export function parsePositiveInteger(lang: Lang): (value: string) => number {
   };
 }
 
+/** A fiscal year a filing may have (the schema's range: 2000 to 2100). */
+export function parseFiscalYear(lang: Lang): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new InvalidArgumentError(t(lang, 'cli.error.badFiscalYear', { value }));
+    return n;
+  };
+}
+
 /** The report format of every command that reports diagnostics. */
 export function addFormatOption(command: Command, lang: Lang): Command {
   return command.addOption(

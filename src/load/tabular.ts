@@ -122,7 +122,7 @@ function convert(cell: Cell, node: SchemaNode): Converted {
       return { problem: ['tabular.notNumber', { value: String(cell) }] };
     return { value: n };
   }
-  if (cell instanceof Date) return { value: cell.toISOString().slice(0, 10) };
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? { value: String(cell) } : { value: cell.toISOString().slice(0, 10) };
   return { value: String(cell) };
 }
 
@@ -142,9 +142,19 @@ function date(cell: Cell): Converted {
   return read;
 }
 
+/** The serials Excel can show as dates: 1900-01-01 to 9999-12-31. */
+const SERIALS = { min: 1, max: 2_958_465 };
+
 function readDate(cell: Cell): Converted {
-  if (cell instanceof Date) return { value: cell.toISOString().slice(0, 10) };
-  if (typeof cell === 'number') return { value: excelSerial(cell) };
+  // a date cell out of any calendar (a serial of 1e12, or below the first day): said, not a crash
+  if (cell instanceof Date)
+    return Number.isNaN(cell.getTime()) || cell.getUTCFullYear() > 9999 || cell.getUTCFullYear() < 1900
+      ? { problem: ['tabular.notDate', { value: String(cell) }] }
+      : { value: cell.toISOString().slice(0, 10) };
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) && cell >= SERIALS.min && cell <= SERIALS.max
+      ? { value: excelSerial(cell) }
+      : { problem: ['tabular.notDate', { value: String(cell) }] };
   const text = String(cell).trim().normalize('NFKC');
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text);
   if (m) return { value: `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` };

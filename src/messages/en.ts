@@ -150,6 +150,8 @@ const base = {
   'report.count.warning': '{n} warning{plural}',
   'report.count.info': '{n} note{plural}',
   'report.files': '{n} file{plural}',
+  'report.more': '{n} more findings of {code} (the first {shown} are shown)',
+  'report.more.hint': 'fix the cause the shown ones have in common (often one wrong list or column), then validate again',
   'report.hint': 'fix',
   'report.severity.error': 'error',
   'report.severity.warning': 'warning',
@@ -668,6 +670,8 @@ const base = {
   'cli.help.arguments': 'Arguments:',
   'cli.help.globalOptions': 'Global Options:',
   'cli.error.badLang': 'unknown language "{value}"; use ja or en',
+  'cli.error.badFiscalYear':
+    '{value} is not a fiscal year taisei knows: give the year its April starts in, from 2000 to 2100 (2024 for 令和6年度)',
   'cli.error.badNumber': '"{value}" is not a positive number',
   'cli.error.internal': 'internal error: {detail}',
   'cli.error.internal.hint': 'this is a bug in taisei; run again with --debug and report the output',

@@ -144,6 +144,8 @@ export const ja: Record<MessageKey, string> = {
   'report.count.warning': '警告 {n} 件',
   'report.count.info': '情報 {n} 件',
   'report.files': '{n} ファイル',
+  'report.more': '{code} の指摘がほかに {n} 件あります（最初の {shown} 件を表示しています）',
+  'report.more.hint': '表示した指摘に共通する原因（一つの一覧や列の誤りのことが多い）を直して、もう一度確認してください',
   'report.hint': '対処',
   'report.severity.error': 'エラー',
   'report.severity.warning': '警告',
@@ -657,6 +659,8 @@ export const ja: Record<MessageKey, string> = {
   'cli.help.arguments': '引数:',
   'cli.help.globalOptions': '共通のオプション:',
   'cli.error.badLang': '言語「{value}」は使えません。ja か en を指定してください',
+  'cli.error.badFiscalYear':
+    '{value} は taisei が扱う事業年度ではありません。4月が属する西暦の年（2000〜2100。令和6年度は 2024）を指定してください',
   'cli.error.badNumber': '「{value}」は正の数ではありません',
   'cli.error.internal': '内部エラー: {detail}',
   'cli.error.internal.hint': 'taisei の不具合です。--debug を付けて再実行し、その出力を添えて報告してください',

@@ -90,7 +90,7 @@ export async function validatePaths(paths: readonly string[], given: ValidateOpt
     try {
       const result = await validateTarget(target, options);
       results.push(result);
-      diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) diagnostics.push(d);
       files.push(...(result.loaded?.files ?? [target.path]));
     } catch (error) {
       if (!(error instanceof InputOutputError)) throw error;
@@ -121,21 +121,58 @@ export async function validateTarget(target: Target, options: ValidateOptions = 
     // the profile first: the schema's findings name fields in its filer type's words
     const choice = loaded.kind !== 'section' ? chooseProfile(loaded.data, lang, config.profileStart) : undefined;
     profile = choice?.profile;
-    found.push(...(await checkSchema(loaded.data, whole ? 'filing' : 'section', lang, undefined, wordsOf(profile))));
-    found.push(...checkDuplicateIds(loaded.data, lang));
-    if (choice) found.push(...choice.diagnostics);
+    // appended one by one: a spread of 100,000 findings would overflow the stack
+    for (const d of await checkSchema(loaded.data, whole ? 'filing' : 'section', lang, undefined, wordsOf(profile))) found.push(d);
+    for (const d of checkDuplicateIds(loaded.data, lang)) found.push(d);
+    if (choice) for (const d of choice.diagnostics) found.push(d);
     // The rules read facts across sections and rely on the shape the schema guarantees: they run on
     // a whole filing once it is well-formed.
     if (whole && options.rules !== false) {
       if (found.some((d) => d.severity === 'error')) rulesNotRun = true;
       else
-        found.push(
-          ...runRules(loaded.data, { lang, profile, config, configPath: loadedConfig.path, baseDir: loaded.baseDir, marks: loaded.marks })
-            .diagnostics,
-        );
+        for (const d of runRules(loaded.data, {
+          lang,
+          profile,
+          config,
+          configPath: loadedConfig.path,
+          baseDir: loaded.baseDir,
+          marks: loaded.marks,
+        }).diagnostics)
+          found.push(d);
     }
   }
-  await loaded.sourceMap.attachPositions(found);
-  diagnostics.push(...found);
+  const shown = summarised(found, lang);
+  await loaded.sourceMap.attachPositions(shown);
+  for (const d of shown) diagnostics.push(d);
   return { target, loaded, config, profile, diagnostics, ...(rulesNotRun ? { rulesNotRun } : {}) };
+}
+
+/** Findings of one code shown in full, per filing; the rest are counted in one more finding. */
+export const MAX_FINDINGS_PER_CODE = 200;
+
+/**
+ * The findings with those of one code beyond MAX_FINDINGS_PER_CODE summarised in one finding of the
+ * same severity (report/more), so that a list of 100,000 bad entries is read, placed and printed in
+ * a bounded time and memory. Never recursive; the exit code is the same.
+ */
+export function summarised(found: readonly Diagnostic[], lang: Lang): Diagnostic[] {
+  const seen = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  for (const d of found) {
+    const n = (seen.get(d.code) ?? 0) + 1;
+    seen.set(d.code, n);
+    if (n <= MAX_FINDINGS_PER_CODE) out.push(d);
+  }
+  for (const [code, n] of seen) {
+    if (n <= MAX_FINDINGS_PER_CODE) continue;
+    const first = found.find((d) => d.code === code)!;
+    out.push({
+      code: 'report/more',
+      severity: first.severity,
+      ...(first.file ? { file: first.file } : {}),
+      message: t(lang, 'report.more', { n: n - MAX_FINDINGS_PER_CODE, code, shown: MAX_FINDINGS_PER_CODE }),
+      hint: t(lang, 'report.more.hint', { code }),
+    });
+  }
+  return out;
 }

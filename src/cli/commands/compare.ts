@@ -5,7 +5,7 @@ import { t } from '../../messages/index.js';
 import { COMPARE_FORMATS, compareWriters, type CompareFormat } from '../../report/compare.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, type CliContext } from '../context.js';
-import { parsePositiveInteger } from '../options.js';
+import { parseFiscalYear } from '../options.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
@@ -15,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description(t(lang, 'cli.compare.description'))
     .requiredOption('-d, --db <file>', t(lang, 'cli.compare.opt.db'))
     .requiredOption('-o, --out <file>', t(lang, 'cli.compare.opt.out', { formats: extensions }))
-    .option('-y, --fiscal-year <year>', t(lang, 'cli.compare.opt.fiscalYear'), parsePositiveInteger(lang))
+    .option('-y, --fiscal-year <year>', t(lang, 'cli.compare.opt.fiscalYear'), parseFiscalYear(lang))
     .option('--filer <number>', t(lang, 'cli.compare.opt.filer'))
     .action(async (options: { db: string; out: string; fiscalYear?: number; filer?: string }) => {
       const kind = extname(options.out).toLowerCase().slice(1);

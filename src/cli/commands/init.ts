@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../util/atomic.js';
 import { SECTION_SCHEMA_REF, writeEditorFiles } from '../../init/editor.js';
 import { attachmentEntry } from '../../bundle/write.js';
 import { EXIT, type CliContext } from '../context.js';
-import { parsePositiveInteger } from '../options.js';
+import { parseFiscalYear } from '../options.js';
 import { TABULAR_SECTIONS } from '../../model/tabular.js';
 
 /** The fiscal year (April–March) that ended most recently, in Japan. */
@@ -26,7 +26,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description(t(lang, 'cli.init.description'))
     .argument('<dir>', t(lang, 'cli.init.arg.dir'))
     .option('-p, --profile <id>', t(lang, 'cli.init.opt.profile'))
-    .option('-y, --fiscal-year <year>', t(lang, 'cli.init.opt.fiscalYear'), parsePositiveInteger(lang))
+    .option('-y, --fiscal-year <year>', t(lang, 'cli.init.opt.fiscalYear'), parseFiscalYear(lang))
     .option('--from <filing>', t(lang, 'cli.init.opt.from'))
     .option('--tabular [kind]', t(lang, 'cli.init.opt.tabular'))
     .action(async (dir: string, options: { profile?: string; fiscalYear?: number; from?: string; tabular?: string | boolean }) => {
