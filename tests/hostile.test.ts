@@ -583,3 +583,43 @@ describe('output that carries input', () => {
     ).toBe(true);
   });
 });
+
+describe('outputs that are inputs, and outputs made at once', () => {
+  it("refuses to write compare's report over the database it reads", () => {
+    const dir = tempDir('taisei-hostile-');
+    const db = join(dir, 'reg.html');
+    writeFileSync(db, 'not yet a database');
+    const before = readFileSync(db);
+    const run = runCli(['compare', '--db', db, '--out', db]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('is what this command reads');
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it('lets one of six keygens at once into one folder make the key; the others say it exists', async () => {
+    const dir = tempDir('taisei-hostile-');
+    const { spawn } = await import('node:child_process');
+    const runs = await Promise.all(
+      Array.from(
+        { length: 6 },
+        () =>
+          new Promise<{ status: number | null; stdout: string }>((done) => {
+            const child = spawn(process.execPath, [join(ROOT, 'bin', 'taisei.js'), 'keygen', '--out', dir], { env: baseEnv() });
+            let stdout = '';
+            child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+            child.on('close', (status) => done({ status, stdout }));
+          }),
+      ),
+    );
+    const won = runs.filter((r) => r.status === 0);
+    expect(won).toHaveLength(1);
+    expect(runs.filter((r) => r.status === 2)).toHaveLength(5);
+    // the key on disk is the winner's
+    const { createHash, createPublicKey } = await import('node:crypto');
+    const id = createHash('sha256')
+      .update(createPublicKey(readFileSync(join(dir, 'taisei.pub.pem'))).export({ type: 'spki', format: 'der' }))
+      .digest('hex');
+    expect(won[0]!.stdout.trim()).toBe(id);
+    expect(readdirSync(dir).sort()).toEqual(['taisei.key.pem', 'taisei.pub.pem']);
+  });
+});

@@ -672,6 +672,8 @@ const base = {
   'cli.error.badLang': 'unknown language "{value}"; use ja or en',
   'cli.error.badFiscalYear':
     '{value} is not a fiscal year taisei knows: give the year its April starts in, from 2000 to 2100 (2024 for 令和6年度)',
+  'cli.outputIsInput': '{path} is what this command reads: writing to it would destroy it',
+  'cli.outputIsInput.hint': 'give --out another file',
   'cli.error.badNumber': '"{value}" is not a positive number',
   'cli.error.internal': 'internal error: {detail}',
   'cli.error.internal.hint': 'this is a bug in taisei; run again with --debug and report the output',

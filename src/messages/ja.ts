@@ -661,6 +661,8 @@ export const ja: Record<MessageKey, string> = {
   'cli.error.badLang': '言語「{value}」は使えません。ja か en を指定してください',
   'cli.error.badFiscalYear':
     '{value} は taisei が扱う事業年度ではありません。4月が属する西暦の年（2000〜2100。令和6年度は 2024）を指定してください',
+  'cli.outputIsInput': '{path} はこのコマンドが読むファイルです。書き込むと失われます',
+  'cli.outputIsInput.hint': '--out に別のファイルを指定してください',
   'cli.error.badNumber': '「{value}」は正の数ではありません',
   'cli.error.internal': '内部エラー: {detail}',
   'cli.error.internal.hint': 'taisei の不具合です。--debug を付けて再実行し、その出力を添えて報告してください',

@@ -8,6 +8,7 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -204,6 +205,29 @@ function lstatOrUndefined(path: string): Stats | undefined {
     return lstatSync(path);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Writes a new file that must not exist yet, all or nothing, and exclusively: of several runs that
+ * create it at once, one succeeds and every other gets false (a hard link to the finished temporary
+ * file is made under the name, which fails where the name is taken).
+ */
+export function createFileExclusive(path: string, data: string | Uint8Array, mode?: number): boolean {
+  makeDirectory(dirname(path));
+  const temp = tempName(path, 'tmp');
+  try {
+    writeDurably(temp, data, mode);
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw new InputOutputError('cli.error.write', { path, reason: errnoReason(error) });
+    }
+    syncFolder(dirname(path));
+    return true;
+  } finally {
+    removeQuietly(temp);
   }
 }
 

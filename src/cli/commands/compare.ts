@@ -1,4 +1,5 @@
-import { extname } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
@@ -21,6 +22,8 @@ export function register(program: Command, ctx: CliContext): void {
       const kind = extname(options.out).toLowerCase().slice(1);
       if (!(COMPARE_FORMATS as string[]).includes(kind))
         throw new UsageError('cli.compare.badOut', { path: options.out, formats: extensions }, 'cli.compare.badOut.hint');
+      // the report written over the database it is read from would lose the database
+      if (samePath(options.out, options.db)) throw new UsageError('cli.outputIsInput', { path: options.out }, 'cli.outputIsInput.hint');
       const { openDatabase } = await import('../../regulator/db.js');
       const { compareRows } = await import('../../regulator/compare.js');
       const db = openDatabase(options.db, { create: false });
@@ -40,4 +43,16 @@ export function register(program: Command, ctx: CliContext): void {
       ctx.io.stderr.write(t(lang, 'cli.compare.done', { path: options.out, n: rows.length }) + '\n');
       ctx.exit(EXIT.ok);
     });
+}
+
+/** Whether two paths name one file (through links and relative parts), as far as can be told. */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputOutputError, UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
-import { writeFileAtomic } from '../../util/atomic.js';
+import { createFileExclusive } from '../../util/atomic.js';
 import { readRegularFile } from '../../util/regular-file.js';
 import { EXIT, type CliContext } from '../context.js';
 
@@ -47,8 +47,11 @@ export function register(program: Command, ctx: CliContext): void {
         throw new InputOutputError('cli.keygen.noFiler', { path: filing }, 'cli.keygen.noFiler.hint');
       const { selfSignedPkcs12 } = await import('../../bundle/x509.js');
       const made = selfSignedPkcs12({ name: filer.name, corporateNumber: filer.corporateNumber }, password, new Date(), years);
-      writeFileAtomic(p12Path, made.p12, 0o600);
-      writeFileAtomic(certPath, made.certificatePem);
+      // created exclusively: of several keygens at once into one folder, one wins and the others say so
+      if (!createFileExclusive(p12Path, made.p12, 0o600))
+        throw new UsageError('cli.keygen.exists', { path: p12Path }, 'cli.keygen.exists.hint');
+      if (!createFileExclusive(certPath, made.certificatePem))
+        throw new UsageError('cli.keygen.exists', { path: certPath }, 'cli.keygen.exists.hint');
       // the certificate's fingerprint on standard output, for a script; what was written on standard error
       ctx.io.stdout.write(`${made.info.fingerprint}\n`);
       ctx.io.stderr.write(
@@ -74,8 +77,10 @@ async function ed25519(options: KeygenOptions, ctx: CliContext): Promise<void> {
     if (existsSync(path)) throw new UsageError('cli.keygen.exists', { path }, 'cli.keygen.exists.hint');
   const { generateKeys } = await import('../../bundle/keys.js');
   const keys = generateKeys();
-  writeFileAtomic(privatePath, keys.privatePem, 0o600);
-  writeFileAtomic(publicPath, keys.publicPem);
+  if (!createFileExclusive(privatePath, keys.privatePem, 0o600))
+    throw new UsageError('cli.keygen.exists', { path: privatePath }, 'cli.keygen.exists.hint');
+  if (!createFileExclusive(publicPath, keys.publicPem))
+    throw new UsageError('cli.keygen.exists', { path: publicPath }, 'cli.keygen.exists.hint');
   ctx.io.stdout.write(`${keys.id}\n`);
   ctx.io.stderr.write(t(lang, 'cli.keygen.done', { privatePath, publicPath, id: keys.id }) + '\n');
   ctx.exit(EXIT.ok);
