@@ -79,6 +79,23 @@ describe('outputs for scripts', () => {
     expect(JSON.parse(runCli(['validate', broken, '--format', 'json']).stdout).summary.rulesRun).toBe(false);
   });
 
+  it('ingest --format json says what became of each bundle, and why a refused one was refused', () => {
+    const out = tempDir();
+    expect(runCli(['build', join(EXAMPLES, 'soden-13'), '--out', out]).status).toBe(0);
+    const bundle = join(out, 'report-2024-submission.zip');
+    const db = join(tempDir(), 'r.db');
+    const run = runCli(['ingest', '--db', db, bundle, bundle, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const doc = JSON.parse(run.stdout) as { ingested: { path: string; status: string; hash: string; reasons?: string[] }[] };
+    expect(doc.ingested.map((i) => i.status)).toEqual(['ingested', 'skipped']);
+    expect(doc.ingested[0]!.hash).toBe(createHash('sha256').update(readFileSync(bundle)).digest('hex'));
+    const strict = runCli(['ingest', '--db', join(tempDir(), 's.db'), bundle, '--require-signature', '--format', 'json']);
+    expect(strict.status).toBe(1);
+    expect(JSON.parse(strict.stdout).ingested).toEqual([
+      { path: bundle, status: 'refused', hash: doc.ingested[0]!.hash, reasons: ['bundle/unsigned'] },
+    ]);
+  });
+
   it('diff --exit-code exits 1 when the filings differ, 0 when they do not', () => {
     const ippan = join(EXAMPLES, 'ippan-15');
     expect(runCli(['diff', ippan, ippan, '--exit-code']).status).toBe(0);

@@ -42,6 +42,8 @@ export interface ValidateResult {
   ioFailure: boolean;
   /** verify: what it proved of each file that passed */
   verified?: VerifiedFiling[];
+  /** ingest: what became of each bundle, and the codes of the reasons a refused one was refused */
+  ingested?: { path: string; status: 'ingested' | 'amended' | 'skipped' | 'refused'; hash?: string; reasons?: string[] }[];
   /** build: the files it wrote */
   written?: { path: string; kind: 'pdf' | 'bundle'; edition: string; bytes: number; sha256: string; signed?: boolean }[];
 }

@@ -7,6 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import type { Diagnostic } from '../../diagnostics.js';
+import type { ValidateResult } from '../../validate/index.js';
 import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
 import { addFormatOption } from '../options.js';
@@ -36,11 +37,19 @@ export function register(program: Command, ctx: CliContext): void {
       const db = openDatabase(options.db, { create: true });
       const diagnostics: Diagnostic[] = [];
       const counts = { ingested: 0, amended: 0, duplicate: 0, rejected: 0 };
+      const ingested: NonNullable<ValidateResult['ingested']> = [];
       try {
         for (const bundle of bundles) {
           const result = await ingestBundle(db, bundle, { lang, keys, requireSignature: options.requireSignature });
           counts[result.status]++;
-          if (result.status === 'rejected') diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
+          const reasons = result.status === 'rejected' ? result.diagnostics.filter((d) => d.severity === 'error') : [];
+          for (const d of reasons) diagnostics.push(d);
+          ingested.push({
+            path: bundle,
+            status: result.status === 'duplicate' ? 'skipped' : result.status === 'rejected' ? 'refused' : result.status,
+            ...(result.hash ? { hash: result.hash } : {}),
+            ...(reasons.length > 0 ? { reasons: reasons.map((d) => d.code) } : {}),
+          });
           ctx.io.stderr.write(t(lang, `cli.ingest.${result.status}`, { path: bundle }) + '\n');
         }
       } finally {
@@ -50,7 +59,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (diagnostics.length > 0 || options.format !== 'text') {
         ctx.io.stdout.write(
           reporters[options.format](
-            { results: [], diagnostics, files: bundles, ioFailure: false },
+            { results: [], diagnostics, files: bundles, ioFailure: false, ingested },
             { lang, color: options.format === 'text' && useColor(ctx.io), toolVersion: TOOL_VERSION },
           ),
         );

@@ -34,6 +34,8 @@ export const jsonReporter: Reporter = (result, { lang, toolVersion }) => {
     })),
     // verify: what it proved of each file that passed
     ...(result.verified ? { verified: result.verified } : {}),
+    // ingest: what became of each bundle
+    ...(result.ingested ? { ingested: result.ingested } : {}),
     // build: the files written, each with its size and SHA-256
     ...(result.written ? { written: result.written } : {}),
   };
