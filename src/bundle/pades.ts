@@ -155,8 +155,6 @@ export interface PdfSignature {
   coversWhole: boolean;
   /** what /M says */
   signingTime?: Date;
-  /** the file as it was before the signature's revision (what taisei built) */
-  signedLength: number;
   /** where what the signature covers ends */
   coveredEnd: number;
 }
@@ -171,25 +169,21 @@ export function readPdfSignature(pdf: Buffer): PdfSignature | undefined {
   if (!range) return undefined;
   const [a, b, c, d] = range.slice(1).map(Number) as [number, number, number, number];
   if (a !== 0 || b <= 0 || c < b || c + d > pdf.length)
-    return { check: { valid: false, problem: 'malformed', chain: [] }, coversWhole: false, signedLength: 0, coveredEnd: 0 };
+    return { check: { valid: false, problem: 'malformed', chain: [] }, coversWhole: false, coveredEnd: 0 };
   const contents = pdf.subarray(b, c).toString('latin1');
   const hex = /^<([0-9A-Fa-f]*)>$/.exec(contents)?.[1];
-  if (hex === undefined)
-    return { check: { valid: false, problem: 'malformed', chain: [] }, coversWhole: false, signedLength: 0, coveredEnd: 0 };
+  if (hex === undefined) return { check: { valid: false, problem: 'malformed', chain: [] }, coversWhole: false, coveredEnd: 0 };
   // the DER inside the zero padding: its own length says where it ends
   const der = Buffer.from(hex, 'hex');
   const cms = der.subarray(0, derLength(der));
   const covered = Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, c + d)]);
   const m = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/.exec(text);
   const signingTime = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : undefined;
-  // the revision the signature was added in starts after the previous %%EOF
-  const signedLength = pdf.lastIndexOf('%%EOF', dictStart, 'latin1') + 5;
   return {
     check: verifyDetached(cms, covered),
     coversWhole: c + d === pdf.length,
     coveredEnd: c + d,
     ...(signingTime ? { signingTime } : {}),
-    signedLength: signedLength + (pdf[signedLength] === 0x0a ? 1 : 0),
   };
 }
 

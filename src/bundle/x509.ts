@@ -351,6 +351,19 @@ export function isCertificateAuthority(der: Buffer): boolean {
   return new X509Certificate(der).ca;
 }
 
+/**
+ * How a certificate stands in a trust register: a CA's as a trusted issuer; any other pinned for
+ * `pin`, or else the 法人番号 its subject carries (none: it cannot be pinned).
+ */
+export function trustEntryOf(
+  der: Buffer,
+  pin?: string,
+): { kind: 'issuer' } | { kind: 'pinned'; corporateNumber: string } | { kind: 'unpinnable' } {
+  if (isCertificateAuthority(der)) return { kind: 'issuer' };
+  const number = pin ?? certificateInfo(der).corporateNumber;
+  return number ? { kind: 'pinned', corporateNumber: number } : { kind: 'unpinnable' };
+}
+
 /** A certificate (PEM or DER file contents) as DER; every certificate of a PEM bundle. */
 export function certificatesOf(bytes: Buffer): Buffer[] {
   const text = bytes.toString('latin1');

@@ -2,6 +2,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { REPORT_FORMATS } from '../report/diagnostics/index.js';
 import { t, type Lang } from '../messages/index.js';
+import { readRegularFile } from '../util/regular-file.js';
 
 export function parseChoice<T extends string>(lang: Lang, allowed: readonly T[]): (value: string) => T {
   return (value) => {
@@ -24,6 +25,12 @@ export function parsePositiveInteger(lang: Lang): (value: string) => number {
     if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(t(lang, 'cli.error.badNumber', { value }));
     return n;
   };
+}
+
+/** A PKCS#12 file's password: the first line of `passwordFile` where one is given, else TAISEI_SIGN_PASSWORD. */
+export function signingPassword(passwordFile: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (passwordFile) return readRegularFile(passwordFile, 'sign.noPassword.hint').toString('utf8').split(/\r?\n/)[0];
+  return env.TAISEI_SIGN_PASSWORD;
 }
 
 /** A fiscal year a filing may have (the schema's range: 2000 to 2100). */

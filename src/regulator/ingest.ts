@@ -14,11 +14,14 @@ import { getAt } from '../util/pointer.js';
 import { readRegularFile } from '../util/regular-file.js';
 import { settingRows } from '../model/config.js';
 import { trustRegister } from './trust.js';
+import type { TrustRegister } from '../bundle/x509.js';
 
 export interface IngestOptions {
   lang: Lang;
   keys?: KeyObject[];
   requireSignature?: boolean;
+  /** the database's trust register, read once for a run of many bundles (default: read here) */
+  trust?: TrustRegister;
 }
 
 export interface IngestResult {
@@ -49,7 +52,7 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
   if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) return { path, status: 'duplicate', hash, diagnostics: [] };
   // a bundle, or a report PDF that carries its filing (PDF/A-3)
   // who may sign for which filer: the register in this database, where it holds anything
-  const register = trustRegister(db);
+  const register = options.trust ?? trustRegister(db);
   const trust = register.issuers.length + register.pinned.length > 0 ? register : undefined;
   const verified = await verifyFile(path, {
     lang: options.lang,

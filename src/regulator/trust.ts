@@ -3,7 +3,7 @@
 // 法人番号, and the CRLs the regulator supplies; each with who added it and when. ingest reads it.
 import { createHash } from 'node:crypto';
 import type { Database } from './sqlite.js';
-import { certificateInfo, isCertificateAuthority, type TrustRegister } from '../bundle/x509.js';
+import { certificateInfo, trustEntryOf, type TrustRegister } from '../bundle/x509.js';
 
 export type TrustKind = 'issuer' | 'pinned' | 'crl';
 
@@ -34,11 +34,11 @@ export class TrustError extends Error {
  */
 export function addCertificate(db: Database, der: Buffer, options: { pin?: string; by: string; note?: string; now: Date }): TrustEntry {
   const info = certificateInfo(der);
-  const ca = isCertificateAuthority(der);
-  if (ca && options.pin) throw new TrustError('notIssuer', info.subject);
-  const kind: TrustKind = ca ? 'issuer' : 'pinned';
-  const number = ca ? null : (options.pin ?? info.corporateNumber ?? null);
-  if (kind === 'pinned' && !number) throw new TrustError('noNumber', info.subject);
+  const standing = trustEntryOf(der, options.pin);
+  if (standing.kind === 'issuer' && options.pin) throw new TrustError('notIssuer', info.subject);
+  if (standing.kind === 'unpinnable') throw new TrustError('noNumber', info.subject);
+  const kind: TrustKind = standing.kind;
+  const number = standing.kind === 'pinned' ? standing.corporateNumber : null;
   const known = db.prepare('SELECT 1 FROM trust WHERE fingerprint = ? AND corporate_number IS ?').get(info.fingerprint, number);
   if (known) throw new TrustError('exists', info.fingerprint);
   const entry: TrustEntry = {

@@ -1,7 +1,7 @@
 import { watch } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { isDirectory, readRegularFile } from '../../util/regular-file.js';
+import { isDirectory } from '../../util/regular-file.js';
 import { isYamlFile } from '../../load/filing.js';
 import { isTabularFile } from '../../load/tabular-sections.js';
 import type { BuildResult, Edition } from '../../pipeline/build.js';
@@ -9,7 +9,7 @@ import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
-import { addInputOptions, parseChoice } from '../options.js';
+import { addInputOptions, parseChoice, signingPassword } from '../options.js';
 
 interface BuildCommandOptions {
   out: string;
@@ -82,7 +82,7 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
     bundle: options.bundle,
     signWith: options.sign,
     certificate: options.cert,
-    password: signingPassword(options, io.env),
+    password: options.sign ? signingPassword(options.passwordFile, io.env) : undefined,
     signingTime: signingTime(io.env),
     compareWith: options.compareWith,
     assessmentAppendix: options.assessmentAppendix,
@@ -174,13 +174,6 @@ function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promi
       if (!name || isYamlFile(String(name)) || isTabularFile(String(name))) trigger();
     });
   });
-}
-
-/** A PKCS#12 file's password: from --password-file (its first line), else TAISEI_SIGN_PASSWORD. */
-function signingPassword(options: BuildCommandOptions, env: NodeJS.ProcessEnv): string | undefined {
-  if (!options.sign) return undefined;
-  if (options.passwordFile) return readRegularFile(options.passwordFile, 'sign.noPassword.hint').toString('utf8').split(/\r?\n/)[0];
-  return env.TAISEI_SIGN_PASSWORD;
 }
 
 /** When a build signs: now, or SOURCE_DATE_EPOCH (seconds) for a reproducible signed build. */

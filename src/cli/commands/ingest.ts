@@ -35,12 +35,15 @@ export function register(program: Command, ctx: CliContext): void {
             .map((n) => readPublicKey(join(options.keys!, n)))
         : [];
       const db = openDatabase(options.db, { create: true });
+      // the trust register, read once for every bundle of the run
+      const { trustRegister } = await import('../../regulator/trust.js');
+      const trust = trustRegister(db);
       const diagnostics: Diagnostic[] = [];
       const counts = { ingested: 0, amended: 0, duplicate: 0, rejected: 0 };
       const ingested: NonNullable<ValidateResult['ingested']> = [];
       try {
         for (const bundle of bundles) {
-          const result = await ingestBundle(db, bundle, { lang, keys, requireSignature: options.requireSignature });
+          const result = await ingestBundle(db, bundle, { lang, keys, requireSignature: options.requireSignature, trust });
           counts[result.status]++;
           const reasons = result.status === 'rejected' ? result.diagnostics.filter((d) => d.severity === 'error') : [];
           for (const d of reasons) diagnostics.push(d);

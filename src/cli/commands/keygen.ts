@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { InputOutputError, UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import { createFileExclusive } from '../../util/atomic.js';
-import { readRegularFile } from '../../util/regular-file.js';
+import { signingPassword } from '../options.js';
 import { EXIT, type CliContext } from '../context.js';
 
 interface KeygenOptions {
@@ -35,9 +35,7 @@ export function register(program: Command, ctx: CliContext): void {
       const certPath = join(options.out, `${stem}.cert.pem`);
       for (const path of [p12Path, certPath])
         if (existsSync(path)) throw new UsageError('cli.keygen.exists', { path }, 'cli.keygen.exists.hint');
-      const password = options.passwordFile
-        ? readRegularFile(options.passwordFile, 'sign.noPassword.hint').toString('utf8').split(/\r?\n/)[0]
-        : ctx.io.env.TAISEI_SIGN_PASSWORD;
+      const password = signingPassword(options.passwordFile, ctx.io.env);
       if (!password) throw new UsageError('cli.keygen.noPassword', {}, 'sign.noPassword.hint');
       const { resolveTargets, loadTarget } = await import('../../load/filing.js');
       const [target] = resolveTargets([filing]).filter((x) => x.kind !== 'config');

@@ -89,7 +89,7 @@ export function register(program: Command, ctx: CliContext): void {
  * any other is pinned for the 法人番号 its subject carries; each CRL as given.
  */
 async function trustFromFiles(certificates: readonly string[], crls: readonly string[]) {
-  const { certificatesOf, certificateInfo, isCertificateAuthority } = await import('../../bundle/x509.js');
+  const { certificatesOf, trustEntryOf } = await import('../../bundle/x509.js');
   const register: import('../../bundle/x509.js').TrustRegister = { issuers: [], pinned: [], crls: [] };
   for (const path of certificates) {
     let ders: Buffer[];
@@ -100,9 +100,9 @@ async function trustFromFiles(certificates: readonly string[], crls: readonly st
       throw new InputOutputError('cli.verify.trust.notCertificate', { path }, 'cli.verify.trust.hint');
     }
     for (const der of ders) {
-      const number = certificateInfo(der).corporateNumber;
-      if (isCertificateAuthority(der)) register.issuers.push(der);
-      else if (number) register.pinned.push({ corporateNumber: number, certificate: der });
+      const standing = trustEntryOf(der);
+      if (standing.kind === 'issuer') register.issuers.push(der);
+      else if (standing.kind === 'pinned') register.pinned.push({ corporateNumber: standing.corporateNumber, certificate: der });
       else throw new InputOutputError('cli.verify.trust.noNumber', { path }, 'cli.verify.trust.hint');
     }
   }
