@@ -277,3 +277,53 @@ describe('lines per cell against character breaking with 禁則', () => {
     expect(dates).toBeGreaterThan(500);
   });
 });
+
+describe('short lines', () => {
+  // the characters that count: neither closing punctuation nor space (「る。」 is one)
+  const core = (line: string) => [...line.replace(/[、。，．）」』】〕〉》\s\u3000]/g, '')].length;
+  const short = (line: string) => core(line) > 0 && core(line) <= 2;
+
+  it('leave no paragraph ending in one or two characters, and no header line of one or two, over both examples and editions', async () => {
+    const { compositions } = await import('./compose-cells.js');
+    let paragraphs = 0;
+    let headers = 0;
+    for (const example of ['ippan-15', 'soden-13'])
+      for (const edition of ['submission', 'public'] as const)
+        for (const call of await compositions(join(EXAMPLES, example), edition))
+          for (const lines of call.paragraphs) {
+            if (lines.length < 2) continue;
+            const what = `${example} ${edition}: ${JSON.stringify(lines)} at ${(call.width / call.fontSize).toFixed(1)} em`;
+            if (call.face === 'Sans') {
+              headers++;
+              // a header or label: no line of its own one or two characters
+              for (const line of lines) expect(short(line), what).toBe(false);
+            } else {
+              paragraphs++;
+              expect(short(lines[lines.length - 1]!), what).toBe(false);
+            }
+          }
+    // (measured: 60 of them before, 「進めてい / る。」, 「管理システ / ム」, 「規程の名 / 称」)
+    expect(paragraphs).toBeGreaterThan(300);
+    expect(headers).toBeGreaterThan(20);
+  });
+
+  it('take words from the lines above, never adding a line, and set a line flush left rather than stretch it', () => {
+    // greedy filling leaves 「る。」 alone; breaking again gives it a word from each line above
+    const text = 'コンプライアンス委員会と内部監査室が業務執行部門をけん制している。';
+    const printed = lines(text, 147.34);
+    expect(printed).toHaveLength(3);
+    expect(core(printed[2]!)).toBeGreaterThan(2);
+    expect(printed.join('')).toBe(text);
+    // too narrow to justify the first line once it gives 「テ」: set flush left instead of leaving 「ム」
+    const composed = composer.composeLines('配電工事受付システム', 9.4 * size, size);
+    const narrow = composed.map((l) => l.map((r) => r.text).join(''));
+    expect(narrow).toHaveLength(2);
+    expect(short(narrow[1]!)).toBe(false);
+    expect(composed[0]!.every((r) => (r.characterSpacing ?? 0) === 0)).toBe(true);
+    // a header is never left with one character: 「規程の名称」 needs a column of five
+    expect(lines('規程の名称', 5 * size, { face: 'Sans', justify: false })).toEqual(['規程の名称']);
+    expect(lines('講じた措置の内容／措置を講じなかった理由', 11.6 * size, { face: 'Sans', justify: false }).every((l) => !short(l))).toBe(
+      true,
+    );
+  });
+});

@@ -455,7 +455,7 @@ export class Composer {
     const out: number[] = [];
     for (const paragraph of text.split('\n')) {
       const indent = options.indent && paragraph !== '' ? options.indent : 0;
-      this.breakLines(this.clusters(paragraph, face), width / fontSize, indent, face).forEach((line, i) =>
+      this.breakLines(this.clusters(paragraph, face), width / fontSize, indent, face, options.justify ?? true).forEach((line, i) =>
         out.push((line.reduce((s, u) => s + u.w, 0) + (i === 0 ? indent : 0)) * fontSize),
       );
     }
@@ -470,7 +470,7 @@ export class Composer {
     const W = width / fontSize; // in ems
     for (const paragraph of text.split('\n')) {
       const indent = options.indent && paragraph !== '' ? options.indent : 0;
-      const broken = this.breakLines(this.clusters(paragraph, face), W, indent, face);
+      const broken = this.breakLines(this.clusters(paragraph, face), W, indent, face, justify);
       broken.forEach((line, i) => {
         const first = i === 0 ? indent : 0;
         out.push(this.lineInlines(line, (W - first) * fontSize, fontSize, face, justify && i < broken.length - 1, first));
@@ -479,7 +479,7 @@ export class Composer {
     return out;
   }
 
-  private breakLines(clusters: Cluster[], W: number, indent: number, face: FaceName): Unit[][] {
+  private breakLines(clusters: Cluster[], W: number, indent: number, face: FaceName, justify = true): Unit[][] {
     const lines: Unit[][] = [];
     let line: Unit[] = [];
     let used = indent;
@@ -489,16 +489,19 @@ export class Composer {
       line = [];
       used = 0;
     };
+    const add = (units: Unit[]) => {
+      line.push(...units);
+    };
     for (const c of clusters) {
       if (used + trailingTrimmed(c) <= avail + 1e-6) {
-        line.push(...c.units);
+        add(c.units);
         used += c.w;
         continue;
       }
       // 追い込み: a closing mark's blank half may hang over the end of the line
       const lastUnit = c.units[c.units.length - 1]!;
       if (line.length > 0 && squeezable(lastUnit) && used + c.w - 0.5 <= avail + 1e-6) {
-        line.push(...c.units);
+        add(c.units);
         used += c.w;
         continue;
       }
@@ -507,7 +510,7 @@ export class Composer {
       const loose = line.length > 0 && c.kind === 'soft' && room / Math.max(1, line.reduce((n, u) => n + u.n, 0) - 1) > LOOSE;
       if (c.w <= avail + 1e-6 && !loose) {
         if (line.length > 0) flush();
-        line.push(...c.units);
+        add(c.units);
         used = c.w;
         continue;
       }
@@ -518,11 +521,18 @@ export class Composer {
         if (k > 0 || used + piece.w > avail + 1e-6) {
           if (line.length > 0) flush();
         }
-        line.push(...piece.units);
+        add(piece.units);
         used += piece.w;
       });
     }
-    if (line.length > 0 || lines.length === 0) lines.push(trimEnd(line));
+    if (line.length > 0 || lines.length === 0) flush();
+    // a paragraph's last line of one or two characters, or any such line where lines are not justified (a header)
+    if (lines.length > 1 && (isShort(lines[lines.length - 1]!) || (!justify && lines.some((l) => isShort(l)))))
+      return (
+        balanced(clusters, W, indent, justify, lines, (u) =>
+          u.bar || u.fallback || u.text.length <= 1 ? [u] : [...u.text].map((ch) => this.unit(ch, face)),
+        ) ?? lines
+      );
     return lines;
   }
 
@@ -669,6 +679,134 @@ export interface Composed {
 
 function round(n: number): number {
   return Math.round(n * 10000) / 10000;
+}
+
+/** The characters of a line that count against a widow: neither closing punctuation nor space. */
+function coreLength(units: readonly Unit[]): number {
+  let n = 0;
+  for (const u of units) {
+    if (u.bar) n += u.flags?.includes('q') || u.flags?.includes('s') ? 0 : 1;
+    else for (const ch of u.text) if (!SQUEEZABLE.test(ch) && !SPACE.test(ch)) n++;
+  }
+  return n;
+}
+
+/**
+ * A line's character spacing when justified to `avail` ems (ems per gap between characters): the
+ * same for a line and for its public edition, whose bars are runs of their own, so that both break alike.
+ */
+function stretchOf(units: readonly Unit[], avail: number): number {
+  let w = 0;
+  let n = 0;
+  for (const u of units) {
+    w += u.w;
+    n += u.n;
+  }
+  return n > 1 ? (avail - w) / (n - 1) : Infinity;
+}
+
+/** The fewest characters a paragraph's last line of more than one is left with (JIS X 4051's 泣き別れ of a line's end). */
+const WIDOW = 2;
+
+/**
+ * A cluster as clusters of one unit each, but for what 禁則 holds together; a kept span with break
+ * points of its own (a long verdict) only at those, so that what may never split inside it does not.
+ */
+function byCharacter(c: Cluster, W: number, characters: (u: Unit) => Unit[]): Cluster[] {
+  const segments: Unit[][] = [];
+  if (c.kind === 'keep' && c.units.some((u) => u.cut)) {
+    for (const u of c.units) {
+      if (u.cut || segments.length === 0) segments.push([]);
+      segments[segments.length - 1]!.push(u);
+    }
+  } else segments.push(c.units);
+  const out: Cluster[] = [];
+  for (const segment of segments) {
+    // a segment that fits stays whole; a wider one goes character by character
+    const whole = segment.reduce((n, u) => n + u.w, 0) <= W + 1e-6 && segments.length > 1;
+    const units = whole ? segment : segment.flatMap(characters);
+    units.forEach((u, k) => {
+      const prev = out[out.length - 1];
+      if (prev && ((whole && k > 0) || noStart(u) || noEnd(prev.units[prev.units.length - 1]!) || u.space)) {
+        prev.units.push(u);
+        prev.w += u.w;
+      } else out.push({ units: [u], w: u.w });
+    });
+  }
+  return out;
+}
+
+/** A line of one or two characters (punctuation aside) in a paragraph of more than one: 「進めてい / る。」 */
+function isShort(line: readonly Unit[]): boolean {
+  const core = coreLength(line);
+  return core > 0 && core <= WIDOW;
+}
+
+/**
+ * A paragraph that greedy filling leaves with a line of one or two characters, broken again over all
+ * its break points (as TeX breaks a paragraph): the fewest lines, then the fewest short lines, then
+ * the fewest lines too loose to justify within MAX_STRETCH (set flush left: 「配電工事受付 / システム」
+ * in a narrow cell, rather than 「…システ / ム」), then the most even spacing. Undefined where no
+ * better breaking exists, or where a cluster is wider than a line (that paragraph keeps its greedy
+ * breaks).
+ */
+function balanced(
+  given: Cluster[],
+  W: number,
+  indent: number,
+  justify: boolean,
+  greedy: Unit[][],
+  characters: (u: Unit) => Unit[],
+): Unit[][] | undefined {
+  // a span wider than a line may break between any two of its characters that 禁則 lets part, as
+  // the greedy breaker's charSplit does (so a bar breaks as the text it hides)
+  const clusters = given.flatMap((c) => (c.w > W - indent + 1e-6 ? byCharacter(c, W, characters) : [c]));
+  const n = clusters.length;
+  if (n > 400) return undefined;
+  type Cost = [lines: number, short: number, loose: number, slack: number];
+  const best: (Cost | undefined)[] = Array.from({ length: n + 1 }, () => undefined);
+  const next: number[] = Array.from({ length: n + 1 }, () => n);
+  best[n] = [0, 0, 0, 0];
+  const less = (a: Cost, b: Cost | undefined) => {
+    if (b === undefined) return true;
+    for (let k = 0; k < 3; k++) if (a[k] !== b[k]) return a[k]! < b[k]!;
+    return a[3] < b[3] - 1e-9;
+  };
+  for (let i = n - 1; i >= 0; i--) {
+    const avail = W - (i === 0 ? indent : 0);
+    const units: Unit[] = [];
+    for (let j = i + 1; j <= n; j++) {
+      const c = clusters[j - 1]!;
+      units.push(...c.units);
+      const line = trimEnd(units);
+      let w = 0;
+      for (const u of line) w += u.w;
+      const last = line[line.length - 1];
+      // 追い込み as the greedy breaker allows it: a closing mark's blank half over the end
+      if (w > avail + 1e-6 && !(last !== undefined && squeezable(last) && w - 0.5 <= avail + 1e-6)) break;
+      const rest = best[j];
+      if (rest === undefined) continue;
+      const final = j === n;
+      const loose = !final && justify && stretchOf(line, avail) > MAX_STRETCH + 1e-9;
+      const whole = i === 0 && final;
+      const cost: Cost = [
+        1 + rest[0],
+        (!whole && isShort(line) ? 1 : 0) + rest[1],
+        (loose ? 1 : 0) + rest[2],
+        (final ? 0 : (avail - w) ** 2) + rest[3],
+      ];
+      if (less(cost, best[i])) {
+        best[i] = cost;
+        next[i] = j;
+      }
+    }
+  }
+  const found = best[0];
+  const shortBefore = greedy.filter((l) => isShort(l)).length;
+  if (found === undefined || found[0] > greedy.length || found[1] >= shortBefore) return undefined;
+  const out: Unit[][] = [];
+  for (let i = 0; i < n; i = next[i]!) out.push(trimEnd(clusters.slice(i, next[i]).flatMap((c) => c.units)));
+  return out;
 }
 
 function trailingTrimmed(c: Cluster): number {

@@ -154,6 +154,17 @@ export function refine(widths: number[], cells: (number[] | undefined)[][], mins
   return out;
 }
 
+/**
+ * The narrowest column (ems) a header of `length` ems breaks in without a line of one or two
+ * characters: a header of up to five on one line; a longer one in lines of at least three and at
+ * most this many (four at the least), which the composer's balanced breaking then finds.
+ */
+export function headerMin(length: number): number {
+  const chars = Math.ceil(length - 0.05);
+  if (chars <= 5) return length;
+  return Math.max(4, Math.ceil(chars / Math.floor(chars / 3)));
+}
+
 /** A number, a count or a percentage: set flush right. */
 const NUMERIC = /^[-+]?[0-9０-９][0-9０-９,.，．]*\s*(?:[%％件名人回台社点]|\s*\/\s*[0-9]+)?$/;
 
@@ -203,8 +214,9 @@ export class Tables {
         let max = 0;
         if (!options.noHeader) {
           const h = this.composer.extent(c.title, HEADER_SIZE, 'Sans');
-          // a header may break inside a word (it is the column's data that sets the width)
-          min = Math.min(h.max, 4 * HEADER_SIZE);
+          // a header may break inside a word (it is the column's data that sets the width), but
+          // leaves no line of one or two characters: 「規程の名 / 称」 is never set
+          min = headerMin(h.max / HEADER_SIZE) * HEADER_SIZE;
           max = h.max;
         }
         rows.forEach((row, r) => {
@@ -255,7 +267,8 @@ export class Tables {
           const align = span(cell) > 1 ? 'left' : aligns[j]!;
           let width = widths[j]!;
           for (let k = 1; k < span(cell); k++) width += widths[j + k]! + CELL_PADDING + RULE_WIDTH;
-          const composed = this.composer.compose(text, width, fontSize, { face, justify: align === 'left' });
+          // a label (the heading face) is set flush left, never spread across its cell
+          const composed = this.composer.compose(text, width, fontSize, { face, justify: align === 'left' && face !== 'Sans' });
           tallest = Math.max(tallest, composed.lines * fontSize * TABLE_LINE_HEIGHT + 6);
           rowLines = Math.max(rowLines, composed.lines);
           return { text: composed.inlines, ...(align !== 'left' ? { alignment: align } : {}), ...props };
