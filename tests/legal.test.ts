@@ -3,7 +3,7 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { characterSpacings, readPdf, type PdfContent } from './pdf-helpers.js';
+import { characterSpacings, readPdf, textRuns, type PdfContent } from './pdf-helpers.js';
 import { EXAMPLES, runCli, tempDir } from './helpers.js';
 import { readDirectory, readEntry, writeZip } from '../src/bundle/zip.js';
 import { parse } from 'yaml';
@@ -289,6 +289,46 @@ describe('justification', () => {
       ).toEqual([]);
       // and justification still happens: most lines of a paragraph are spread a little
       expect(runs.filter((r) => r.em > 0.01).length, name).toBeGreaterThan(50);
+    }
+  });
+});
+
+describe('tables that run onto the next page', () => {
+  it('repeat their heading marked （続き）, or the running header names what they run on under', async () => {
+    for (const [name, pdf] of Object.entries(bytes)) {
+      const pages = await textRuns(pdf);
+      let marked = 0;
+      let captioned = 0;
+      pages.forEach((runs, i) => {
+        const ys = [...new Set(runs.map((r) => Math.round(r.y)))].sort((a, b) => b - a);
+        const line = (y: number) =>
+          runs
+            .filter((r) => Math.round(r.y) === y)
+            .sort((a, b) => a.x - b.x)
+            .map((r) => r)
+            .filter((r) => r.text.trim() !== '');
+        const header = line(ys[0]!)
+          .map((r) => r.text)
+          .join('');
+        const first = line(ys[1]!);
+        // column titles (two or more, in the heading face at their size) open a page only under a
+        // running header that names what the table runs on under
+        const bare = first.length > 1 && first.every((r) => r.bold && r.size === 8);
+        if (bare) {
+          expect(header, `${name} p. ${i + 1} opens with ${first.map((r) => r.text).join(' ')}`).toMatch(/（続き）/);
+          captioned++;
+        } else if (header.includes('（続き）')) expect.fail(`${name} p. ${i + 1}: （続き） in the running header over no continued table`);
+        if (
+          first
+            .map((r) => r.text)
+            .join('')
+            .endsWith('（続き）')
+        )
+          marked++;
+      });
+      // (measured: ippan-15 has 4 pages opening with a continued heading and 22 under a caption; soden-13 1 and 3)
+      expect(marked, name).toBeGreaterThanOrEqual(name.startsWith('ippan') ? 4 : 1);
+      expect(captioned, name).toBeGreaterThanOrEqual(1);
     }
   });
 });

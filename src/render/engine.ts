@@ -5,7 +5,7 @@
 // where lines end, the embedded files and the XMP), so an upgrade that changes any of it fails a
 // test before it changes a filing.
 //
-// Only public APIs are used, but for four hooks that the libraries do not offer; each is the
+// Only public APIs are used, but for five hooks that the libraries do not offer; each is the
 // smallest workaround for the API that is missing, named where it is made:
 // - pdfmake joins adjacent runs that UAX #14 would not break between (bpampuch/pdfmake#975) and has
 //   no way to say that runs are already broken into lines (composedRunsAreWords);
@@ -15,9 +15,12 @@
 //   them out (foliojs/pdfkit#885, foliojs/pdfkit#810): deferUnusedModules;
 // - pdfkit sets all text through fontkit's OpenType layout, which computes far more than a face
 //   without kerning or substitutions needs (foliojs/fontkit#97), and has no option to set a face by
-//   its character map alone: setByCharacterMap.
+//   its character map alone: setByCharacterMap;
+// - pdfmake repeats a table's header rows on each page exactly as first laid out, with no way to mark
+//   them continued (bpampuch/pdfmake#531): markContinuedTables.
 import { Module, createRequire } from 'node:module';
 import { isComposed } from './compose.js';
+import type { TableContinued } from './tables.js';
 
 const require = createRequire(import.meta.url);
 
@@ -257,11 +260,120 @@ function setByCharacterMap(): void {
   };
 }
 
+interface LaidInline {
+  text: string;
+  x: number;
+  width: number;
+  height: number;
+  fontSize: number;
+  [key: string]: unknown;
+}
+interface LaidLine {
+  x: number;
+  y: number;
+  inlines: LaidInline[];
+  inlineWidths: number;
+  clone(): LaidLine;
+  getHeight(): number;
+}
+type LaidItem = { type: 'line'; item: LaidLine } | { type: string; item: Record<string, unknown> };
+interface Repeatable {
+  items: LaidItem[];
+  height: number;
+  xOffset: number;
+  insertedOnPages: unknown[];
+}
+
+let continuedTaught = false;
+/**
+ * pdfmake's tables, taught to mark the header rows they repeat on each page a table runs onto
+ * (bpampuch/pdfmake#531: the copy is made once, as first laid out, and no option changes it): a
+ * table whose node carries taiseiContinued (tables.ts) gets a copy whose heading's last line ends
+ * in the mark (（続き）); without a heading, the node is told which pages the copy went onto, so
+ * that their running header can name the table (header functions run after the layout). The first
+ * page's header is the one laid out; other tables are untouched.
+ */
+function markContinuedTables(): void {
+  if (continuedTaught) return;
+  continuedTaught = true;
+  const TableProcessor = require('pdfmake/js/TableProcessor').default;
+  const TextInlines = require('pdfmake/js/TextInlines').default as new (x: null) => { widthOfText(t: string, i: object): number };
+  const measure = new TextInlines(null);
+  const endRow = TableProcessor.prototype.endRow;
+  TableProcessor.prototype.endRow = function (
+    this: { headerRows: number; headerRepeatable: Repeatable | null; tableNode: { taiseiContinued?: TableContinued } },
+    rowIndex: number,
+    writer: { repeatables: Repeatable[] },
+    ...rest: unknown[]
+  ) {
+    const before = writer.repeatables.length;
+    const result = endRow.call(this, rowIndex, writer, ...rest);
+    const continued = this.tableNode.taiseiContinued;
+    if (continued && this.headerRows > 0 && rowIndex === this.headerRows - 1) {
+      if (this.headerRepeatable) this.headerRepeatable = marked(this.headerRepeatable, continued);
+      else if (writer.repeatables.length > before) writer.repeatables[before] = marked(writer.repeatables[before]!, continued);
+    }
+    return result;
+  };
+
+  /** An inline like `like` (its face and colour) holding `text` at `fontSize`. */
+  const inlineLike = (like: LaidInline, text: string, fontSize = like.fontSize): LaidInline => {
+    const inline: LaidInline = {
+      ...like,
+      text,
+      fontSize,
+      height: (like.height * fontSize) / like.fontSize,
+      characterSpacing: 0,
+      x: 0,
+      width: 0,
+    };
+    for (const key of [
+      'lineEnd',
+      'noNewLine',
+      'background',
+      'link',
+      'linkToPage',
+      'linkToDestination',
+      '_pageNodeRef',
+      'leadingCut',
+      'trailingCut',
+    ])
+      delete inline[key];
+    inline.width = measure.widthOfText(text, inline);
+    return inline;
+  };
+
+  const marked = (rep: Repeatable, continued: TableContinued): Repeatable => {
+    if (continued.mark === undefined) {
+      // a caption: the running header says it, on the pages this copy is inserted on (pdfmake marks them)
+      continued.repeatedOn = rep.insertedOnPages;
+      return rep;
+    }
+    const lines = rep.items.filter((i): i is { type: 'line'; item: LaidLine } => i.type === 'line');
+    const first = lines[0];
+    if (!first || first.item.inlines.length === 0) return rep;
+    // the heading row is laid out first: its lines are the leading ones at its x
+    let last = first;
+    for (const l of lines.slice(1)) {
+      if (l.item.x !== first.item.x) break;
+      last = l;
+    }
+    const line = last.item.clone();
+    const end = line.inlines[line.inlines.length - 1]!;
+    const mark = inlineLike(end, continued.mark);
+    mark.x = end.x + end.width;
+    line.inlines = [...line.inlines, mark];
+    line.inlineWidths += mark.width;
+    return { ...rep, items: rep.items.map((i) => (i === last ? { type: 'line', item: line } : i)), insertedOnPages: [] };
+  };
+}
+
 /** One PDF from a document definition, through pdfmake's public API; nothing is read from disk or network. */
 export async function renderPdf(job: PdfJob): Promise<Buffer> {
   deferUnusedModules();
   composedRunsAreWords();
   setByCharacterMap();
+  markContinuedTables();
   const pdfmake = require('pdfmake') as Pdfmake;
   // pdfmake's settings live on its one instance and are read when createPdf is called: each render
   // sets every one of them just before, so no render sees another's

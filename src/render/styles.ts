@@ -50,18 +50,31 @@ export const STYLES = {
 };
 
 /** The running header and the footer "N / M", on every page but the cover. */
-export function pageFurniture(wording: Wording, templateData: Record<string, unknown>): Record<string, unknown> {
+export function pageFurniture(
+  wording: Wording,
+  templateData: Record<string, unknown>,
+  continuedOn: (page: number) => string | undefined = () => undefined,
+): Record<string, unknown> {
+  const running = { fontSize: 8, color: '#444444' };
   return {
-    header: (page: number) =>
-      page === 1
-        ? null
+    // the running header; on a page a table without a heading runs onto, also what it runs on under
+    // (「四 …規程（続き）」), at the left: header functions run after the layout (see tables.ts)
+    header: (page: number) => {
+      if (page === 1) return null;
+      const text = wording.text('running-header', templateData);
+      const caption = continuedOn(page);
+      return caption === undefined
+        ? { text, alignment: 'right', margin: [64, 28, 64, 0], ...running }
         : {
-            text: wording.text('running-header', templateData),
-            fontSize: 8,
-            alignment: 'right',
+            columns: [
+              { text: caption, font: 'Sans', bold: true, width: '*' },
+              { text, alignment: 'right', width: 'auto' },
+            ],
+            columnGap: 12,
             margin: [64, 28, 64, 0],
-            color: '#444444',
-          },
+            ...running,
+          };
+    },
     footer: (page: number, pages: number) =>
       page === 1 ? null : { text: wording.text('footer', { page, pages }), fontSize: 9, alignment: 'center', margin: [0, 18, 0, 0] },
   };

@@ -48,6 +48,13 @@ export interface GridOptions {
   keepRows?: number;
 }
 
+/**
+ * How a table's repeated header says it is continued: a mark after its heading; or, without one, a
+ * caption the page's running header carries (pdfmake notes in `repeatedOn` the pages it repeated the
+ * header on, by index: see engine.ts).
+ */
+export type TableContinued = { mark: string; caption?: undefined } | { mark?: undefined; caption: string; repeatedOn?: readonly unknown[] };
+
 const HEADER_SIZE = STYLES.th.fontSize;
 /** A row's padding and rule, beside its lines. */
 const ROW_EXTRA = 5.5;
@@ -171,6 +178,31 @@ const NUMERIC = /^[-+]?[0-9０-９][0-9０-９,.，．]*\s*(?:[%％件名人回�
 export class Tables {
   /** The outline entry block headings go under (the item being set), if any. */
   outlineParent: string | undefined;
+  /**
+   * What a table without a heading of its own is continued under on its next pages (the item or
+   * part being set, 「四 …規程」), if any.
+   */
+  caption: string | undefined;
+  /** What marks a table's heading or caption where the table runs on from the page before (（続き）). */
+  continuedMark = '';
+  /** Tables without a heading, continued under a caption (see TableContinued). */
+  readonly captioned: Extract<TableContinued, { caption: string }>[] = [];
+
+  /** The caption of a table that runs onto this page (1-based) from the one before, if any: what its running header names. */
+  continuedOn(page: number): string | undefined {
+    return this.captioned.find((c) => c.repeatedOn?.[page - 1] === true)?.caption;
+  }
+
+  /** What `build` makes, its tables continued under `caption` on their next pages. */
+  under<T>(caption: string, build: () => T): T {
+    const outer = this.caption;
+    this.caption = caption;
+    try {
+      return build();
+    } finally {
+      this.caption = outer;
+    }
+  }
   private headings = 0;
 
   constructor(
@@ -295,9 +327,19 @@ export class Tables {
         outlineParentId: this.outlineParent,
       };
     }
+    // on each page the table runs onto, its heading is marked continued, or (without one) the page's
+    // running header names what it runs on under (engine.ts: markContinuedTables; styles.ts)
+    let continued: TableContinued | undefined;
+    if (this.continuedMark !== '') {
+      if (options.heading !== undefined) continued = { mark: this.continuedMark };
+      else if (!options.noHeader && this.caption !== undefined) {
+        continued = { caption: `${this.caption}${this.continuedMark}` };
+        this.captioned.push(continued);
+      }
+    }
     if (options.heading !== undefined) {
       const style = options.headingStyle ?? 'block';
-      body.unshift(this.headingRow(options.heading, style, n, tableWidth));
+      body.unshift(this.headingRow(options.heading, style, n, tableWidth, continued?.mark));
       headingHeight =
         this.composer.lineWidths(options.heading, tableWidth, STYLES[style].fontSize, { face: 'Sans' }).length *
           STYLES[style].fontSize *
@@ -327,6 +369,7 @@ export class Tables {
         dontBreakRows: fits,
       },
       taiseiHeading: options.heading !== undefined,
+      ...(continued ? { taiseiContinued: continued } : {}),
       layout: 'taisei',
       fontSize,
       lineHeight: TABLE_LINE_HEIGHT,
@@ -338,12 +381,14 @@ export class Tables {
    * A heading as the first header row of its table: it stays with the table (never stranded at
    * the foot of a page) and is repeated on every page the table runs onto.
    */
-  headingRow(heading: string, style: 'block' | 'record', columns: number, width = CONTENT_WIDTH): Content[] {
+  headingRow(heading: string, style: 'block' | 'record', columns: number, width = CONTENT_WIDTH, mark?: string): Content[] {
     const none = [false, false, false, false];
     const size = STYLES[style].fontSize;
+    // room at the end of its last line for the mark it carries on the pages it is repeated on
+    const room = mark ? this.composer.extent(mark, size, 'Sans').max : 0;
     return [
       {
-        text: this.lines(heading, width, size, 'Sans', false),
+        text: this.lines(heading, width - room, size, 'Sans', false),
         style,
         colSpan: columns,
         border: none,

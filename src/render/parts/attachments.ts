@@ -39,5 +39,6 @@ export function attachments(ctx: PartContext): Content[] {
       wording.text('annex-place'),
       ...(anyWithheld ? [''] : []),
     ]);
-  return [partHeading(ctx, 'attachments', wording.text('attachments-title'), [tables.grid(columns, rows)])];
+  const title = wording.text('attachments-title');
+  return [partHeading(ctx, 'attachments', title, [tables.under(title, () => tables.grid(columns, rows))])];
 }

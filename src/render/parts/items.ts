@@ -60,6 +60,7 @@ export function item(ctx: PartContext, item: ProfileItem, index: number): Conten
   const heading = itemHeading(ctx, id, item.label, item.title);
   const body: Content[] = [];
   ctx.tables.outlineParent = id;
+  const itemCaption = wording.text('item-heading', { label: item.label, title: item.title });
   const { sections } = item;
   const single = sections.length === 1;
   let wrote = false;
@@ -76,7 +77,10 @@ export function item(ctx: PartContext, item: ProfileItem, index: number): Conten
       continue;
     }
     // a block that is the whole section is headed by the section's title alone
-    const rendered = blocks.flatMap((b) => block(ctx, b, (single && blocks.length === 1) || b.path === `/${section}`, id));
+    // a table without a heading of its own runs on under its section's title, or the item's
+    const rendered = ctx.tables.under(single ? itemCaption : sectionTitle, () =>
+      blocks.flatMap((b) => block(ctx, b, (single && blocks.length === 1) || b.path === `/${section}`, id)),
+    );
     if (!single && blocks.length > 0 && rendered.length > 0)
       body.push(
         ...keptWithNext(

@@ -144,11 +144,12 @@ export function summary(ctx: PartContext, segments: string[], records: Entry[], 
 
 /** The annexes at the end: every record, its id first. */
 export function annexes(ctx: PartContext): Content[] {
-  return recordAnnexes(ctx).map((annex) =>
-    partHeading(ctx, annex.id, annexTitle(ctx, annex), [
-      ctx.tables.table(annex.segments, annex.records, [{ path: 'id' }, ...annex.block.columns], ANNEX_SIZE),
-    ]),
-  );
+  return recordAnnexes(ctx).map((annex) => {
+    const title = annexTitle(ctx, annex);
+    return partHeading(ctx, annex.id, title, [
+      ctx.tables.under(title, () => ctx.tables.table(annex.segments, annex.records, [{ path: 'id' }, ...annex.block.columns], ANNEX_SIZE)),
+    ]);
+  });
 }
 
 export function annexTitle(ctx: PartContext, annex: RecordAnnex): string {
