@@ -58,7 +58,8 @@ function update(pdf: Buffer, objects: Record<number, Buffer>): Buffer {
     parts.push(object);
     length += object.length;
   }
-  table += `trailer\n<< /Size ${size} /Root ${root} /Prev ${prev} >>\nstartxref\n${length}\n%%EOF\n`;
+  const newSize = Math.max(size, ...Object.keys(objects).map((n) => Number(n) + 1));
+  table += `trailer\n<< /Size ${newSize} /Root ${root} /Prev ${prev} >>\nstartxref\n${length}\n%%EOF\n`;
   return Buffer.concat([...parts, Buffer.from(table, 'latin1')]);
 }
 
@@ -242,14 +243,64 @@ describe('taisei verify report.pdf', () => {
       [embeddedNumber(pdf, 'filing.json')]: embeddedFileObject(filing),
       [metadataNumber(pdf)]: stream('/Type /Metadata /Subtype /XML', xmp),
     });
-    // on its own, nothing in a PDF can show this (only the signed bundle can: README)
-    expect(verify(alone(tampered)).status).toBe(0);
+    // on its own, the PDF shows the update appended after its build
+    const lone = verify(alone(tampered));
+    expect(lone.status).toBe(1);
+    expect(codes(lone)).toContain('pdf/updated');
     const dir = tempDir('taisei-pdfa-');
     writeFileSync(join(dir, 'report-2024-submission.pdf'), tampered);
     copyFileSync(join(out, 'report-2024-submission.zip'), join(dir, 'report-2024-submission.zip'));
     const run = verify(join(dir, 'report-2024-submission.pdf'));
     expect(run.status).toBe(1);
     expect(codes(run)).toContain('pdf/bundle-mismatch');
+  });
+
+  /** The PDF with a file added to its /EmbeddedFiles name tree (what readers list), the /AF array left as built. */
+  const withNamedFile = (pdf: Buffer, name: string, data: Buffer) => {
+    const text = latin1(pdf);
+    const at = text.lastIndexOf('/EmbeddedFiles');
+    const objectStart = text.lastIndexOf(' 0 obj\n', at);
+    const num = Number(/(\d+)$/.exec(text.slice(objectStart - 12, objectStart))![1]);
+    const body = text.slice(objectStart + ' 0 obj\n'.length, text.indexOf('\nendobj', at));
+    const size = Number(/\/Size (\d+)/.exec(text.slice(text.lastIndexOf('trailer')))![1]);
+    const names = body.replace('/EmbeddedFiles <<\n  /Names [\n', `/EmbeddedFiles <<\n  /Names [\n    (${name}) ${size} 0 R\n`);
+    return update(pdf, {
+      [num]: Buffer.from(names, 'latin1'),
+      [size]: Buffer.from(`<< /Type /Filespec /F (${name}) /UF (${name}) /EF << /F ${size + 1} 0 R >> >>`),
+      [size + 1]: embeddedFileObject(data),
+    });
+  };
+
+  it('refuses a PDF that carries a second filing.json in the files a reader lists, with the bundle beside it or not', () => {
+    const genuine = bundles.submission.get('filing.json')!;
+    const forged = Buffer.from(genuine.toString('utf8').replace(/"name":"[^"]+"/, '"name":"偽装電力株式会社"'));
+    expect(forged.equals(genuine)).toBe(false);
+    const tampered = withNamedFile(pdfs.submission, 'filing.json', forged);
+    // what pdfdetach and readers list: two filing.json
+    const lone = verify(alone(tampered));
+    expect(lone.status).toBe(1);
+    expect(codes(lone)).toContain('pdf/embedded-ambiguous');
+    const dir = tempDir('taisei-pdfa-');
+    writeFileSync(join(dir, 'report-2024-submission.pdf'), tampered);
+    copyFileSync(join(out, 'report-2024-submission.zip'), join(dir, 'report-2024-submission.zip'));
+    const beside = verify(join(dir, 'report-2024-submission.pdf'));
+    expect(beside.status).toBe(1);
+    expect(codes(beside)).toContain('pdf/embedded-ambiguous');
+    expect(runCli(['verify', alone(tampered), '--lang', 'en']).stdout).toContain('filing.json twice');
+  });
+
+  it('refuses a PDF that carries any other file, and one updated after its build', () => {
+    const extra = withNamedFile(pdfs.submission, 'readme.pdf', Buffer.from('%PDF-1.7 not the filing'));
+    const run = verify(alone(extra));
+    expect(run.status).toBe(1);
+    expect(codes(run)).toEqual(['pdf/embedded-unexpected']);
+    // an update that touches nothing verify reads (a new document information dictionary) is still an update
+    const info = update(pdfs.submission, { 9999: Buffer.from('<< /Title (changed) >>') });
+    const updated = verify(alone(info));
+    expect(updated.status).toBe(1);
+    expect(codes(updated)).toContain('pdf/updated');
+    expect(codes(verify(alone(pdfs.submission)))).not.toContain('pdf/updated');
+    expect(runCli(['verify', alone(info), '--lang', 'en']).stdout).toContain('changed after it was built');
   });
 
   it("refuses a bundle whose report.pdf carries other data than the bundle's filing.json", async () => {
@@ -335,6 +386,53 @@ describe("taisei's PDF reader holds against hostile PDFs", () => {
     expect(['read', 'damaged']).toContain(reason(cyclic));
     const loop = pdf('xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Root 1 0 R /Prev 9 >>\nstartxref\n9\n%%EOF');
     expect(['read', 'damaged']).toContain(reason(loop));
+  });
+
+  it('a cross-reference stream of empty rows over a billion objects ends at once, as damage', () => {
+    const xref = Buffer.alloc(0);
+    const bytes = Buffer.concat([
+      pdf('1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+      Buffer.from(`2 0 obj\n<< /Type /XRef /W [0 0 0] /Index [0 1000000000 0 1000000000] /Size 3 /Root 1 0 R /Length 0 >>\nstream\n`),
+      xref,
+      Buffer.from('\nendstream\nendobj\nstartxref\n45\n%%EOF'),
+    ]);
+    const started = process.hrtime.bigint();
+    expect(['read', 'damaged']).toContain(reason(bytes));
+    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(2);
+  });
+
+  it('limits the whole document: strings, the bytes all streams decode to, and the search for stream ends', () => {
+    // a long literal string (a hundred megabytes killed Node once): too large, at any length past the limit
+    const long = pdf(`1 0 obj\n<< /Type /Catalog /T (${'x'.repeat(4096)}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF`);
+    expect(reason(long, { ...DEFAULT_PDF_LIMITS, maxStringBytes: 1024 })).toBe('tooLarge');
+    expect(reason(long)).toBe('read');
+    // several streams, each under the per-stream limit, over the document's together
+    const bomb = deflateSync(Buffer.alloc(600 * 1024));
+    const streams = [2, 3, 4].map((n) =>
+      Buffer.concat([
+        Buffer.from(`${n} 0 obj\n<< /Length ${bomb.length} /Filter /FlateDecode >>\nstream\n`),
+        bomb,
+        Buffer.from('\nendstream\nendobj\n'),
+      ]),
+    );
+    const several = Buffer.concat([
+      pdf('1 0 obj\n<< /Type /Catalog /AF [5 0 R 6 0 R 7 0 R] >>\nendobj\n'),
+      ...streams,
+      ...[5, 6, 7].map((n) => Buffer.from(`${n} 0 obj\n<< /Type /Filespec /F (f${n}) /EF << /F ${n - 3} 0 R >> >>\nendobj\n`)),
+      Buffer.from('trailer\n<< /Root 1 0 R >>\n%%EOF'),
+    ]);
+    const limits = { ...DEFAULT_PDF_LIMITS, maxStreamBytes: 1024 * 1024, maxDecodedBytes: 1536 * 1024 };
+    expect(reason(several, limits)).toBe('tooLarge');
+    expect(reason(several, { ...limits, maxDecodedBytes: 4 * 1024 * 1024 })).toBe('read');
+    // thousands of streams whose /Length is wrong and whose end is far: each search reads on to the end
+    const broken = pdf(
+      '1 0 obj\n<< /Type /Catalog >>\nendobj\n' +
+        Array.from({ length: 3000 }, (_, i) => `${i + 2} 0 obj\n<< /Length 999999999 >>\nstream\n${'y'.repeat(200)}\n`).join('') +
+        'endstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF',
+    );
+    const started = process.hrtime.bigint();
+    expect(['read', 'tooLarge', 'damaged']).toContain(reason(broken));
+    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5);
   });
 
   it('a stream that inflates past the limit is refused as too large', () => {

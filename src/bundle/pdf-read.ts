@@ -61,18 +61,40 @@ export interface PdfFacts {
   outputIntents: { subtype: string; profile: boolean }[];
   /** fonts whose program is not in the file (BaseFont names) */
   unembeddedFonts: string[];
+  /**
+   * The revisions of the file: 1 as written, one more for each incremental update appended after
+   * (a signature adds one); undefined where the cross-reference was damaged and rebuilt.
+   */
+  revisions?: number;
 }
 
+/**
+ * Limits of the whole document, so that no combination of small parts gets past them: a PDF that
+ * would need more is refused as too large (or damaged), in bounded time and memory.
+ */
 export interface PdfLimits {
   /** the largest decoded stream */
   maxStreamBytes: number;
-  /** the most objects read */
+  /** all streams decoded, together */
+  maxDecodedBytes?: number;
+  /** the longest string (a literal or hexadecimal string: names and dates, never data) */
+  maxStringBytes?: number;
+  /** the most objects read, and cross-reference entries taken */
   maxObjects: number;
   /** the deepest nesting of arrays and dictionaries */
   maxDepth: number;
+  /** bytes searched for a stream's end where its /Length is wrong, as a multiple of the file's size */
+  maxScanFactor?: number;
 }
 
-export const DEFAULT_PDF_LIMITS: PdfLimits = { maxStreamBytes: 512 * 1024 * 1024, maxObjects: 2_000_000, maxDepth: 64 };
+export const DEFAULT_PDF_LIMITS: PdfLimits = {
+  maxStreamBytes: 256 * 1024 * 1024,
+  maxDecodedBytes: 512 * 1024 * 1024,
+  maxStringBytes: 1024 * 1024,
+  maxObjects: 2_000_000,
+  maxDepth: 64,
+  maxScanFactor: 4,
+};
 
 const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
@@ -90,6 +112,11 @@ class PdfFile {
   private readonly resolving = new Set<number>();
   private readonly objectStreams = new Map<number, Map<number, PdfValue>>();
   private reads = 0;
+  /** bytes decoded so far, and searched for stream ends (see PdfLimits) */
+  private decoded = 0;
+  private scanned = 0;
+  /** the cross-reference sections of the chain: one, and one more for each incremental update */
+  sections = 0;
   trailer: Dict = new Map();
 
   constructor(
@@ -119,6 +146,7 @@ class PdfFile {
       if (seen.size > 1000) damaged();
       seen.add(offset);
       const trailer = this.readXrefAt(offset);
+      this.sections++;
       if (first) this.trailer = trailer;
       first = false;
       // a hybrid file's table points at its cross-reference stream too
@@ -166,6 +194,8 @@ class PdfFile {
     const widths = stream.dict.get('W');
     if (!Array.isArray(widths) || widths.length !== 3 || !widths.every((w) => typeof w === 'number' && w >= 0 && w <= 8)) damaged();
     const [w1, w2, w3] = widths as number[];
+    // an entry without an offset field says nothing (and /W [0 0 0] would let /Index run forever)
+    if (w2 === 0) damaged();
     const size = stream.dict.get('Size');
     const index = stream.dict.get('Index');
     const ranges = Array.isArray(index) ? (index as number[]) : [0, typeof size === 'number' ? size : 0];
@@ -177,10 +207,12 @@ class PdfFile {
       for (let i = 0; i < width; i++) n = n * 256 + data[at + i]!;
       return n;
     };
+    // every entry is a row of the stream's data: no more entries than rows
+    if (ranges.length > 2 * this.limits.maxObjects) damaged();
     for (let r = 0; r + 1 < ranges.length; r += 2) {
       const start = ranges[r]!;
       const count = ranges[r + 1]!;
-      if (typeof start !== 'number' || typeof count !== 'number' || count > this.limits.maxObjects) damaged();
+      if (typeof start !== 'number' || typeof count !== 'number' || count < 0 || row + count > data.length / rowLength) damaged();
       for (let i = 0; i < count; i++, row++) {
         const at = row * rowLength;
         if (at + rowLength > data.length) damaged();
@@ -200,6 +232,7 @@ class PdfFile {
 
   /** The cross-reference rebuilt from the objects themselves: the last definition of each wins. */
   private rebuild(): void {
+    this.sections = 0;
     this.offsets.clear();
     this.inStreams.clear();
     this.cache.clear();
@@ -277,6 +310,10 @@ class PdfFile {
           .startsWith('endstream')
       ) {
         end = this.bytes.indexOf('endstream', start, 'latin1');
+        // each such search reads on to the next stream's end: bounded for the whole document, or
+        // a file of many broken streams would be searched over and over
+        this.scanned += (end < 0 ? this.bytes.length : end) - start;
+        if (this.scanned > (this.limits.maxScanFactor ?? 4) * this.bytes.length + 1024 * 1024) throw new PdfUnreadable('tooLarge');
         if (end < 0) damaged();
         if (this.bytes[end - 1] === 0x0a) end--;
         if (this.bytes[end - 1] === 0x0d) end--;
@@ -351,9 +388,11 @@ class PdfFile {
     let data = stream.raw;
     filters.forEach((f, i) => {
       if (f !== 'FlateDecode' && f !== 'Fl') damaged();
+      const left = (this.limits.maxDecodedBytes ?? Infinity) - this.decoded;
+      if (left <= 0) throw new PdfUnreadable('tooLarge');
       try {
         data = inflateSync(data, {
-          maxOutputLength: this.limits.maxStreamBytes,
+          maxOutputLength: Math.min(this.limits.maxStreamBytes, left),
           finishFlush: 2 /* Z_SYNC_FLUSH: tolerate a missing end */,
         });
       } catch (error) {
@@ -361,6 +400,7 @@ class PdfFile {
           throw new PdfUnreadable('tooLarge');
         damaged();
       }
+      this.decoded += data.length;
       const p = this.resolve(Array.isArray(params) ? params[i] : params);
       if (p instanceof Map) data = unpredict(data, p);
     });
@@ -483,6 +523,7 @@ class Lexer {
     if (c === 0x3c) {
       const end = b.indexOf(0x3e, this.pos);
       if (end < 0) damaged();
+      if (end - this.pos > 2 * (this.limits.maxStringBytes ?? Infinity) + 1024) throw new PdfUnreadable('tooLarge');
       let hex = b.toString('latin1', this.pos + 1, end).replace(/\s+/g, '');
       this.pos = end + 1;
       if (hex.length % 2) hex += '0';
@@ -530,8 +571,10 @@ class Lexer {
     const b = this.bytes;
     this.pos++;
     const out: number[] = [];
+    const longest = this.limits.maxStringBytes ?? Infinity;
     let depth = 1;
     while (this.pos < b.length) {
+      if (out.length > longest) throw new PdfUnreadable('tooLarge');
       const c = b[this.pos++]!;
       if (c === 0x5c) {
         const e = b[this.pos++];
@@ -578,6 +621,31 @@ export function textString(bytes: Buffer): string {
 }
 
 /** What a PDF says about itself: see PdfFacts. */
+/** The only files a taisei report carries. */
+const CARRIED = new Set(['filing.json', 'assessment.json']);
+
+/**
+ * Embedded files that are not the ones verify checks: one of another name (a reader would show it
+ * beside the filing), or a second of one name (a forged filing.json added to the name tree while the
+ * genuine one stays in /AF: a reader may show either).
+ */
+export function strayFiles(
+  facts: PdfFacts,
+): { code: 'pdf/embedded-unexpected' | 'pdf/embedded-ambiguous'; key: 'pdf.embeddedUnexpected' | 'pdf.embeddedAmbiguous'; name: string }[] {
+  const out: {
+    code: 'pdf/embedded-unexpected' | 'pdf/embedded-ambiguous';
+    key: 'pdf.embeddedUnexpected' | 'pdf.embeddedAmbiguous';
+    name: string;
+  }[] = [];
+  const seen = new Set<string>();
+  for (const file of facts.embedded) {
+    if (!CARRIED.has(file.name)) out.push({ code: 'pdf/embedded-unexpected', key: 'pdf.embeddedUnexpected', name: file.name });
+    else if (seen.has(file.name)) out.push({ code: 'pdf/embedded-ambiguous', key: 'pdf.embeddedAmbiguous', name: file.name });
+    seen.add(file.name);
+  }
+  return out;
+}
+
 export function readPdfFacts(bytes: Buffer, limits: PdfLimits = DEFAULT_PDF_LIMITS): PdfFacts {
   const header = /^%PDF-(\d\.\d)/.exec(
     bytes
@@ -662,7 +730,14 @@ function facts(pdf: PdfFile, version: string): PdfFacts {
     if (!intent) return [];
     return [{ subtype: nameOf(pdf.resolve(intent.get('S'))) ?? '', profile: isStream(pdf.resolve(intent.get('DestOutputProfile'))) }];
   });
-  return { version, ...(xmp !== undefined ? { xmp } : {}), embedded, outputIntents, unembeddedFonts: unembeddedFonts(pdf, catalog) };
+  return {
+    version,
+    ...(xmp !== undefined ? { xmp } : {}),
+    embedded,
+    outputIntents,
+    unembeddedFonts: unembeddedFonts(pdf, catalog),
+    ...(pdf.sections > 0 ? { revisions: pdf.sections } : {}),
+  };
 }
 
 /** The fonts of every page (and the forms they draw) whose program the file does not hold. */

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError } from '../errors.js';
 import type { MessageKey } from '../messages/index.js';
 import { readRegularFile, regularFile } from '../util/regular-file.js';
-import { PdfUnreadable, readPdfFacts, type EmbeddedData, type PdfFacts } from './pdf-read.js';
+import { PdfUnreadable, readPdfFacts, strayFiles, type EmbeddedData, type PdfFacts } from './pdf-read.js';
 import {
   MAX_BUNDLE_BYTES,
   checkFiling,
@@ -83,6 +83,10 @@ export async function verifyPdf(path: string, options: VerifyPdfOptions): Promis
     problem('pdf/not-pdfa', 'pdf.noOutputIntent', {}, undefined, 'warning');
   for (const font of facts.unembeddedFonts) problem('pdf/not-pdfa', 'pdf.fontNotEmbedded', { font }, undefined, 'warning');
 
+  // what a reader shows (the /EmbeddedFiles name tree) and what /AF lists must be the files checked here
+  const strays = strayFiles(facts);
+  for (const stray of strays) problem(stray.code, stray.key, { entry: stray.name }, stray.name);
+  if (strays.length > 0) return result;
   const filing = facts.embedded.find((f) => f.name === 'filing.json');
   if (!filing) {
     problem('pdf/no-filing', 'pdf.noFiling', {});
@@ -94,7 +98,11 @@ export async function verifyPdf(path: string, options: VerifyPdfOptions): Promis
   if (options.companion) await compareWithBundle(result, options, problem, bytes, filing);
   // its own signature (PAdES), by a certificate that may speak for the filer the filing names
   const filer = filerNumber(filing.data);
-  await checkPdfSignature(result, bytes, filer, options, problem, undefined);
+  const signature = await checkPdfSignature(result, bytes, filer, options, problem, undefined);
+  // a build writes one revision, and signing one more: any other was appended after (a reader shows it)
+  const built = signature ? 2 : 1;
+  if (facts.revisions !== undefined && facts.revisions > built)
+    problem('pdf/updated', 'pdf.updated', { count: String(facts.revisions - built) });
   // otherwise a PDF is signed as the report.pdf of a signed bundle, checked with its key
   if (options.requireSignature && !result.signed) problem('pdf/unsigned', 'pdf.unsigned', {});
 

@@ -20,7 +20,7 @@ import type { VerdictSettings } from '../model/config.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
 import { BUNDLE_FORMAT, FILING_FORMAT, attachmentEntry, canonicalBytes, type Manifest } from './write.js';
 import { ASSESSMENT_METHOD, assessmentSummary } from '../assessment/summary.js';
-import { PdfUnreadable, readPdfFacts, type EmbeddedData } from './pdf-read.js';
+import { PdfUnreadable, readPdfFacts, strayFiles, type EmbeddedData } from './pdf-read.js';
 import { DEFAULT_LIMITS, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
 import type { TrustRegister } from './x509.js';
 
@@ -429,13 +429,19 @@ function checkReportData(result: VerifiedBundle, problem: Problem): void {
   const pdf = result.files.get('report.pdf');
   if (!pdf) return;
   let carried: EmbeddedData[];
+  let strays: ReturnType<typeof strayFiles>;
   try {
-    carried = readPdfFacts(pdf).embedded;
+    const facts = readPdfFacts(pdf);
+    carried = facts.embedded;
+    strays = strayFiles(facts);
   } catch (error) {
     if (!(error instanceof PdfUnreadable)) throw error;
     problem('bundle/report-data', 'bundle.reportUnreadable', { reason: error.reason }, 'report.pdf');
     return;
   }
+  // a file beside the bundle's in the PDF, or a second filing.json, is one a reader may show instead
+  for (const stray of strays) problem(stray.code, stray.key, { entry: stray.name }, 'report.pdf');
+  if (strays.length > 0) return;
   if (!carried.some((f) => f.name === 'filing.json')) return;
   for (const name of ['filing.json', 'assessment.json']) {
     const inPdf = carried.find((f) => f.name === name);

@@ -355,6 +355,15 @@ const base = {
   'pdf.embeddedUnrecorded.hint': 'do not trust the data in this PDF; verify the bundle (.zip) of the same build',
   'pdf.embeddedAltered': 'the {entry} this PDF carries is not the one it was built with: it was altered or replaced',
   'pdf.embeddedAltered.hint': 'do not trust this PDF; ask the filer for the PDF and bundle as taisei build wrote them',
+  'pdf.embeddedUnexpected': 'this PDF carries a file named {entry} besides the filing: a PDF reader shows it, and verify does not check it',
+  'pdf.embeddedUnexpected.hint':
+    'a report taisei builds carries filing.json (and assessment.json) only; ask the filer for the PDF as taisei build wrote it',
+  'pdf.embeddedAmbiguous': 'this PDF carries {entry} twice: a PDF reader may show either, and only one can be the file it was built with',
+  'pdf.embeddedAmbiguous.hint':
+    'do not trust this PDF: a second {entry} was added after the build; ask the filer for the PDF and bundle as taisei build wrote them',
+  'pdf.updated':
+    'this PDF was changed after it was built: {count} incremental update(s) appended, which a PDF reader shows in place of what was built',
+  'pdf.updated.hint': 'ask the filer for the PDF as taisei build wrote it (signing with build --sign adds the only update a build makes)',
   'pdf.unsigned': 'a PDF carries no signature, and a signature is required',
   'pdf.unsigned.hint': 'ingest or verify the signed bundle (.zip) of the same build, or give the bundle beside the PDF with the key',
   'pdf.bundleUnverified': 'the bundle {bundle} beside the PDF did not verify: the PDF was not compared with it',

@@ -348,6 +348,18 @@ export const ja: Record<MessageKey, string> = {
   'pdf.embeddedUnrecorded.hint': 'この PDF のデータは信頼できません。同じビルドのバンドル（.zip）を検証してください',
   'pdf.embeddedAltered': 'この PDF に埋め込まれた {entry} は作成時のものではありません。変更または差し替えられています',
   'pdf.embeddedAltered.hint': 'この PDF は信頼できません。taisei build が書き出したままの PDF とバンドルを提出者に求めてください',
+  'pdf.embeddedUnexpected':
+    'この PDF には報告のデータのほかに {entry} という名前のファイルが埋め込まれています。PDF の閲覧ソフトはこれを表示しますが、verify は検査しません',
+  'pdf.embeddedUnexpected.hint':
+    'taisei が作成する報告に埋め込まれるのは filing.json（と assessment.json）だけです。taisei build が書き出したままの PDF を提出者に求めてください',
+  'pdf.embeddedAmbiguous':
+    'この PDF には {entry} が二つ埋め込まれています。閲覧ソフトはどちらを表示するか分からず、作成時のものは一つしかありえません',
+  'pdf.embeddedAmbiguous.hint':
+    'この PDF は信頼できません。作成後に二つ目の {entry} が加えられています。taisei build が書き出したままの PDF とバンドルを提出者に求めてください',
+  'pdf.updated':
+    'この PDF は作成後に変更されています。増分更新が {count} 回追記されており、閲覧ソフトは作成時の内容の代わりにその内容を表示します',
+  'pdf.updated.hint':
+    'taisei build が書き出したままの PDF を提出者に求めてください（作成時の更新は build --sign による署名の一回だけです）',
   'pdf.unsigned': 'PDF には署名がありませんが、署名が必要です',
   'pdf.unsigned.hint':
     '同じビルドの署名したバンドル（.zip）を取り込むか検証してください。PDF の隣にバンドルを置き、鍵を指定しても検証できます',
