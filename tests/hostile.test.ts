@@ -623,3 +623,52 @@ describe('outputs that are inputs, and outputs made at once', () => {
     expect(readdirSync(dir).sort()).toEqual(['taisei.key.pem', 'taisei.pub.pem']);
   });
 });
+
+describe('what build writes, its own verify accepts', () => {
+  /** A copy of soden-13 with these attachments (file name → bytes) listed and written. */
+  const withAttachments = (files: Record<string, string | Buffer>) => {
+    const dir = join(tempDir('taisei-hostile-'), 'filing');
+    cpSync(soden, dir, { recursive: true });
+    mkdirSync(join(dir, 'attachments'), { recursive: true });
+    const list = Object.keys(files)
+      .map((file, i) => `  - id: att-${i}\n    title: 資料${i}\n    kind: other\n    file: ${JSON.stringify(`attachments/${file}`)}`)
+      .join('\n');
+    writeFileSync(
+      join(dir, 'filing.yaml'),
+      readFileSync(join(dir, 'filing.yaml'), 'utf8').replace('attachments: []', `attachments:\n${list}`),
+    );
+    for (const [file, data] of Object.entries(files)) writeFileSync(join(dir, 'attachments', file), data);
+    return dir;
+  };
+
+  it('stores an attachment that deflates past what a reader takes for a zip bomb, and verifies the bundle', () => {
+    const dir = withAttachments({ 'spaces.txt': ' '.repeat(1024 * 1024) });
+    const out = tempDir('taisei-hostile-');
+    expect(runCli(['build', dir, '--out', out]).status).toBe(0);
+    const run = runCli(['verify', join(out, 'report-2024-submission.zip')]);
+    expect(run.status, run.stdout).toBe(0);
+  });
+
+  it('refuses, before writing anything, names verify refuses and more files than it reads: exit 3, what to do, no trace', () => {
+    const cases: [Record<string, string | Buffer>, RegExp][] = [
+      [{ 'が.txt': 'a', ['が.txt'.normalize('NFD')]: 'b' }, /spelt two ways in Unicode/],
+      [{ 'a\nb.txt': 'a' }, /control character/],
+      [
+        Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`f${i}.txt`, `${i}`])),
+        /would hold 100\d files; verify reads at most 1000/,
+      ],
+    ];
+    for (const [files, message] of cases) {
+      const dir = withAttachments(files);
+      const before = snapshot(dir);
+      const out = join(tempDir('taisei-hostile-'), 'out');
+      const run = runCli(['build', dir, '--out', out, '--lang', 'en']);
+      expect(run.status, run.stderr).toBe(3);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).toContain('fix:');
+      noStackTrace(run.stderr);
+      expect(existsSync(out)).toBe(false);
+      expect(snapshot(dir)).toEqual(before);
+    }
+  }, 60_000);
+});

@@ -21,7 +21,7 @@ import { keyId, verifyBytes, type Signature } from './keys.js';
 import { BUNDLE_FORMAT, FILING_FORMAT, attachmentEntry, canonicalBytes, type Manifest } from './write.js';
 import { ASSESSMENT_METHOD, assessmentSummary } from '../assessment/summary.js';
 import { PdfUnreadable, readPdfFacts, strayFiles, type EmbeddedData } from './pdf-read.js';
-import { DEFAULT_LIMITS, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
+import { DEFAULT_LIMITS, MAX_BUNDLE_BYTES, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
 import type { TrustRegister } from './x509.js';
 
 export interface VerifyOptions {
@@ -71,7 +71,7 @@ export interface VerifiedBundle {
   generator?: string;
 }
 
-export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
+export { MAX_BUNDLE_BYTES };
 
 /** A problem of a file being verified (or of an entry inside it), with its hint, as a diagnostic. */
 export function problemsOf(result: VerifiedBundle, lang: Lang): Problem {

@@ -18,13 +18,13 @@ import { assessmentSummary } from '../assessment/summary.js';
 import { attachmentLeftOut, isWithheld, WITHHELD_MARKER } from '../model/withheld.js';
 import { shownEntries } from '../model/edition.js';
 import { InputOutputError } from '../errors.js';
-import { attachmentsOnDisk, type AttachmentState } from '../util/confined.js';
-import { readRegularFile } from '../util/regular-file.js';
+import { attachmentsOnDisk } from '../util/confined.js';
+import { readRegularFile, regularFile } from '../util/regular-file.js';
 import { withDefaults } from '../model/defaults.js';
 import type { Edition } from '../model/edition.js';
 import type { VerdictSettings } from '../model/config.js';
 import { signBytes } from './keys.js';
-import { writeZip, type ZipInput } from './zip.js';
+import { DEFAULT_LIMITS, MAX_BUNDLE_BYTES, writeZip, type ZipInput } from './zip.js';
 
 export const BUNDLE_FORMAT = 'taisei-bundle';
 /** 2: attachments under attachments/ by their path in the filing, without doubling its attachments/ folder. */
@@ -93,11 +93,6 @@ function markers(value: unknown): unknown {
  * An attachment's bytes: only a regular file inside the filing directory, by its real path (the
  * filing rules say so first; this holds even where a filer turned them off).
  */
-function readAttachment(baseDir: string, where: (file: string) => AttachmentState, file: string): Buffer {
-  if (where(file) === 'outside') throw new InputOutputError('bundle.attachmentOutside', { path: file }, 'bundle.attachmentOutside.hint');
-  return readRegularFile(resolve(baseDir, file));
-}
-
 export interface BundleInput {
   /** The edition view: its data (the public one redacted), withheld pointers and changes. */
   view: EditionView;
@@ -139,6 +134,100 @@ export function filingData(view: EditionView, settings?: VerdictSettings): Filin
   return { filing, ...(assessment ? { assessment: canonicalBytes(assessment) } : {}) };
 }
 
+/** A file the bundle will carry from disk: its entry name, its size now, and how to read it. */
+interface PlannedFile {
+  name: string;
+  size: number;
+  read(): Buffer;
+}
+
+/** Control characters in a name: a bundle entry (and a file name on every system a regulator uses) cannot hold them. */
+// oxlint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * The attachments (and spreadsheets) this edition's bundle carries, checked as verify will check
+ * the bundle: no name verify refuses (a control character; two names one under Unicode
+ * normalisation, as が is one character or か + ゛; x.pdf beside attachments/x.pdf), each a regular
+ * file inside the filing. Sizes are taken without reading, so that the limits hold before anything
+ * is read or rendered.
+ */
+function plannedFiles(input: Pick<BundleInput, 'view' | 'baseDir' | 'spreadsheets'>): PlannedFile[] {
+  const { data, edition } = input.view;
+  const out: PlannedFile[] = [];
+  // the files this edition carries: in the public one, none whose entry or path it withholds
+  const attachments = shownEntries(data.attachments).flatMap((a) =>
+    isWithheld(a) || isWithheld(a.file) || (edition === 'public' && attachmentLeftOut(a)) ? [] : [{ file: a.file }],
+  );
+  const where = attachmentsOnDisk(input.baseDir);
+  // by the name as it is on disk: NFC and NFD spellings of one name are one file there
+  const placed = new Map<string, string>();
+  const place = (path: string, file: string) => {
+    if (CONTROL.test(file))
+      throw new InputOutputError('bundle.attachmentName', { file: JSON.stringify(file) }, 'bundle.attachmentName.hint');
+    const key = path.normalize('NFC');
+    const taken = placed.get(key);
+    if (taken !== undefined && taken !== file) {
+      // two spellings of one name (が as one character, or か + ゛): one file on most disks, and in verify
+      if (taken.normalize('NFC') === file.normalize('NFC'))
+        throw new InputOutputError(
+          'bundle.attachmentTwins',
+          { first: JSON.stringify(taken), second: JSON.stringify(file) },
+          'bundle.attachmentTwins.hint',
+        );
+      // x.pdf and attachments/x.pdf would be one entry: the bundle could hold only one of them
+      throw new InputOutputError('bundle.attachmentClash', { first: taken, second: file, entry: path }, 'bundle.attachmentClash.hint');
+    }
+    const fresh = taken === undefined;
+    placed.set(key, file);
+    return fresh;
+  };
+  for (const attachment of [...attachments].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const path = attachmentEntry(attachment.file);
+    if (!place(path, attachment.file)) continue;
+    if (where(attachment.file) === 'outside')
+      throw new InputOutputError('bundle.attachmentOutside', { path: attachment.file }, 'bundle.attachmentOutside.hint');
+    const full = resolve(input.baseDir, attachment.file);
+    out.push({ name: path, size: regularFile(full).size, read: () => readRegularFile(full) });
+  }
+  // the lists' spreadsheets as the filer keeps them, beside the attachments (never in the public edition:
+  // they hold what the public edition withholds)
+  if (edition !== 'public')
+    for (const file of [...(input.spreadsheets ?? [])].sort()) {
+      const name = basename(file);
+      const path = attachmentEntry(name);
+      if (!place(path, name))
+        throw new InputOutputError('bundle.attachmentClash', { first: name, second: name, entry: path }, 'bundle.attachmentClash.hint');
+      out.push({ name: path, size: regularFile(file).size, read: () => readRegularFile(file) });
+    }
+  return out;
+}
+
+/** The bundle's files within what verify reads: its count of entries and their size together. */
+function checkLimits(entries: number, bytes: number): void {
+  if (entries > DEFAULT_LIMITS.maxEntries)
+    throw new InputOutputError('bundle.tooManyFiles', { count: entries, limit: DEFAULT_LIMITS.maxEntries }, 'bundle.tooManyFiles.hint');
+  const limit = Math.min(DEFAULT_LIMITS.maxTotalBytes, MAX_BUNDLE_BYTES);
+  if (bytes > limit)
+    throw new InputOutputError(
+      'bundle.tooLarge',
+      { size: Math.ceil(bytes / 1024 / 1024), limit: Math.floor(limit / 1024 / 1024) },
+      'bundle.tooLarge.hint',
+    );
+}
+
+/**
+ * What build checks before it renders: the bundle it will write is one verify accepts (names, count,
+ * size), so that a refusal comes now, with what to do, and not from the regulator's verify.
+ */
+export function checkBundle(input: Pick<BundleInput, 'view' | 'baseDir' | 'spreadsheets'>): void {
+  const planned = plannedFiles(input);
+  checkLimits(
+    planned.length + 6,
+    planned.reduce((n, f) => n + f.size, 0),
+  );
+}
+
 export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } {
   const { view } = input;
   const { data, edition, profile } = view;
@@ -149,38 +238,10 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
     ...(carried.assessment ? [{ name: 'assessment.json', data: carried.assessment }] : []),
     ...(view.changes ? [{ name: 'diff.json', data: canonicalBytes(view.changes) }] : []),
   ];
-  // the files this edition carries: in the public one, none whose entry or path it withholds
-  const attachments = shownEntries(data.attachments).flatMap((a) =>
-    isWithheld(a) || isWithheld(a.file) || (edition === 'public' && attachmentLeftOut(a)) ? [] : [{ file: a.file }],
-  );
-  const where = attachmentsOnDisk(input.baseDir);
-  const placed = new Map<string, string>();
-  for (const attachment of [...attachments].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    const path = attachmentEntry(attachment.file);
-    const taken = placed.get(path);
-    if (taken === undefined) {
-      placed.set(path, attachment.file);
-      files.push({ name: path, data: readAttachment(input.baseDir, where, attachment.file) });
-    } else if (taken !== attachment.file)
-      // x.pdf and attachments/x.pdf would be one entry: the bundle could hold only one of them
-      throw new InputOutputError(
-        'bundle.attachmentClash',
-        { first: taken, second: attachment.file, entry: path },
-        'bundle.attachmentClash.hint',
-      );
-  }
-  // the lists' spreadsheets as the filer keeps them, beside the attachments (never in the public edition:
-  // they hold what the public edition withholds)
-  if (edition !== 'public')
-    for (const file of [...(input.spreadsheets ?? [])].sort()) {
-      const name = basename(file);
-      const path = attachmentEntry(name);
-      const taken = placed.get(path);
-      if (taken !== undefined)
-        throw new InputOutputError('bundle.attachmentClash', { first: taken, second: name, entry: path }, 'bundle.attachmentClash.hint');
-      placed.set(path, name);
-      files.push({ name: path, data: readRegularFile(file) });
-    }
+  const planned = plannedFiles(input);
+  const reserved = files.reduce((n, f) => n + f.data.length, 0);
+  checkLimits(planned.length + files.length + 2, reserved + planned.reduce((n, f) => n + f.size, 0));
+  for (const file of planned) files.push({ name: file.name, data: file.read() });
   const bySection: Record<string, number> = {};
   for (const pointer of view.withheld) {
     const section = pointer.split('/')[1] ?? '';

@@ -25,7 +25,9 @@ export function writeZip(entries: readonly ZipInput[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const deflated = deflateRawSync(entry.data, { level: 9 });
-    const stored = deflated.length >= entry.data.length;
+    // stored where deflating saves nothing, or saves so much that a reader would take the entry for a
+    // zip bomb (a megabyte of spaces): the bundle a build writes is one its verify reads
+    const stored = deflated.length >= entry.data.length || entry.data.length > Math.max(1024, deflated.length * DEFAULT_LIMITS.maxRatio);
     const body = stored ? Buffer.from(entry.data) : deflated;
     const method = stored ? 0 : 8;
     const crc = crc32(entry.data);
@@ -78,6 +80,8 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200 };
+/** The largest bundle (or PDF) verify and ingest read. */
+export const MAX_BUNDLE_BYTES = 512 * 1024 * 1024;
 
 export interface ZipEntry {
   name: string;

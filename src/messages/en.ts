@@ -632,6 +632,16 @@ const base = {
     'run them on Node 22.13 or later (Node 24 is tested), whose node:sqlite taisei uses; on Node 20, install better-sqlite3 beside taisei: npm install better-sqlite3',
   'bundle.attachmentClash': 'the attachments {first} and {second} would both be {entry} in the bundle',
   'bundle.attachmentClash.hint': 'rename or move one of them, so that their paths differ once a leading attachments/ is left off',
+  'bundle.attachmentTwins':
+    'the attachments {first} and {second} are one name spelt two ways in Unicode (が as one character, or か followed by ゛): one file to verify and on most disks',
+  'bundle.attachmentTwins.hint': 'keep one of the two files, or rename one, and write its file: in the filing to match',
+  'bundle.attachmentName': 'the attachment file name {file} holds a control character (a line break or tab): no bundle can carry it',
+  'bundle.attachmentName.hint': 'rename the file without line breaks or tabs, and change its file: in the filing to match',
+  'bundle.tooManyFiles': 'the bundle would hold {count} files; verify reads at most {limit}',
+  'bundle.tooManyFiles.hint': 'combine attachments into fewer files (one PDF per kind), or build with --no-bundle and send them separately',
+  'bundle.tooLarge': 'the bundle would hold {size} MB; verify reads at most {limit} MB',
+  'bundle.tooLarge.hint':
+    'make large attachments smaller (scan floor plans at a lower resolution) or leave them out of the filing and send them separately',
   'regulator.busy': '{path} is held by another taisei run, still after {seconds} s',
   'regulator.busy.hint': 'wait for the other ingest or compare to finish, then run this again',
   'regulator.notDatabase': '{path} is not a taisei database ({reason})',

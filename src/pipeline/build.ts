@@ -135,6 +135,9 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     input.shapeOf = withheldShapes(loaded.data, currentSchemaIndex(), fonts, result.profile.id, options.templatesDir);
   }
   const views = options.editions.map((edition) => editionView(input, edition));
+  // the bundles to be written are ones verify will read (names, count, size): said now, before rendering
+  const spreadsheets = result.config.bundleSpreadsheets === true ? loaded.files.filter((f) => isTabularFile(f)) : [];
+  if (options.bundle !== false) for (const view of views) bundler.checkBundle({ view, baseDir: loaded.baseDir, spreadsheets });
   // each PDF carries its edition's data inside, the same bytes as its bundle's filing.json
   // what of the configuration changes a verdict travels with the filing: verify and ingest apply it
   const settings = verdictSettings(result.config);
@@ -162,8 +165,6 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   const signingKey = signing?.kind === 'ed25519' ? signing.key : undefined;
   const outputs: BuildOutput[] = [];
   const files: OutputFile[] = [];
-  // the lists' own spreadsheets, carried as they are where the configuration asks for them
-  const spreadsheets = result.config.bundleSpreadsheets === true ? loaded.files.filter((f) => isTabularFile(f)) : [];
   views.forEach((view, i) => {
     // a certificate signs the PDF itself (PAdES), then the bundle's manifest, which lists this very PDF
     const pdf =
