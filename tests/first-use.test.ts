@@ -44,6 +44,23 @@ describe('help and messages', () => {
     expect(ja.stdout).toContain('2025年6月に31日はありません');
   });
 
+  it('says which value a Japanese label written in YAML means (level: ソフトウェア), and that .inf and 1e308 are no numbers a filing holds', () => {
+    const yaml = readFileSync(join(EXAMPLES, 'soden-13', 'filing.yaml'), 'utf8')
+      .replace(/level: none/, 'level: ソフトウェア')
+      .replace(/retentionYears: 5/, 'retentionYears: .inf')
+      .replace(/headcount: 3/, 'headcount: 1e308');
+    const tree = writeTree({ 'filing.yaml': yaml });
+    const run = runCli(['validate', tree, '--format', 'json', '--lang', 'en']);
+    expect(run.status).toBe(1);
+    const diagnostics = JSON.parse(run.stdout).diagnostics as { code: string; message: string; hint?: string }[];
+    expect(diagnostics.find((d) => d.code === 'schema/enum')!.hint).toContain('「ソフトウェア」 is the label of software: write software');
+    const infinite = diagnostics.find((d) => d.code === 'schema/type')!;
+    expect(infinite.message).toContain('must be a number, not an infinite number or no number (.inf, .nan)');
+    const huge = diagnostics.find((d) => d.code === 'schema/range')!;
+    expect(huge.message).toMatch(/headcount must be at most 9007199254740991 \(it is 1e\+308\)/);
+    expect(runCli(['validate', tree, '--lang', 'ja']).stdout).toContain('「ソフトウェア」は software の表示名です');
+  });
+
   it('starts a filing with the profile in force for the year it is given', () => {
     for (const [year, profile] of [
       ['2022', 'ippan-13'],

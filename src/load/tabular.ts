@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError } from '../errors.js';
 import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
-import type { SchemaIndex, SchemaNode } from '../model/schema-index.js';
+import { enumOfLabel, type SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 
 /** Where a cell is: line and column (1-based); in a workbook, its sheet and A1 reference. */
 export interface CellPlace {
@@ -104,8 +104,8 @@ function convert(cell: Cell, node: SchemaNode): Converted {
     const text = String(cell).trim();
     const index = node.enum.findIndex((v) => String(v) === text);
     if (index >= 0) return { value: node.enum[index] };
-    const byLabel = node.enumDescriptions?.findIndex((d) => d === text || d.split(/[（(：:]/)[0] === text) ?? -1;
-    if (byLabel >= 0) return { value: node.enum[byLabel] };
+    const byLabel = enumOfLabel(node, text);
+    if (byLabel) return byLabel;
     return { problem: ['tabular.notAllowed', { value: text, allowed: (node.enumDescriptions ?? node.enum.map(String)).join('、') }] };
   }
   if (node.format === 'date') return date(cell);

@@ -71,6 +71,7 @@ const base = {
   'schema.type.unquoteHint': 'remove the quotes: {unquoted}',
   'schema.enum': '{field}: "{value}" is not one of the allowed values',
   'schema.enum.hint': 'allowed values: {allowed}',
+  'schema.enum.label': '「{label}」 is the label of {value}: write {value} (the YAML takes the value; a spreadsheet may hold the label)',
   'schema.enum.didYouMean': 'did you mean "{suggestion}"? Allowed values: {allowed}',
   'schema.const': '{field} must be {expected}',
   'schema.pattern.id':
@@ -126,6 +127,7 @@ const base = {
   'type.array': 'a list (entries starting with "- ")',
   'type.object': 'a mapping (key: value)',
   'type.null': 'empty',
+  'type.infinite': 'an infinite number or no number (.inf, .nan)',
   'path.root': 'the filing',
   'path.entry': 'entry {n}',
   // filing-level checks

@@ -19,6 +19,16 @@ export interface SchemaNode {
   pattern?: string;
 }
 
+/**
+ * The value of an enum whose Japanese label (its enumDescriptions entry, or the label's words before
+ * a bracket or colon: 共用なし, ソフトウェア) is `text`: what a spreadsheet cell may hold, and what a
+ * YAML value written as the label meant.
+ */
+export function enumOfLabel(node: SchemaNode | undefined, text: string): { value: unknown } | undefined {
+  const index = node?.enumDescriptions?.findIndex((d) => d === text || d.split(/[（(：:]/)[0] === text) ?? -1;
+  return index >= 0 && node?.enum ? { value: node.enum[index] } : undefined;
+}
+
 export class SchemaIndex {
   /** at() by path shape: list indices do not change the schema, so they share one entry. */
   private readonly cache = new Map<string, SchemaNode | undefined>();

@@ -12,7 +12,7 @@ import { nearestRecurrence } from '../model/recurrence.js';
 import { getAt, parsePointer, toPointer } from '../util/pointer.js';
 import { suggest } from '../util/suggest.js';
 import { fieldLabel } from './labels.js';
-import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
+import { SchemaIndex, enumOfLabel, type SchemaNode } from '../model/schema-index.js';
 
 export type SchemaKind = 'filing' | 'section' | 'config';
 
@@ -37,9 +37,35 @@ async function loadVersion(kind: SchemaKind, version: number): Promise<void> {
 export function schemaErrors(data: unknown, kind: SchemaKind, version = CURRENT_SCHEMA_VERSION): ErrorObject[] {
   const validate = validatorFor(kind, version);
   if (!validate) throw new Error(`no compiled validator for ${kind} v${version} (earlier versions load through checkSchema)`);
-  if (validate(data)) return [];
-  const errors = [...(validate.errors ?? [])];
+  // every number is one a count, a sum or a year can hold exactly: 1e308 people is no count, and
+  // their sum is no number (the schema's released versions set no upper bound on counts)
+  const huge = outOfRange(data);
+  if (validate(data)) return huge;
+  const errors = [...(validate.errors ?? []), ...huge];
   return kind === 'section' ? errors.filter((e) => !(e.keyword === 'required' && e.instancePath === '')) : errors;
+}
+
+/** Numbers beyond what a double holds exactly (±9,007,199,254,740,991), as maximum/minimum errors. */
+function outOfRange(data: unknown): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const stack: [unknown, string][] = [[data, '']];
+  while (stack.length > 0 && out.length < 1000) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'number') {
+      if (Number.isFinite(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+        const over = value > 0;
+        out.push({
+          instancePath: path,
+          schemaPath: '#/taisei/number',
+          keyword: over ? 'maximum' : 'minimum',
+          params: { comparison: over ? '<=' : '>=', limit: over ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER },
+        } as ErrorObject);
+      }
+    } else if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, `${path}/${i}`]));
+    else if (value !== null && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) stack.push([v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+  }
+  return out;
 }
 
 /** Validates and words the findings. The schema text is loaded only when there is something to say. */
@@ -66,12 +92,14 @@ const TYPE_KEYS: Record<string, MessageKey> = {
   array: 'type.array',
   object: 'type.object',
   null: 'type.null',
+  infinite: 'type.infinite',
 };
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  // .inf and .nan are YAML's numbers, but none a filing can hold
+  if (typeof value === 'number') return !Number.isFinite(value) ? 'infinite' : Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }
 
@@ -214,12 +242,19 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
       const node = schema.at(segments);
       const allowed = enumList(node, lang);
       const suggestion = typeof value === 'string' ? suggest(value, (node?.enum ?? []).map(String)) : undefined;
+      // the Japanese label a spreadsheet may hold (データベース共用): say which value it means
+      const meant = typeof value === 'string' ? enumOfLabel(node, value.trim())?.value : undefined;
       return make(
         'enum',
         'schema.enum',
         {},
         {
-          hint: suggestion ? t(lang, 'schema.enum.didYouMean', { suggestion, allowed }) : t(lang, 'schema.enum.hint', { allowed }),
+          hint:
+            meant !== undefined
+              ? t(lang, 'schema.enum.label', { label: String(value).trim(), value: String(meant) })
+              : suggestion
+                ? t(lang, 'schema.enum.didYouMean', { suggestion, allowed })
+                : t(lang, 'schema.enum.hint', { allowed }),
         },
       );
     }
