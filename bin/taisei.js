@@ -11,10 +11,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
-// `taisei rules list | head`: when the reader closes the pipe, stop quietly.
+// `taisei rules list | head`: when the reader closes the pipe, stop quietly; an output that cannot
+// be written (`> /dev/full`) is said as the CLI says any input/output failure (exit 3, no trace).
+let cli;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (typeof error.code === 'string' && cli?.outputFailed) process.exit(cli.outputFailed(error));
     throw error;
   });
 }
@@ -82,7 +85,7 @@ function load(filename) {
 // main.cjs holds every chunk a start needs, and hands them to the chunks loaded later by name
 const cliDir = join(dist, 'cli');
 let startChunks;
-const cli = load(join(cliDir, 'main.cjs'));
+cli = load(join(cliDir, 'main.cjs'));
 startChunks = cli.__taiseiChunks;
 process.exitCode = await cli.main(process.argv.slice(2));
 

@@ -672,3 +672,35 @@ describe('what build writes, its own verify accepts', () => {
     }
   }, 60_000);
 });
+
+describe('the environment a command runs in', () => {
+  it('says a deleted working directory is gone (exit 3), and a full disk under standard output, without a trace', () => {
+    const dir = join(tempDir('taisei-hostile-'), 'gone');
+    mkdirSync(dir);
+    const gone = spawnSync(
+      'sh',
+      [
+        '-c',
+        `cd "${dir}" && rmdir "${dir}" && exec "${process.execPath}" "${join(ROOT, 'bin', 'taisei.js')}" validate "${soden}" --lang en`,
+      ],
+      {
+        encoding: 'utf8',
+        env: baseEnv(),
+      },
+    );
+    expect(gone.status, gone.stderr).toBe(3);
+    expect(gone.stderr).toContain('the current directory no longer exists');
+    noStackTrace(gone.stderr);
+    const full = spawnSync(
+      'sh',
+      ['-c', `exec "${process.execPath}" "${join(ROOT, 'bin', 'taisei.js')}" validate "${soden}" -f json --lang ja > /dev/full`],
+      {
+        encoding: 'utf8',
+        env: baseEnv(),
+      },
+    );
+    expect(full.status, full.stderr).toBe(3);
+    expect(full.stderr).toContain('出力を書き込めませんでした');
+    noStackTrace(full.stderr);
+  });
+});

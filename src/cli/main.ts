@@ -57,13 +57,41 @@ function helpTitle(lang: Lang, title: string): string {
   return key ? t(lang, key) : title;
 }
 
+/** The working directory, or '' where it no longer exists (deleted under the shell that runs taisei). */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch {
+    return '';
+  }
+}
+
+/** The language of the run under way, for a failure that comes after main returned (outputFailed). */
+let runLang: Lang = 'en';
+
+/**
+ * An output stream that failed after the fact (standard output into a full disk: `> /dev/full`), said
+ * as any input/output failure is: what and what to do, no trace, exit 3. The launcher calls it.
+ */
+export function outputFailed(error: { code?: string; message?: string }): number {
+  try {
+    process.stderr.write(
+      `taisei: ${t(runLang, 'cli.error.output', { detail: error.message ?? String(error.code) })}\n  ${t(runLang, 'report.hint')}: ${t(runLang, 'cli.error.output.hint')}\n`,
+    );
+  } catch {
+    // standard error is the stream that failed: the exit code says it
+  }
+  return EXIT.io;
+}
+
 export async function main(
   argv: readonly string[],
-  io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: workingDirectory() },
 ): Promise<number> {
   const scanned = preScan(argv);
   const fallback = langFromEnv(io.env);
   const lang: Lang = scanned.lang && isLang(scanned.lang) ? scanned.lang : fallback;
+  runLang = lang;
   let exitCode: number = EXIT.ok;
   const ctx: CliContext = { lang, io, exit: (code) => void (exitCode = Math.max(exitCode, code)) };
   const fail = (code: number, message: string, hint?: string) => {
@@ -71,6 +99,8 @@ export async function main(
     return code;
   };
   if (scanned.lang !== undefined && !isLang(scanned.lang)) return fail(EXIT.usage, t(lang, 'cli.error.badLang', { value: scanned.lang }));
+  // every relative path is read from the working directory: one that is gone is said, not traced
+  if (io.cwd === '') return fail(EXIT.io, t(lang, 'cli.error.cwdGone'), t(lang, 'cli.error.cwdGone.hint'));
 
   const program = new Command('taisei')
     .description(t(lang, 'cli.description'))

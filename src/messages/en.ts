@@ -690,6 +690,10 @@ const base = {
   'cli.help.commands': 'Commands:',
   'cli.help.arguments': 'Arguments:',
   'cli.help.globalOptions': 'Global Options:',
+  'cli.error.cwdGone': 'the current directory no longer exists (it was deleted or moved away while the shell was in it)',
+  'cli.error.cwdGone.hint': 'cd into a directory that exists (cd ~, or the filing repository again) and run the command again',
+  'cli.error.output': 'could not write the output: {detail}',
+  'cli.error.output.hint': 'free space on the disk, or send the output elsewhere (another file or folder), and run again',
   'cli.error.badLang': 'unknown language "{value}"; use ja or en',
   'cli.error.badFiscalYear':
     '{value} is not a fiscal year taisei knows: give the year its April starts in, from 2000 to 2100 (2024 for 令和6年度)',

@@ -681,6 +681,10 @@ export const ja: Record<MessageKey, string> = {
   'cli.help.commands': 'コマンド:',
   'cli.help.arguments': '引数:',
   'cli.help.globalOptions': '共通のオプション:',
+  'cli.error.cwdGone': '現在のディレクトリがもう存在しません（シェルがいる間に削除または移動されました）',
+  'cli.error.cwdGone.hint': '存在するディレクトリに cd してから（cd ~ や、報告のリポジトリへ）もう一度実行してください',
+  'cli.error.output': '出力を書き込めませんでした: {detail}',
+  'cli.error.output.hint': 'ディスクの空きを作るか、出力先を別のファイルやフォルダにして、もう一度実行してください',
   'cli.error.badLang': '言語「{value}」は使えません。ja か en を指定してください',
   'cli.error.badFiscalYear':
     '{value} は taisei が扱う事業年度ではありません。4月が属する西暦の年（2000〜2100。令和6年度は 2024）を指定してください',
