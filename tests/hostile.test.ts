@@ -704,3 +704,32 @@ describe('the environment a command runs in', () => {
     noStackTrace(full.stderr);
   });
 });
+
+describe('init --from confines what it carries forward', () => {
+  it('reads attachments as build does and writes them only inside the new filing, all or nothing', () => {
+    const cases: [string, (path: string, root: string) => void, RegExp][] = [
+      ['../../victim.txt', () => undefined, /outside the filing directory/],
+      ['attachments/passwd.txt', (path) => symlinkSync('/etc/passwd', path), /outside the filing directory/],
+      ['attachments/zero.bin', (path) => symlinkSync('/dev/zero', path), /outside the filing directory/],
+      ['attachments/pipe.pdf', (path) => execFileSync('mkfifo', [path]), /not a regular file/],
+      ['attachments/folder.pdf', (path) => mkdirSync(path), /not a regular file/],
+    ];
+    for (const [file, make, message] of cases) {
+      const old = filingWithAttachment(file, (path) => {
+        mkdirSync(join(path, '..'), { recursive: true });
+        make(path, '');
+      });
+      const victim = join(old, '..', '..', 'victim.txt');
+      writeFileSync(victim, 'untouched');
+      const before = snapshot(join(old, '..'));
+      const target = join(tempDir('taisei-hostile-'), 'next');
+      const run = runCli(['init', target, '--from', old, '--fiscal-year', '2025', '--lang', 'en']);
+      expect(run.status, `${file}: ${run.stderr}`).toBe(3);
+      expect(run.stderr, file).toMatch(message);
+      noStackTrace(run.stderr);
+      expect(existsSync(target) ? readdirSync(target) : [], file).toEqual([]);
+      expect(readFileSync(victim, 'utf8')).toBe('untouched');
+      expect(snapshot(join(old, '..')), file).toEqual(before);
+    }
+  }, 60_000);
+});

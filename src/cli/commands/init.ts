@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { InputOutputError, UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import { allProfiles, chooseProfile, defaultProfile, getProfile } from '../../profiles/index.js';
-import { writeFileAtomic } from '../../util/atomic.js';
+import { writeFilesAtomic, type OutputFile } from '../../util/atomic.js';
+import { attachmentsOnDisk } from '../../util/confined.js';
+import { readRegularFile } from '../../util/regular-file.js';
 import { SECTION_SCHEMA_REF, writeEditorFiles } from '../../init/editor.js';
 import { attachmentEntry } from '../../bundle/write.js';
 import { EXIT, type CliContext } from '../context.js';
@@ -55,8 +57,10 @@ export function register(program: Command, ctx: CliContext): void {
         schemaRef: SECTION_SCHEMA_REF,
       });
       const sheets = tabular ? await tabularSkeleton(files, tabular) : [];
-      for (const file of files) writeFileAtomic(join(dir, file.name), file.content);
-      for (const sheet of sheets) writeFileAtomic(join(dir, sheet.name), sheet.data);
+      writeFilesAtomic([
+        ...files.map((file) => ({ path: join(dir, file.name), data: file.content })),
+        ...sheets.map((sheet) => ({ path: join(dir, sheet.name), data: sheet.data })),
+      ]);
       const editor = writeEditorFiles(resolve(ctx.io.cwd, dir), profile);
       ctx.io.stderr.write(
         `${t(lang, 'cli.init.done', { dir, n: files.length })}\n${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
@@ -84,21 +88,34 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
   const carried = carryForward(last.data, fiscalYear);
   const modeline = `# yaml-language-server: $schema=${SECTION_SCHEMA_REF}\n`;
   const header = Object.fromEntries(HEADER_KEYS.filter((k) => k in carried.data).map((k) => [k, carried.data[k]]));
-  writeFileAtomic(join(dir, 'filing.yaml'), modeline + yaml(header));
-  let files = 1;
+  // everything the new filing holds is gathered first and written at once, or nothing is
+  const outputs: OutputFile[] = [{ path: join(dir, 'filing.yaml'), data: modeline + yaml(header) }];
   for (const [key, value] of Object.entries(carried.data)) {
     if (HEADER_KEYS.includes(key)) continue;
-    writeFileAtomic(join(dir, `${key}.yaml`), modeline + yaml({ [key]: value }));
-    files++;
+    outputs.push({ path: join(dir, `${key}.yaml`), data: modeline + yaml({ [key]: value }) });
   }
-  // The attachment files come along, by the same relative paths.
+  const files = outputs.length;
+  // The attachment files come along, by the same relative paths: read as build reads them (a regular
+  // file inside last year's filing, never through a link out of it), written only inside the new one
+  const where = last.baseDir ? attachmentsOnDisk(last.baseDir) : undefined;
+  const root = resolve(dir);
   for (const attachment of (carried.data.attachments as { file: string }[] | undefined) ?? []) {
-    const bytes =
-      last.files?.get(attachmentEntry(attachment.file)) ??
-      last.files?.get(attachmentEntry(attachment.file, 1)) ??
-      (last.baseDir && existsSync(join(last.baseDir, attachment.file)) ? readFileSync(join(last.baseDir, attachment.file)) : undefined);
-    if (bytes) writeFileAtomic(join(dir, attachment.file), bytes);
+    const target = resolve(root, attachment.file);
+    const inside = relative(root, target);
+    if (inside === '' || isAbsolute(inside) || inside.split(sep).includes('..'))
+      throw new InputOutputError('bundle.attachmentOutside', { path: attachment.file }, 'bundle.attachmentOutside.hint');
+    let bytes = last.files?.get(attachmentEntry(attachment.file)) ?? last.files?.get(attachmentEntry(attachment.file, 1));
+    if (!bytes && last.baseDir && where) {
+      const state = where(attachment.file);
+      if (state === 'outside')
+        throw new InputOutputError('bundle.attachmentOutside', { path: attachment.file }, 'bundle.attachmentOutside.hint');
+      if (state === 'notFile')
+        throw new InputOutputError('input.notRegular', { path: join(last.baseDir, attachment.file) }, 'input.notRegular.hint');
+      if (state === 'present') bytes = readRegularFile(join(last.baseDir, attachment.file));
+    }
+    if (bytes) outputs.push({ path: target, data: bytes });
   }
+  writeFilesAtomic(outputs);
   const editor = writeEditorFiles(resolve(ctx.io.cwd, dir), chooseProfile(carried.data, lang).profile);
   ctx.io.stderr.write(
     `${t(lang, 'cli.init.carried', { dir, n: files, from, year: String(carried.data.fiscalYear) })}\n${t(lang, 'cli.init.toFill')}\n${carried.emptied.map((s) => `  - ${s}`).join('\n')}\n${carried.kept.map((k) => `${t(lang, 'cli.init.kept', { list: k.list, ids: k.ids.join(', ') })}\n`).join('')}${editorNote(editor, dir, ctx)}${t(lang, 'cli.init.next', { dir })}\n`,
