@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDirectory, readEntry } from '../src/bundle/zip.js';
-import { EXAMPLES, HEADER, runCli, tempDir, writeTree } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { EXAMPLES, HEADER, ROOT, baseEnv, runCli, tempDir, writeTree } from './helpers.js';
 
 const filingJson = (zip: string) => {
   const bytes = readFileSync(zip);
@@ -353,4 +354,67 @@ describe('cells out of any calendar, and lists of findings without end', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('from 2000 to 2100');
   });
+});
+
+describe('workbooks as hostile input', () => {
+  const validate = (dir: string) => {
+    const started = Date.now();
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'taisei.js'), 'validate', dir, '--format', 'json', '--lang', 'en'], {
+      encoding: 'utf8',
+      env: baseEnv(),
+    });
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    return {
+      run,
+      seconds: (Date.now() - started) / 1000,
+      diagnostics: JSON.parse(run.stdout).diagnostics as { code: string; message: string; hint?: string }[],
+    };
+  };
+
+  it('reads a sheet by its used cells: a stray cell in column XFD of a 1,000-row sheet costs nothing', async () => {
+    const dir = tabular('ippan-15', 'xlsx');
+    const file = join(dir, 'transactions.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('transactions')!;
+    const rows = sheet.rowCount;
+    for (let r = rows + 1; r <= 1000; r++) sheet.getRow(r).values = sheet.getRow(2).values as ExcelJS.CellValue[];
+    sheet.getCell('XFD1000').value = 'x';
+    await workbook.xlsx.writeFile(file);
+    const { seconds, diagnostics } = validate(dir);
+    // (measured: 96 s and 4.1 GiB when every row was read to the sheet's dimension; now about 2 s)
+    expect(seconds).toBeLessThan(20);
+    // the stray value is found where it stands
+    expect(diagnostics.find((d) => d.code === 'input/tabular')).toMatchObject({
+      cell: 'transactions!XFD1000',
+      message: expect.stringContaining('no header'),
+    });
+  }, 60_000);
+
+  it('refuses a workbook that expands past its limit, one encrypted with a password, and an .xls, saying what to do', () => {
+    const dir = tabular('ippan-15', 'xlsx');
+    const file = join(dir, 'transactions.xlsx');
+    // a part that says it holds 2 GB (a zip bomb's sheet): refused from its directory, before any inflating
+    const zip = readFileSync(file);
+    const sheet = readDirectory(zip).find((e) => e.name.includes('worksheets/sheet'))!;
+    const central = zip.lastIndexOf(Buffer.from(`${sheet.name}`)) - 46;
+    const bomb = Buffer.from(zip);
+    bomb.writeUInt32LE(2_000_000_000, central + 24);
+    writeFileSync(file, bomb);
+    let found = validate(dir).diagnostics.find((d) => d.code === 'input/tabular')!;
+    expect(found.message).toContain('would expand past 256 MB');
+    // an encrypted workbook is an OLE compound file holding an EncryptedPackage stream
+    const ole = Buffer.concat([
+      Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+      Buffer.alloc(500),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+      Buffer.alloc(500),
+    ]);
+    writeFileSync(file, ole);
+    found = validate(dir).diagnostics.find((d) => d.code === 'input/tabular')!;
+    expect(found.message).toContain('protected with a password');
+    expect(found.hint).toContain('Encrypt with Password');
+    writeFileSync(file, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(1000)]));
+    expect(validate(dir).diagnostics.find((d) => d.code === 'input/tabular')!.message).toContain('Excel 97–2003');
+  }, 60_000);
 });

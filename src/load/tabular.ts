@@ -6,6 +6,7 @@
 // spreadsheet: transactions.csv:57:3, or logReviews.xlsx with its sheet and cell (記録!C57).
 import { createRequire } from 'node:module';
 import { columnLetters, exceljs, unneutralised } from '../util/excel.js';
+import { readDirectory, readEntry, UnsafeZip, type ZipLimits } from '../util/zip.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError } from '../errors.js';
 import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
@@ -341,6 +342,13 @@ function fieldStarts(text: string): CellPlace[][] {
   return records;
 }
 
+/** The first bytes of an OLE compound file: a workbook encrypted with a password, or an .xls of Excel 97–2003. */
+const COMPOUND_FILE = Buffer.from('d0cf11e0a1b11ae1', 'hex');
+/** The stream an encrypted workbook holds its parts in, named in UTF-16 in the compound file's directory. */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+/** What a workbook may inflate to: its parts together, their number, and how far one may expand. */
+const WORKBOOK_LIMITS: ZipLimits = { maxEntries: 10_000, maxTotalBytes: 256 * 1024 * 1024, maxRatio: 1000 };
+
 /** An xlsx workbook's entries: the sheet named after the section, or else the first. */
 export async function readXlsxTable(
   file: string,
@@ -362,6 +370,22 @@ export async function readXlsxTable(
       hint: t(lang, `${key}.hint` as MessageKey, args),
     });
   const refused = (): TableRead => ({ source: { file, prefix, header: new Map(), rows: [] }, diagnostics });
+  // a workbook saved with a password is no zip but an OLE compound file (so is an old .xls)
+  if (bytes.subarray(0, 8).equals(COMPOUND_FILE)) {
+    problem(bytes.includes(ENCRYPTED_PACKAGE) ? 'tabular.encrypted' : 'tabular.oldXls', {});
+    return refused();
+  }
+  // its parts inflate within bounds before exceljs (JSZip) inflates them without any: each part to no
+  // more than its declared size, all of them to no more than the limit
+  try {
+    for (const entry of readDirectory(bytes, WORKBOOK_LIMITS)) if (!entry.name.endsWith('/')) readEntry(bytes, entry);
+  } catch (error) {
+    if (!(error instanceof UnsafeZip)) throw error;
+    if (error.reason === 'tooLarge' || error.reason === 'ratio' || error.reason === 'tooMany')
+      problem('tabular.workbookTooLarge', { limit: WORKBOOK_LIMITS.maxTotalBytes / 1024 / 1024 });
+    else problem('tabular.notXlsx', { detail: error.reason });
+    return refused();
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -375,13 +399,14 @@ export async function readXlsxTable(
     return refused();
   }
   const at = (line: number, column: number): CellPlace => ({ line, column, cell: `${sheet.name}!${columnLetters(column)}${line}` });
-  const width = sheet.columnCount;
   const rows: Cell[][] = [];
   const lines: number[] = [];
+  // a sheet is as large as its used cells, not its dimension: one stray cell in column XFD adds one
+  // cell, not sixteen thousand to every row
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      while (cells.length < c - 1) cells.push(null);
       const v = cell.value as unknown;
       if (cell.isMerged && cell.master.address !== cell.address) {
         if (cell.master.value !== null && cell.master.value !== undefined)
@@ -410,7 +435,7 @@ export async function readXlsxTable(
           cells.push(null);
         } else cells.push(String(v));
       } else cells.push(v as Cell);
-    }
+    });
     rows.push(cells);
     lines.push(number);
   });

@@ -574,6 +574,14 @@ const base = {
   'tabular.extraCell.hint': 'give the column a header, or move the value into its column',
   'tabular.csvSyntax': 'the CSV cannot be read: {detail}',
   'tabular.csvSyntax.hint': 'a field with a comma, a quote or a line break must be in double quotes, a quote inside it doubled ("")',
+  'tabular.encrypted': 'the workbook is protected with a password (encrypted): taisei cannot read it',
+  'tabular.encrypted.hint':
+    'open it in Excel, choose File › Info › Protect Workbook › Encrypt with Password, clear the password, save, and validate again',
+  'tabular.oldXls': 'the file is an Excel 97–2003 workbook (.xls), not an xlsx workbook',
+  'tabular.oldXls.hint': 'open it in Excel and save it as an Excel workbook (*.xlsx), or as CSV UTF-8 (*.csv) under its .csv name',
+  'tabular.workbookTooLarge': 'the workbook would expand past {limit} MB when unpacked (or holds a part that expands without bound)',
+  'tabular.workbookTooLarge.hint':
+    'keep one list per workbook, with its rows only; clear formatting applied to whole columns, or save the list as CSV UTF-8',
   'tabular.notXlsx': 'the file is not an xlsx workbook ({detail})',
   'tabular.notXlsx.hint': 'save it from Excel as an Excel workbook (*.xlsx), or as CSV UTF-8 (*.csv) under its .csv name',
   'tabular.noSheet': 'the workbook has no sheet',

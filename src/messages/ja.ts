@@ -567,6 +567,14 @@ export const ja: Record<MessageKey, string> = {
   'tabular.extraCell.hint': '列に見出しを付けるか、値をその列に移してください',
   'tabular.csvSyntax': 'CSV を読めません：{detail}',
   'tabular.csvSyntax.hint': 'コンマ・二重引用符・改行を含む値は二重引用符で囲み、中の二重引用符は "" と二つ重ねてください',
+  'tabular.encrypted': 'このブックはパスワードで保護（暗号化）されているため、taisei では読めません',
+  'tabular.encrypted.hint':
+    'Excel で開き、［ファイル］›［情報］›［ブックの保護］›［パスワードを使用して暗号化］でパスワードを消して保存し、もう一度検査してください',
+  'tabular.oldXls': 'このファイルは Excel 97–2003 形式のブック（.xls）で、xlsx ではありません',
+  'tabular.oldXls.hint': 'Excel で開き、Excel ブック（*.xlsx）か CSV UTF-8（*.csv、.csv の名前で）として保存してください',
+  'tabular.workbookTooLarge': 'このブックは展開すると {limit} MB を超えます（または際限なく展開される部分を含みます）',
+  'tabular.workbookTooLarge.hint':
+    '一つのブックには一つの一覧を、その行だけを置いてください。列全体に付けた書式を消すか、CSV UTF-8 で保存してください',
   'tabular.notXlsx': 'xlsx のブックではありません（{detail}）',
   'tabular.notXlsx.hint':
     'Excel で「Excel ブック（*.xlsx）」として保存するか、「CSV UTF-8（コンマ区切り）（*.csv）」として .csv の名前で保存してください',
