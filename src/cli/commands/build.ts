@@ -1,6 +1,7 @@
 import { watch } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { InputOutputError, UsageError } from '../../errors.js';
 import { isDirectory } from '../../util/regular-file.js';
 import { isYamlFile } from '../../load/filing.js';
 import { isTabularFile } from '../../load/tabular-sections.js';
@@ -59,7 +60,16 @@ export function register(program: Command, ctx: CliContext): void {
         return;
       }
       ctx.io.stderr.write(t(lang, 'cli.build.watching', { path: filing }) + '\n');
-      await watchAndRebuild(filing, once);
+      // a rebuild that fails (the output folder replaced by a file) is said, and watching goes on
+      await watchAndRebuild(filing, async () => {
+        try {
+          await once();
+        } catch (error) {
+          if (!(error instanceof InputOutputError || error instanceof UsageError)) throw error;
+          const hint = error.hintKey ? `  ${t(lang, 'report.hint')}: ${t(lang, error.hintKey, error.args)}\n` : '';
+          ctx.io.stderr.write(`taisei: ${t(lang, error.messageKey, error.args)}\n${hint}`);
+        }
+      });
     });
 }
 
@@ -150,7 +160,7 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
 
 /** Rebuilds when a file of the filing changes; runs until interrupted. */
 function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promise<void> {
-  return new Promise(() => {
+  return new Promise((_resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     let running = false;
     let again = false;
@@ -162,16 +172,27 @@ function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promi
           return;
         }
         running = true;
-        do {
-          again = false;
-          await rebuild();
-        } while (again);
-        running = false;
+        try {
+          do {
+            again = false;
+            await rebuild();
+          } while (again);
+        } catch (error) {
+          // a fault of taisei's own: said as main says it (exit 70), not an unhandled rejection
+          reject(error);
+        } finally {
+          running = false;
+        }
       }, 200);
     };
-    watch(filing, { recursive: false }, (_event, name) => {
+    // a filing of one file is watched through its folder: an editor that saves by writing a new file
+    // and renaming it over the old one leaves a watch on the file itself watching nothing
+    const single = !isDirectory(filing);
+    const folder = single ? dirname(resolve(filing)) : filing;
+    const own = basename(filing);
+    watch(folder, { recursive: false }, (_event, name) => {
       // a YAML file, or a list kept as a spreadsheet (transactions.csv, logReviews.xlsx; not Excel's ~$ lock file)
-      if (!name || isYamlFile(String(name)) || isTabularFile(String(name))) trigger();
+      if (single ? !name || String(name) === own : !name || isYamlFile(String(name)) || isTabularFile(String(name))) trigger();
     });
   });
 }
