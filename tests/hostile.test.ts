@@ -733,3 +733,30 @@ describe('init --from confines what it carries forward', () => {
     }
   }, 60_000);
 });
+
+describe("the public edition's changes from last year", () => {
+  it('say of a withheld value only that it changed, never its value or its shape, and nothing of one that did not', () => {
+    const last = tempDir('taisei-hostile-');
+    expect(runCli(['build', join(EXAMPLES, 'ippan-15'), '--out', last]).status).toBe(0);
+    const now = join(tempDir('taisei-hostile-'), 'filing');
+    cpSync(join(EXAMPLES, 'ippan-15'), now, { recursive: true });
+    const organisation = join(now, 'organisation.yaml');
+    writeFileSync(organisation, readFileSync(organisation, 'utf8').replace('name: 宮下 健太郎', 'name: 宮下 健一'));
+    const out = tempDir('taisei-hostile-');
+    const run = runCli(['build', now, '--out', out, '--edition', 'public', '--compare-with', join(last, 'report-2024-submission.zip')]);
+    expect(run.status, run.stderr).toBe(0);
+    const zip = readFileSync(join(out, 'report-2024-public.zip'));
+    const diff = readEntry(
+      zip,
+      readDirectory(zip).find((e) => e.name === 'diff.json')!,
+    ).toString('utf8');
+    const parsed = JSON.parse(diff) as {
+      sections: { fields: { path: string; old: unknown; new: unknown }[]; lists: { entries: unknown[] }[] }[];
+    };
+    const changed = parsed.sections.flatMap((s) => s.fields);
+    // the one change, and none of the unchanged withheld values (every system's host, the contact's name)
+    expect(changed).toEqual([{ path: 'organisation.informationManager.name', old: { $withheld: true }, new: { $withheld: true } }]);
+    expect(parsed.sections.flatMap((s) => s.lists.flatMap((l) => l.entries))).toEqual([]);
+    expect(diff).not.toMatch(/健一|健太郎|paragraphs|chars|\$sealed/);
+  });
+});

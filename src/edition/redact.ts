@@ -18,7 +18,14 @@ type WithNode = SchemaNode & { 'x-taisei-withhold'?: boolean };
 /** The shape of what a pointer holds, for its redaction bar (from the stage that draws the document). */
 export type ShapeOf = (pointer: string) => WithheldShape | undefined;
 
-export function redact(data: Record<string, unknown>, schema: SchemaIndex, marks: ReadonlyMap<string, Mark>, shapeOf?: ShapeOf): Redaction {
+export function redact(
+  data: Record<string, unknown>,
+  schema: SchemaIndex,
+  marks: ReadonlyMap<string, Mark>,
+  shapeOf?: ShapeOf,
+  /** what a withheld value becomes (default: a Withheld, with its shape where shapeOf gives one) */
+  standIn: (value: unknown, pointer: string) => unknown = (_value, pointer) => new Withheld(pointer, shapeOf?.(pointer)),
+): Redaction {
   const withheld: string[] = [];
   const walk = (value: unknown, node: WithNode | undefined, path: (string | number)[], inherited: boolean): unknown => {
     const pointer = toPointer(path);
@@ -27,7 +34,7 @@ export function redact(data: Record<string, unknown>, schema: SchemaIndex, marks
     const hide = mark === 'withhold' || (mark !== 'publish' && (inherited || byDefault));
     if (hide && value !== undefined && value !== null) {
       withheld.push(pointer);
-      return new Withheld(pointer, shapeOf?.(pointer));
+      return standIn(value, pointer);
     }
     if (Array.isArray(value))
       return value.map((item, i) => walk(item, schema.resolve(node?.items) as WithNode | undefined, [...path, i], false));

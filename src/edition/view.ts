@@ -2,6 +2,7 @@
 // and bundle both consume. The public view is redacted here, before anything prints or packs it,
 // so "the renderer only ever sees the redacted copy" holds by construction; the changes against
 // last year and the self-assessment are computed from the same view.
+import { createHash } from 'node:crypto';
 import { evaluate, type Evaluation } from '../assessment/evaluate.js';
 import { hasAssessment } from '../assessment/summary.js';
 import { currentSchemaIndex } from '../model/current-schema.js';
@@ -9,7 +10,8 @@ import type { Edition, EditionData } from '../model/edition.js';
 import type { Mark } from '../model/marks.js';
 import type { SchemaIndex } from '../model/schema-index.js';
 import type { Profile } from '../profiles/index.js';
-import { diffFilings, type FilingDiff } from './changes.js';
+import { WITHHELD_MARKER } from '../model/withheld.js';
+import { diffFilings, type FieldChange, type FilingDiff } from './changes.js';
 import { normalised } from './normalise.js';
 import { redact, type ShapeOf } from './redact.js';
 
@@ -47,14 +49,58 @@ export interface EditionView {
   recordsAnnex?: boolean;
 }
 
+/** A withheld value, sealed for comparing: equal values give equal seals. */
+const seal = (value: unknown) => ({ $withheld: true, $sealed: createHash('sha256').update(stable(value)).digest('hex') });
+
+/** JSON with object keys sorted: a bundle's canonical JSON and YAML as written seal alike. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+const isSealed = (value: unknown) => value !== null && typeof value === 'object' && '$sealed' in value;
+
+/** The changes with every sealed value (and any path into one) said only as withheld. */
+function unsealed(diff: FilingDiff): FilingDiff {
+  const field = (f: FieldChange): FieldChange => {
+    const into = f.path.endsWith('.$sealed') || f.path.endsWith('.$withheld');
+    if (!into && !isSealed(f.old) && !isSealed(f.new)) return f;
+    const masked = (v: unknown) => (v === undefined ? undefined : { ...WITHHELD_MARKER });
+    return { path: into ? f.path.replace(/\.\$(?:sealed|withheld)$/, '') : f.path, old: masked(f.old), new: masked(f.new) };
+  };
+  const fields = (list: FieldChange[]) => {
+    // a sealed value met a sealed one: $sealed and $withheld as two paths of one field
+    const out = new Map<string, FieldChange>();
+    for (const f of list.map(field)) if (!out.has(f.path)) out.set(f.path, f);
+    return [...out.values()];
+  };
+  return {
+    ...diff,
+    sections: diff.sections.map((section) => ({
+      ...section,
+      fields: fields(section.fields),
+      lists: section.lists.map((list) => ({ ...list, entries: list.entries.map((entry) => ({ ...entry, fields: fields(entry.fields) })) })),
+    })),
+  };
+}
+
 export function editionView(input: EditionInput, edition: Edition, schema: SchemaIndex = currentSchemaIndex(input.profile)): EditionView {
   const { data, withheld } =
     edition === 'public' ? redact(input.data, schema, input.marks, input.shapeOf) : { data: input.data, withheld: [] };
   let changes: FilingDiff | undefined;
   if (input.previous) {
-    // the public edition compares redacted views: a withheld value never shows, old or new
-    const before = edition === 'public' ? redact(input.previous, schema, new Map()).data : input.previous;
-    changes = diffFilings(normalised(before, schema), normalised(data, schema), input.profile);
+    if (edition === 'public') {
+      // the public edition compares the submission's values, each withheld one sealed as a digest of
+      // itself: one that did not change is no change, and of one that did, only that it did is said
+      // (neither value, nor its shape)
+      const sealed = (values: Record<string, unknown>, marks: ReadonlyMap<string, Mark>) =>
+        redact(normalised(values, schema), schema, marks, undefined, seal).data;
+      changes = unsealed(diffFilings(sealed(input.previous, new Map()), sealed(input.data, input.marks), input.profile));
+    } else changes = diffFilings(normalised(input.previous, schema), normalised(data, schema), input.profile);
   }
   const assessment = input.assessment !== false && hasAssessment(data) ? evaluate(data) : undefined;
   return {

@@ -28,6 +28,11 @@ export function isWithheld(value: unknown): value is Withheld {
 /** What a withheld value becomes in the public filing.json. */
 export const WITHHELD_MARKER = { $withheld: true } as const;
 
+/** Whether a value is that marker (in filing.json, or a change of a withheld value in diff.json). */
+export function isWithheldMarker(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && (value as { $withheld?: unknown }).$withheld === true;
+}
+
 /** Whether an attachment's file stays out of the public edition. */
 export function attachmentWithheld(attachment: { kind?: string; withheld?: boolean }): boolean {
   return attachment.withheld ?? attachment.kind === 'floor-plan';

@@ -1,5 +1,6 @@
 // The appendix 前年度からの主な変更点: what changed since last year's filing, by item, worded from
 // the templates (the view carries the changes, redacted in the public edition).
+import { isWithheldMarker } from '../../model/withheld.js';
 import { fiscalYearLabel } from '../format.js';
 import { TABLE_SIZE, type Content } from '../styles.js';
 import type { Cell } from '../tables.js';
@@ -35,20 +36,18 @@ export function changes(ctx: PartContext): Content[] {
       { margin: [0, 0, 0, 10] },
     ),
   );
+  // a withheld value's change is said as such: neither value, nor its length, is shown
+  const line = (path: string, f: { old: unknown; new: unknown }) =>
+    isWithheldMarker(f.old) || isWithheldMarker(f.new)
+      ? `${format.titleOfPath(path)}：${w('change-withheld')}`
+      : `${format.titleOfPath(path)}：${format.changeValue(path, f.old)} → ${format.changeValue(path, f.new)}`;
   for (const s of diff.sections) {
     const rows: [string, string][] = [];
-    for (const f of s.fields)
-      rows.push([
-        w('change-changed'),
-        `${format.titleOfPath(f.path)}：${format.changeValue(f.path, f.old)} → ${format.changeValue(f.path, f.new)}`,
-      ]);
+    for (const f of s.fields) rows.push([w('change-changed'), line(f.path, f)]);
     for (const l of s.lists) {
       for (const e of l.entries) {
         const name = `${e.key}${e.label && e.label !== e.key ? `　${e.label}` : ''}`;
-        const lines = e.fields.map(
-          (f) =>
-            `${format.titleOfPath(`${l.list}.0.${f.path}`)}：${format.changeValue(`${l.list}.0.${f.path}`, f.old)} → ${format.changeValue(`${l.list}.0.${f.path}`, f.new)}`,
-        );
+        const lines = e.fields.map((f) => line(`${l.list}.0.${f.path}`, f));
         rows.push([w(`change-${e.kind}`), [name, ...lines].join('\n')]);
       }
     }
