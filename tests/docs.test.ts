@@ -33,3 +33,33 @@ describe('README', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("README's table of limits", () => {
+  it('gives the values the code applies', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const row = (input: string) => {
+      const line = readme.split('\n').find((l) => l.startsWith(`| ${input} |`));
+      expect(line, input).toBeDefined();
+      return line!.split('|')[2]!.trim();
+    };
+    const { DEFAULT_LIMITS, MAX_BUNDLE_BYTES } = await import('../src/util/zip.js');
+    const { DEFAULT_PDF_LIMITS } = await import('../src/bundle/pdf-read.js');
+    const { DEFAULT_MAX_FILE_MB } = await import('../src/load/read.js');
+    const { MAX_DEPTH } = await import('../src/util/depth.js');
+    const { MAX_ALIAS_COUNT } = await import('../src/load/parse-result.js');
+    const mb = (bytes: number) => `${bytes / 1024 / 1024} MB`;
+    expect(row('a YAML file (`--max-file-size`)')).toBe(`${DEFAULT_MAX_FILE_MB} MB`);
+    expect(row('nesting of YAML, JSON and a filing.json')).toBe(`${MAX_DEPTH} levels`);
+    expect(row('YAML aliases in one file')).toBe(String(MAX_ALIAS_COUNT));
+    expect(row('a bundle, or a PDF, verify and ingest read')).toBe(mb(MAX_BUNDLE_BYTES));
+    expect(row('entries in a bundle')).toBe(String(DEFAULT_LIMITS.maxEntries));
+    expect(row("a bundle's entries unpacked together")).toBe(mb(DEFAULT_LIMITS.maxTotalBytes));
+    expect(row('how far one zip entry may expand')).toBe(`${DEFAULT_LIMITS.maxRatio} times`);
+    expect(row('a PDF: one stream decoded')).toBe(mb(DEFAULT_PDF_LIMITS.maxStreamBytes));
+    expect(row('a PDF: all streams decoded together')).toBe(mb(DEFAULT_PDF_LIMITS.maxDecodedBytes!));
+    expect(row('a PDF: one string')).toBe(mb(DEFAULT_PDF_LIMITS.maxStringBytes!));
+    expect(row('a PDF: objects read, cross-reference entries')).toBe(DEFAULT_PDF_LIMITS.maxObjects.toLocaleString('en'));
+    expect(row("a PDF: bytes searched for streams' ends")).toBe(`${DEFAULT_PDF_LIMITS.maxScanFactor} times the file`);
+    expect(row('a number (a count, a year)')).toBe(`±${Number.MAX_SAFE_INTEGER.toLocaleString('en')}`);
+  });
+});
