@@ -26,7 +26,8 @@ function docsUrl({ repository, version }) {
     ?.replace(/^git\+/, '')
     .replace(/\.git$/, '')
     .replace(/^git@([^:]+):/, 'https://$1/');
-  return web?.startsWith('https://') ? `${web}/blob/v${version}/docs/` : undefined;
+  // a placeholder (a host under .invalid, RFC 2606) until the repository is filled in: no links
+  return web?.startsWith('https://') && !/^https:\/\/[^/]*\.invalid\//.test(web) ? `${web}/blob/v${version}/docs/` : undefined;
 }
 const log = (msg) => {
   if (!quiet) process.stderr.write(`build: ${msg}\n`);
