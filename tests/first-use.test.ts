@@ -130,3 +130,88 @@ describe('outputs for scripts', () => {
     expect(cert.stderr).toContain(cert.stdout.trim());
   });
 });
+
+describe('help', () => {
+  const commands = [
+    'validate',
+    'build',
+    'verify',
+    'diff',
+    'export',
+    'ingest',
+    'compare',
+    'trust',
+    'trust add',
+    'trust list',
+    'trust remove',
+    'keygen',
+    'rules',
+    'rules list',
+    'rules explain',
+    'profiles',
+    'init',
+    'schema',
+  ];
+
+  it('ends every command with examples and the exit codes, in English and in Japanese', () => {
+    for (const lang of ['en', 'ja'] as const)
+      for (const command of commands) {
+        const run = runCli([...command.split(' '), '--help', '--lang', lang]);
+        expect(run.status, command).toBe(0);
+        const [, examples = ''] = run.stdout.split(lang === 'en' ? '\nExamples:\n' : '\n使用例:\n');
+        const lines = examples
+          .split('\n\n')[0]!
+          .split('\n')
+          .filter((l) => l.trim().startsWith('taisei ') || l.includes(' taisei '));
+        expect(lines.length, `${lang} ${command}`).toBeGreaterThanOrEqual(1);
+        expect(lines.length, `${lang} ${command}`).toBeLessThanOrEqual(3);
+        // each example is a command line of this very command
+        for (const line of lines) expect(line, `${lang} ${command}`).toContain(`taisei ${command.split(' ')[0]}`);
+        expect(run.stdout.trimEnd().split('\n').pop(), `${lang} ${command}`).toMatch(
+          lang === 'en' ? /^Exit codes: 0 .* 70 / : /^終了コード: 0 .*70 /,
+        );
+      }
+  }, 60_000);
+
+  it("states each option's default as the code applies it", async () => {
+    const { buildProgram } = await import('../src/cli/main.js');
+    const { DEFAULT_MAX_FILE_MB } = await import('../src/load/read.js');
+    const { CERTIFICATE_STEM, KEY_PAIR_STEM } = await import('../src/cli/commands/keygen.js');
+    // defaults the code applies itself (not commander): the values a description may state for them
+    const applied: Record<string, string[]> = {
+      '--max-file-size': [String(DEFAULT_MAX_FILE_MB)],
+      '--name': [CERTIFICATE_STEM, KEY_PAIR_STEM],
+    };
+    let checked = 0;
+    for (const lang of ['en', 'ja'] as const) {
+      const program = buildProgram({
+        lang,
+        io: { stdout: process.stdout, stderr: process.stderr, env: {}, cwd: '/' } as never,
+        exit: () => undefined,
+      });
+      for (const command of program.commands.flatMap((c) => [c, ...c.commands]))
+        for (const option of command.options) {
+          const what = `${lang} ${command.name()} ${option.flags}: ${option.description}`;
+          const value = option.defaultValue as unknown;
+          if (value !== undefined && typeof value !== 'boolean') {
+            // a default commander applies is stated: "(default: text)", "submission (default)"
+            const stated =
+              lang === 'en'
+                ? [`default: ${value}`, `${value} (default)`]
+                : [`既定: ${value}`, `${value}（既定）`, `${value}（提出版、既定）`];
+            expect(
+              stated.some((s) => option.description.includes(s)),
+              what,
+            ).toBe(true);
+            checked++;
+          }
+          // a literal default a description states is the one applied
+          for (const m of option.description.matchAll(lang === 'en' ? /default: ([\w.-]+)\)/g : /既定: ([\w.-]+)）/g)) {
+            expect([...(value !== undefined ? [String(value)] : []), ...(applied[option.long ?? ''] ?? [])], what).toContain(m[1]);
+            checked++;
+          }
+        }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});

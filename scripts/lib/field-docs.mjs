@@ -72,7 +72,7 @@ export function renderFieldReference(bundle, profiles, version) {
   const root = resolve(bundle);
   const header = ['filer', 'filerType', 'profile', 'fiscalYear', 'submissionDate', 'addressee', 'contact', 'relatedCompanies'];
   const lines = [
-    `# 申請データの項目一覧（スキーマ ${version}）`,
+    `# 報告の項目一覧（スキーマ ${version}）`,
     '',
     `<!-- Generated from schemas/${version} and profiles/ by \`npm run docs\`. Do not edit. -->`,
     '',

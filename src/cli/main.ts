@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../model/generated/schemas.js';
 import { InputOutputError, UsageError } from '../errors.js';
-import { isLang, langFromEnv, t, type Lang, type MessageKey } from '../messages/index.js';
+import { hasKey, isLang, langFromEnv, t, type Lang, type MessageKey } from '../messages/index.js';
 import { suggest } from '../util/suggest.js';
 import { EXIT, type CliContext, type CliIO } from './context.js';
 import * as build from './commands/build.js';
@@ -84,24 +84,12 @@ export function outputFailed(error: { code?: string; message?: string }): number
   return EXIT.io;
 }
 
-export async function main(
-  argv: readonly string[],
-  io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: workingDirectory() },
-): Promise<number> {
-  const scanned = preScan(argv);
-  const fallback = langFromEnv(io.env);
-  const lang: Lang = scanned.lang && isLang(scanned.lang) ? scanned.lang : fallback;
-  runLang = lang;
-  let exitCode: number = EXIT.ok;
-  const ctx: CliContext = { lang, io, exit: (code) => void (exitCode = Math.max(exitCode, code)) };
-  const fail = (code: number, message: string, hint?: string) => {
-    io.stderr.write(`taisei: ${message}\n${hint ? `  ${t(lang, 'report.hint')}: ${hint}\n` : ''}`);
-    return code;
-  };
-  if (scanned.lang !== undefined && !isLang(scanned.lang)) return fail(EXIT.usage, t(lang, 'cli.error.badLang', { value: scanned.lang }));
-  // every relative path is read from the working directory: one that is gone is said, not traced
-  if (io.cwd === '') return fail(EXIT.io, t(lang, 'cli.error.cwdGone'), t(lang, 'cli.error.cwdGone.hint'));
-
+/**
+ * The command tree, worded in the context's language: every command's help ends with its examples
+ * and the exit codes (tests/first-use.test.ts holds the defaults its options state against the code's).
+ */
+export function buildProgram(ctx: CliContext): Command {
+  const { lang, io } = ctx;
   const program = new Command('taisei')
     .description(t(lang, 'cli.description'))
     .version(TOOL_VERSION, '-V, --version', t(lang, 'cli.opt.version'))
@@ -131,6 +119,44 @@ export async function main(
       });
     command.option('--lang <lang>', t(lang, 'cli.opt.lang')).option('--debug', t(lang, 'cli.opt.debug'));
   }
+
+  for (const command of program.commands.flatMap((c) => [c, ...c.commands])) {
+    const name = commandName(command);
+    const key = `cli.examples.${name}`;
+    const examples = hasKey(key) ? t(lang, key) : '';
+    command.addHelpText(
+      'after',
+      `${examples ? `\n${t(lang, 'cli.help.examples')}\n${examples.replace(/^/gm, '  ')}\n` : ''}\n${t(lang, 'cli.help.exitCodes')}\n`,
+    );
+  }
+  return program;
+}
+
+/** A command's name under taisei, its parent's first: "trust add". */
+function commandName(command: Command): string {
+  const parent = command.parent;
+  return parent && parent.name() !== 'taisei' ? `${parent.name()} ${command.name()}` : command.name();
+}
+
+export async function main(
+  argv: readonly string[],
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: workingDirectory() },
+): Promise<number> {
+  const scanned = preScan(argv);
+  const fallback = langFromEnv(io.env);
+  const lang: Lang = scanned.lang && isLang(scanned.lang) ? scanned.lang : fallback;
+  runLang = lang;
+  let exitCode: number = EXIT.ok;
+  const ctx: CliContext = { lang, io, exit: (code) => void (exitCode = Math.max(exitCode, code)) };
+  const fail = (code: number, message: string, hint?: string) => {
+    io.stderr.write(`taisei: ${message}\n${hint ? `  ${t(lang, 'report.hint')}: ${hint}\n` : ''}`);
+    return code;
+  };
+  if (scanned.lang !== undefined && !isLang(scanned.lang)) return fail(EXIT.usage, t(lang, 'cli.error.badLang', { value: scanned.lang }));
+  // every relative path is read from the working directory: one that is gone is said, not traced
+  if (io.cwd === '') return fail(EXIT.io, t(lang, 'cli.error.cwdGone'), t(lang, 'cli.error.cwdGone.hint'));
+
+  const program = buildProgram(ctx);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -167,7 +167,7 @@ const base = {
   'cli.help.command': 'show help for a command',
   'cli.validate.description': 'check filings (directories or .yaml files) and section files against the schema',
   'cli.validate.arg.paths': 'filing directories, filing files or section files (default: .)',
-  'cli.opt.format': 'output format: {formats}',
+  'cli.opt.format': 'output format: {formats} (default: text)',
   'cli.opt.config': 'path of a taisei.config.yaml (default: the one in the filing directory)',
   'cli.opt.maxFileSize': 'refuse YAML files larger than this many MB (default: 20)',
   'cli.build.description': 'validate a filing and write its PDF filing (submission and/or public edition)',
@@ -396,7 +396,7 @@ const base = {
   'cli.trust.add.opt.by': "who adds them, for the register's record (default: your account's name)",
   'cli.trust.add.opt.note': 'a note kept with the entry (the letter that sent the certificate, say)',
   'cli.trust.list.description': 'list the register: each entry with what it trusts, who added it and when',
-  'cli.trust.list.opt.format': 'text (default) or json',
+  'cli.trust.list.opt.format': 'output format: text or json (default: text)',
   'cli.trust.remove.description':
     'remove an entry by its fingerprint (at least its first 8 hex digits); filings already ingested stay as they are',
   'cli.trust.remove.arg': 'the SHA-256 fingerprint of the certificate or CRL, as trust list shows it',
@@ -427,7 +427,7 @@ const base = {
     'file name stem: NAME.p12 and NAME.cert.pem (default: taisei-signing); for an Ed25519 pair NAME.key.pem and NAME.pub.pem (default: taisei)',
   'cli.keygen.arg.filing': 'the filing whose filer the certificate names (its filing.yaml or directory)',
   'cli.keygen.opt.passwordFile': 'a file whose first line is the password to seal the PKCS#12 file with (instead of TAISEI_SIGN_PASSWORD)',
-  'cli.keygen.opt.years': 'years the certificate is valid (1–10, default 3)',
+  'cli.keygen.opt.years': 'years the certificate is valid, 1 to 10 (default: 3)',
   'cli.keygen.years': '--years {value} is not a whole number from 1 to 10',
   'cli.keygen.years.hint': 'a self-signed certificate is replaced every few years; 3 is usual',
   'cli.keygen.noPassword': 'no password to seal the PKCS#12 file with',
@@ -458,7 +458,7 @@ const base = {
   'cli.diff.opt.exitCode': 'exit 1 when the filings differ, 0 when they do not (as git diff --exit-code)',
   'cli.diff.arg.old': "last year's filing or bundle",
   'cli.diff.arg.new': "this year's filing or bundle",
-  'cli.diff.opt.format': 'output format: {formats} (default text)',
+  'cli.diff.opt.format': 'output format: {formats} (default: text)',
   'cli.init.opt.from':
     "start from last year's filing (directory, file or bundle): standing facts carried forward, the year's facts emptied",
   'cli.init.fromInvalid': 'cannot start from {path}: it does not load cleanly',
@@ -659,7 +659,7 @@ const base = {
   'regulator.missingDatabase.hint': 'run taisei ingest --db <file> <bundles…> first; it creates the database',
   'cli.profiles.description': 'list the legal layouts (profiles) and their numbered items',
   'cli.profiles.arg.id': 'show only this profile',
-  'cli.profiles.opt.format': 'output format: text or json',
+  'cli.profiles.opt.format': 'output format: text or json (default: text)',
   'cli.profiles.default': 'default for {filerType} from fiscal year {from}',
   'cli.profiles.defaultOpen': 'default for {filerType}',
   'cli.profiles.defaultUntil': 'default for {filerType} up to fiscal year {to}',
@@ -693,6 +693,37 @@ const base = {
   'cli.error.badFormat': 'unknown format "{value}"; use one of: {allowed}',
   'cli.error.unknownProfile': 'no profile is named "{value}"; use one of: {allowed}',
   'cli.error.didYouMean': 'did you mean `taisei {suggestion}`?',
+  'cli.examples.validate':
+    'taisei validate filings/2024              # a filing directory, as the pre-commit hook checks it\ntaisei validate filings/2024 -f sarif > taisei.sarif   # for code scanning\ntaisei validate filings/2024/systems.yaml --strict   # one section file; warnings fail too',
+  'cli.examples.build':
+    'taisei build filings/2024                 # out/report-2024-submission.pdf and its bundle (.zip)\ntaisei build filings/2024 -e both         # the public edition too, withheld values as black bars\nTAISEI_SIGN_PASSWORD=… taisei build filings/2024 --sign filer.p12   # signed PDF and bundle',
+  'cli.examples.verify':
+    'taisei verify out/report-2024-submission.zip\ntaisei verify out/report-2024-submission.pdf   # the PDF alone, or with its bundle beside it\ntaisei verify received/*.zip --trust trusted.pem --require-signature',
+  'cli.examples.diff':
+    'taisei diff filings/2023 filings/2024\ntaisei diff last-year.zip filings/2024 -f markdown > changes.md\ntaisei diff filings/2023 filings/2024 --exit-code   # exit 1 when they differ',
+  'cli.examples.export':
+    'taisei export filings/2024 --section transactions --out transactions.csv\ntaisei export filings/2024 --section logReviews --out logReviews.xlsx   # needs exceljs',
+  'cli.examples.ingest': 'taisei ingest received/*.zip --db regulator.sqlite\ntaisei ingest received/*.pdf --db regulator.sqlite -f json',
+  'cli.examples.compare':
+    'taisei compare --db regulator.sqlite --out report.html\ntaisei compare --db regulator.sqlite --out report.xlsx --fiscal-year 2024   # needs exceljs',
+  'cli.examples.trust': 'taisei trust add ca.pem --db regulator.sqlite --by "審査第一係"\ntaisei trust list --db regulator.sqlite',
+  'cli.examples.trust add':
+    'taisei trust add ca.pem --db regulator.sqlite --by "審査第一係"\ntaisei trust add filer.cert.pem --db regulator.sqlite --note "自己署名（東雲送配電）"',
+  'cli.examples.trust list': 'taisei trust list --db regulator.sqlite\ntaisei trust list --db regulator.sqlite -f json',
+  'cli.examples.trust remove': 'taisei trust remove 3f2a9c1b --db regulator.sqlite',
+  'cli.examples.keygen':
+    'taisei keygen filings/2024 --out keys   # keys/taisei-signing.p12 and .cert.pem, naming the filer\ntaisei keygen --out keys                  # an Ed25519 key pair (the former way)',
+  'cli.examples.rules': 'taisei rules list\ntaisei rules explain systems/separation-target',
+  'cli.examples.rules list': 'taisei rules list --profile soden-13\ntaisei rules list -f json',
+  'cli.examples.rules explain':
+    'taisei rules explain systems/separation-target\ntaisei rules explain systems/separation-target --profile soden-13',
+  'cli.examples.profiles': 'taisei profiles\ntaisei profiles ippan-15   # its numbered items, as the PDF titles them',
+  'cli.examples.init':
+    'taisei init filings/2025 --from filings/2024   # carry last year forward\ntaisei init my-filing --fiscal-year 2025 --tabular   # lists as spreadsheets',
+  'cli.examples.schema': 'taisei schema --out schemas   # for editors and other tools\ntaisei schema > filing.schema.json',
+  'cli.help.examples': 'Examples:',
+  'cli.help.exitCodes':
+    'Exit codes: 0 no errors · 1 findings (or a bundle that fails) · 2 wrong usage · 3 a file could not be read or written · 70 a bug in taisei (run again with --debug and report it)',
   'cli.help.usage': 'Usage:',
   'cli.help.options': 'Options:',
   'cli.help.commands': 'Commands:',

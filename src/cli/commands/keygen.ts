@@ -7,6 +7,10 @@ import { createFileExclusive } from '../../util/atomic.js';
 import { signingPassword } from '../options.js';
 import { EXIT, type CliContext } from '../context.js';
 
+/** The file name stems keygen writes by default: a certificate's (.p12, .cert.pem), an Ed25519 pair's. */
+export const CERTIFICATE_STEM = 'taisei-signing';
+export const KEY_PAIR_STEM = 'taisei';
+
 interface KeygenOptions {
   out: string;
   name?: string;
@@ -30,7 +34,7 @@ export function register(program: Command, ctx: CliContext): void {
       const years = Number(options.years);
       if (!Number.isInteger(years) || years < 1 || years > 10)
         throw new UsageError('cli.keygen.years', { value: options.years }, 'cli.keygen.years.hint');
-      const stem = options.name ?? 'taisei-signing';
+      const stem = options.name ?? CERTIFICATE_STEM;
       const p12Path = join(options.out, `${stem}.p12`);
       const certPath = join(options.out, `${stem}.cert.pem`);
       for (const path of [p12Path, certPath])
@@ -68,7 +72,7 @@ export function register(program: Command, ctx: CliContext): void {
 /** The former way: an Ed25519 key pair that signs a bundle (not the PDF), naming a key, not a company. */
 async function ed25519(options: KeygenOptions, ctx: CliContext): Promise<void> {
   const { lang } = ctx;
-  const name = options.name ?? 'taisei';
+  const name = options.name ?? KEY_PAIR_STEM;
   const privatePath = join(options.out, `${name}.key.pem`);
   const publicPath = join(options.out, `${name}.pub.pem`);
   for (const path of [privatePath, publicPath])
