@@ -1,6 +1,7 @@
 // The command line as a user meets it: exit codes, language, output formats, no stack traces.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { BIN, EXAMPLES, FIXTURES, HEADER, runCli, tempDir, writeTree, baseEnv } from './helpers.js';
@@ -142,8 +143,20 @@ describe('init', () => {
     const schema = JSON.parse(readFileSync(join(moved, modeline), 'utf8'));
     expect(schema.properties.systems).toBeDefined();
     const settings = JSON.parse(readFileSync(join(moved, '.vscode', 'settings.json'), 'utf8'));
-    expect(settings['yaml.schemas']).toEqual({ './.schemas/3/section.bundle.schema.json': ['*.yaml', '*.yml'] });
+    expect(settings['yaml.schemas']).toEqual({
+      './.schemas/3/section.bundle.schema.json': ['*.yaml', '*.yml', '!taisei.config.yaml'],
+      './.schemas/config.schema.json': ['taisei.config.yaml'],
+    });
     expect(settings['yaml.customTags']).toContain('!withhold scalar');
+    // the configuration's own schema accepts a configuration, which the sections' schema would not
+    const configSchema = JSON.parse(readFileSync(join(moved, '.schemas', 'config.schema.json'), 'utf8'));
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    const config = {
+      recordsAnnex: false,
+      rules: { 'systems/separation-target': { severity: 'warning', justification: '計画を提出済み' } },
+    };
+    expect(ajv.validate(configSchema, config), JSON.stringify(ajv.errors)).toBe(true);
+    expect(ajv.validate(schema, config)).toBe(false);
     // the schemas and settings are no part of the filing: validating it says only what to fill in
     const check = JSON.parse(runCli(['validate', moved, '--format', 'json']).stdout);
     expect(check.diagnostics.every((d: { file?: string }) => d.file?.endsWith('.yaml'))).toBe(true);

@@ -12,6 +12,9 @@ import type { Profile } from '../profiles/index.js';
 import { hasOwnWords, wordsOf, type Words } from '../model/wording.js';
 
 export const SCHEMA_FOLDER = '.schemas';
+const CONFIG_SCHEMA = 'config.schema.json';
+const CONFIG_FILE = 'taisei.config.yaml';
+
 const BUNDLES = ['section.bundle.schema.json', 'filing.bundle.schema.json'];
 
 /** The modeline's schema reference, relative to a YAML file at the filing's top level. */
@@ -56,10 +59,20 @@ export function writeEditorFiles(dir: string, profile?: Profile): { written: str
     writeFileAtomic(path, text);
     written.push(path);
   }
+  // the configuration's own schema, where `taisei schema --out .schemas` puts it too
+  const config = join(dir, SCHEMA_FOLDER, CONFIG_SCHEMA);
+  writeFileAtomic(config, readFileSync(join(packageRoot(), 'schemas', CONFIG_SCHEMA)));
+  written.push(config);
   const settings = join(dir, '.vscode', 'settings.json');
   if (existsSync(settings)) return { written, keptSettings: settings };
   const content = {
-    'yaml.schemas': { [`./${SECTION_SCHEMA_REF}`]: ['*.yaml', '*.yml'] },
+    // taisei.config.yaml is no section: it has a schema of its own, and stays out of the sections'
+    // mapping (a leading ! excludes, in the YAML language server since 2026; a modeline in the file
+    // itself works in every version: README, Editor support)
+    'yaml.schemas': {
+      [`./${SECTION_SCHEMA_REF}`]: ['*.yaml', '*.yml', `!${CONFIG_FILE}`],
+      [`./${SCHEMA_FOLDER}/${CONFIG_SCHEMA}`]: [CONFIG_FILE],
+    },
     'yaml.customTags': CUSTOM_TAGS,
   };
   writeFileAtomic(settings, JSON.stringify(content, null, 2) + '\n');
