@@ -105,6 +105,69 @@ describe('compare --out report.html, in a browser', () => {
     expect(findings!.texts).toEqual(expect.arrayContaining(['3', '2']));
   });
 
+  it('sets no text over another, nor over the horizon line, and gives every chart with a scale its values', async () => {
+    const charts = await page.$$eval('figure.chart', (figures) =>
+      figures.map((f) => {
+        const box = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent ?? '' };
+        };
+        return {
+          id: f.id,
+          texts: [...f.querySelectorAll('svg text')].map(box),
+          lines: [...f.querySelectorAll('svg line.horizon')].map(box),
+          axis: [...f.querySelectorAll('svg text.axis, svg text.year')].map((e) => e.textContent ?? ''),
+        };
+      }),
+    );
+    const meet = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) =>
+      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    for (const chart of charts) {
+      for (let i = 0; i < chart.texts.length; i++) {
+        for (let j = i + 1; j < chart.texts.length; j++)
+          expect(meet(chart.texts[i]!, chart.texts[j]!), `${chart.id}: ${chart.texts[i]!.text} / ${chart.texts[j]!.text}`).toBe(false);
+        // the horizon's line is a box a pixel or two wide; its own label stands beside it
+        for (const line of chart.lines)
+          expect(
+            meet(chart.texts[i]!, { ...line, left: line.left - 1, right: line.right + 1 }),
+            `${chart.id}: ${chart.texts[i]!.text} on the horizon`,
+          ).toBe(false);
+      }
+    }
+    const byId = Object.fromEntries(charts.map((c) => [c.id, c]));
+    expect(byId['chart-readiness']!.axis).toEqual(expect.arrayContaining(['0', '50', '100']));
+    expect(byId['chart-timeline']!.axis).toEqual(expect.arrayContaining(['2024', '2025', '2026']));
+  });
+
+  it('says when and from which database it was made, and who signed each filing', async () => {
+    const meta = await page.$eval('p.meta', (p) => p.textContent ?? '');
+    expect(meta).toMatch(/As of \d{4}-\d{2}-\d{2}, from .*regulator\.sqlite\./);
+    const heads = await page.$$eval('#compare thead tr:last-child th', (cells) => cells.map((c) => c.textContent));
+    expect(heads).toEqual(expect.arrayContaining(['submitted', 'signature']));
+    const signatures = await page.$$eval('#compare tbody tr', (rows) => rows.map((r) => r.cells[4]!.textContent));
+    expect(signatures).toEqual(['unsigned', 'unsigned', 'unsigned']);
+  });
+
+  it('shows the main columns first, and every column one click away', async () => {
+    const visible = () =>
+      page.$$eval('#compare thead tr:last-child th', (cells) => cells.filter((c) => c.getBoundingClientRect().width > 0).length);
+    const spans = () =>
+      page.$$eval('#compare thead tr.groups th', (cells) =>
+        cells.filter((c) => c.getBoundingClientRect().width > 0).reduce((n, c) => n + (c as HTMLTableCellElement).colSpan, 0),
+      );
+    const main = await visible();
+    expect(main).toBeGreaterThanOrEqual(8);
+    expect(main).toBeLessThanOrEqual(14);
+    expect(await spans()).toBe(main);
+    const all = await page.$$eval('#compare thead tr:last-child th', (cells) => cells.length);
+    const button = page.locator('button.columns');
+    expect(await button.textContent()).toBe(`Show all ${all} columns`);
+    await button.click();
+    expect(await visible()).toBe(all);
+    expect(await spans()).toBe(all);
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('keeps the filer column readable and in view, and the page within 1366 px but for the table', async () => {
     const widths = await page.$$eval('tbody th.filer', (cells) => cells.map((c) => c.getBoundingClientRect().width));
     expect(widths).toHaveLength(3);

@@ -43,6 +43,10 @@ export interface CompareRow {
   filer: string;
   corporateNumber: string;
   fiscalYear: number;
+  /** the submission date the filing gives (the bundle's created) */
+  submitted: string;
+  /** whether the bundle was signed, and by whom (its certificate's subject; null: an Ed25519 key) */
+  signature: { signed: boolean; signer: string | null };
   edition: string;
   profile: string;
   systems: number;
@@ -114,15 +118,37 @@ export interface Column {
   title?: (lang: Lang) => string;
   /** its column group (a header over its columns); `detail` columns fold away in a spreadsheet */
   group: { id: ColumnGroup; detail?: boolean };
+  /** one of the few columns the HTML report shows at first (the rest one click away) */
+  main?: true;
   /** text by default; a code (法人番号) stays text where a spreadsheet would take it for a number */
   kind?: ColumnKind;
   value: (row: CompareRow, lang: Lang) => string | number | null;
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'filer', group: { id: 'filing' }, label: 'compare.col.filer', value: (r) => r.filer },
-  { key: 'corporateNumber', group: { id: 'filing' }, kind: 'code', label: 'compare.col.corporateNumber', value: (r) => r.corporateNumber },
-  { key: 'fiscalYear', group: { id: 'filing' }, kind: 'year', label: 'compare.col.fiscalYear', value: (r) => r.fiscalYear },
+  { key: 'filer', group: { id: 'filing' }, main: true, label: 'compare.col.filer', value: (r) => r.filer },
+  {
+    key: 'corporateNumber',
+    group: { id: 'filing' },
+    main: true,
+    kind: 'code',
+    label: 'compare.col.corporateNumber',
+    value: (r) => r.corporateNumber,
+  },
+  { key: 'fiscalYear', group: { id: 'filing' }, main: true, kind: 'year', label: 'compare.col.fiscalYear', value: (r) => r.fiscalYear },
+  { key: 'submitted', group: { id: 'filing' }, main: true, kind: 'date', label: 'compare.col.submitted', value: (r) => r.submitted },
+  {
+    key: 'signature',
+    group: { id: 'filing' },
+    main: true,
+    label: 'compare.col.signature',
+    value: (r, lang) =>
+      !r.signature.signed
+        ? t(lang, 'compare.signature.unsigned')
+        : r.signature.signer
+          ? t(lang, 'compare.signature.by', { signer: r.signature.signer })
+          : t(lang, 'compare.signature.key'),
+  },
   {
     key: 'edition',
     group: { id: 'filing' },
@@ -130,12 +156,13 @@ export const COLUMNS: Column[] = [
     value: (r, lang) => t(lang, `cli.build.edition.${r.edition}` as MessageKey),
   },
   { key: 'profile', group: { id: 'filing' }, label: 'compare.col.profile', value: (r) => r.profile },
-  { key: 'systems', group: { id: 'systems' }, kind: 'integer', label: 'compare.col.systems', value: (r) => r.systems },
+  { key: 'systems', group: { id: 'systems' }, main: true, kind: 'integer', label: 'compare.col.systems', value: (r) => r.systems },
   { key: 'sharedNetwork', group: { id: 'systems' }, kind: 'integer', label: 'compare.col.sharedNetwork', value: (r) => r.sharedNetwork },
   { key: 'sharedHardware', group: { id: 'systems' }, kind: 'integer', label: 'compare.col.sharedHardware', value: (r) => r.sharedHardware },
   { key: 'sharedSoftware', group: { id: 'systems' }, kind: 'integer', label: 'compare.col.sharedSoftware', value: (r) => r.sharedSoftware },
   {
     key: 'latestSeparationTarget',
+    main: true,
     group: { id: 'deadline' },
     kind: 'date',
     label: 'compare.col.latestSeparationTarget',
@@ -143,6 +170,7 @@ export const COLUMNS: Column[] = [
   },
   {
     key: 'sharedPastHorizon',
+    main: true,
     group: { id: 'deadline' },
     kind: 'integer',
     label: 'compare.col.sharedPastHorizon',
@@ -172,6 +200,7 @@ export const COLUMNS: Column[] = [
   },
   {
     key: 'findingsNotAppropriate',
+    main: true,
     group: { id: 'monitoring' },
     kind: 'integer',
     label: 'compare.col.findingsNotAppropriate',
@@ -205,7 +234,14 @@ export const COLUMNS: Column[] = [
     label: 'compare.col.monitoringHeadcount',
     value: (r) => r.monitoringHeadcount,
   },
-  { key: 'ruleFindings', group: { id: 'monitoring' }, kind: 'integer', label: 'compare.col.ruleFindings', value: (r) => r.ruleFindings },
+  {
+    key: 'ruleFindings',
+    group: { id: 'monitoring' },
+    main: true,
+    kind: 'integer',
+    label: 'compare.col.ruleFindings',
+    value: (r) => r.ruleFindings,
+  },
   {
     key: 'settings',
     group: { id: 'monitoring' },
@@ -227,6 +263,7 @@ export const COLUMNS: Column[] = [
   // the internal-control column group
   {
     key: 'readiness',
+    main: true,
     group: { id: 'assessment', detail: false },
     kind: 'number',
     label: 'compare.col.readiness',
@@ -323,6 +360,8 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
     edition: string;
     profile: string;
     created: string;
+    signed: number;
+    signer_subject: string | null;
   }[];
   const one = <T>(sql: string, hash: string) => db.prepare(sql).get(hash) as T;
   const rows = chosen.map((b): CompareRow => {
@@ -378,6 +417,8 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
     return {
       filer: b.filer_name,
       corporateNumber: b.filer_number,
+      submitted: b.created,
+      signature: { signed: b.signed !== 0, signer: b.signer_subject ?? null },
       fiscalYear: b.fiscal_year,
       edition: b.edition,
       profile: b.profile,

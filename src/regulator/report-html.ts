@@ -6,6 +6,7 @@
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { COLUMNS, HORIZON, daysBetween, headers, type Column, type ColumnGroup, type CompareRow } from './compare.js';
 import { ORDERS_DATE as ORDERS } from '../model/orders.js';
+import type { CompareOptions } from '../report/compare.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -70,7 +71,8 @@ const rect = (x: number, y: number, w: number, h: number, fill: string, title: s
 
 /** Readiness (0–100) of each filer, a bar for each of its years. */
 function readinessChart(rows: readonly CompareRow[], lang: Lang): Chart {
-  let y = 8;
+  // the scale's values along the top, above the grid lines they stand for
+  let y = 22;
   const parts: string[] = [];
   for (const years of byFiler(rows)) {
     parts.push(text(0, y + 12, years[0]!.filer, 'name'));
@@ -88,8 +90,11 @@ function readinessChart(rows: readonly CompareRow[], lang: Lang): Chart {
     }
     y += 6;
   }
-  for (const tick of [0, 50, 100])
-    parts.unshift(`<line x1="${LABEL + (tick / 100) * PLOT}" y1="0" x2="${LABEL + (tick / 100) * PLOT}" y2="${y}" class="grid"/>`);
+  for (const tick of [0, 25, 50, 75, 100])
+    parts.unshift(
+      `<line x1="${LABEL + (tick / 100) * PLOT}" y1="16" x2="${LABEL + (tick / 100) * PLOT}" y2="${y}" class="grid"/>`,
+      text(LABEL + (tick / 100) * PLOT, 12, String(tick), 'axis', 'middle'),
+    );
   return { id: 'chart-readiness', title: t(lang, 'compare.chart.readiness'), height: y + 4, body: parts.join('') };
 }
 
@@ -156,7 +161,13 @@ function timelineChart(rows: readonly CompareRow[], lang: Lang): Chart {
       if (late > 0)
         parts.push(rect(at(HORIZON), y, at(s.target) - at(HORIZON), 14, FILL[level === 'software' ? 'software' : 'hardware'], `+${late}`));
       const label = late > 0 ? t(lang, 'compare.chart.late', { date: s.target, days: late }) : s.target;
-      parts.push(text(at(s.target) + 6, y + 11, label, late > 0 ? 'late' : 'value'));
+      // a date that would run across the horizon's line stands inside its bar instead
+      const crosses = late === 0 && at(HORIZON) >= at(s.target) && at(HORIZON) <= at(s.target) + 8 + label.length * 7;
+      parts.push(
+        crosses
+          ? text(at(s.target) - 4, y + 11, label, 'value', 'end')
+          : text(at(s.target) + 6, y + 11, label, late > 0 ? 'late' : 'value'),
+      );
     }
     y += 20;
   }
@@ -225,7 +236,9 @@ svg text { font-size: 12px; fill: #1b1b1b; } svg text.name { font-weight: bold; 
 svg text.year { fill: #444; } svg text.on-dark { fill: #fff; font-weight: bold; } svg text.on-light { fill: #1b1b1b; font-weight: bold; }
 svg text.value, svg text.late, svg text.on-light, svg text.horizon-label { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg text.late { font-weight: bold; } svg text.horizon-label { font-weight: bold; font-size: 11px; }
-svg .grid { stroke: #d5dde6; stroke-width: 1; } svg .horizon { stroke: #1b1b1b; stroke-width: 2; stroke-dasharray: 6 3; }
+svg .grid { stroke: #d5dde6; stroke-width: 1; } svg text.axis { font-size: 11px; fill: #555; }
+table.collapsed .more { display: none; }
+button.columns { margin: 0 0 0.5rem; font: inherit; padding: 0.25rem 0.75rem; border: 1px solid #8aa0b6; border-radius: 4px; background: #f4f7fa; cursor: pointer; } svg .horizon { stroke: #1b1b1b; stroke-width: 2; stroke-dasharray: 6 3; }
 .scroll { overflow-x: auto; max-width: 100%; border: 1px solid #c8d3de; }
 table { border-collapse: separate; border-spacing: 0; font-size: 0.8rem; }
 th, td { border-right: 1px solid #c8d3de; border-bottom: 1px solid #c8d3de; padding: 0.3rem 0.45rem; vertical-align: top; }
@@ -241,6 +254,7 @@ tbody tr:nth-child(even) td { background: #f7f9fb; } tbody tr:nth-child(even) td
 ul.findings li { margin-bottom: 0.25rem; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
+  button.columns { display: none; } table.collapsed .more { display: table-cell; }
   body { margin: 0; max-width: none; } .scroll { overflow: visible; border: none; }
   thead th { position: static; min-width: 0; max-width: none; } thead th.sortable { cursor: auto; }
   /* every column on the page's width: a fixed layout shares it out, the cells wrap */
@@ -250,6 +264,17 @@ ul.findings li { margin-bottom: 0.25rem; }
 }`;
 
 const SORT = `<script>
+document.querySelectorAll('button.columns').forEach(function (button) {
+  var table = document.getElementById(button.getAttribute('aria-controls'));
+  button.addEventListener('click', function () {
+    var all = table.classList.toggle('collapsed') === false;
+    button.setAttribute('aria-expanded', String(all));
+    button.textContent = all ? button.dataset.mainLabel : button.dataset.allLabel;
+    table.querySelectorAll('tr.groups th').forEach(function (th) {
+      th.colSpan = Number(all ? th.dataset.all : th.dataset.main) || Number(th.dataset.all);
+    });
+  });
+});
 document.querySelectorAll('table.sortable').forEach(function (table) {
   table.querySelectorAll('th.sortable').forEach(function (th) {
     th.addEventListener('click', function () {
@@ -293,29 +318,41 @@ ${SORT}
 
 const GROUPS: ColumnGroup[] = ['filing', 'systems', 'deadline', 'monitoring', 'assessment', 'change'];
 
-function cell(column: Column, row: CompareRow, lang: Lang, first: boolean): string {
+function cell(column: Column, row: CompareRow, lang: Lang, first: boolean, extra = ''): string {
   const value = column.value(row, lang);
-  const cls = first ? 'filer' : typeof value === 'number' ? 'n' : column.kind === 'date' ? 'date' : column.kind === 'code' ? 'code' : '';
+  const kind = first ? 'filer' : typeof value === 'number' ? 'n' : column.kind === 'date' ? 'date' : column.kind === 'code' ? 'code' : '';
+  const cls = [kind, extra].filter(Boolean).join(' ');
   const sortValue = typeof value === 'number' ? ` data-v="${value}"` : '';
   const content = escapeHtml(shown(column, value, lang));
   return first ? `<th scope="row" class="filer">${content}</th>` : `<td${cls ? ` class="${cls}"` : ''}${sortValue}>${content}</td>`;
 }
 
-/** Every indicator, its columns grouped under a header of their own, the filer column kept in view. */
+/**
+ * Every indicator, its columns grouped under a header of their own, the filer column kept in view.
+ * At first the main columns only (who filed what, when, signed by whom, and the few indicators the
+ * orders follow), the rest one click away; printed, all of them.
+ */
 function table(rows: readonly CompareRow[], lang: Lang): string {
   const titles = headers(lang);
-  const groups = GROUPS.map((id) => ({ id, n: COLUMNS.filter((c) => c.group.id === id).length })).filter((g) => g.n > 0);
+  const more = (c: Column) => (c.main ? '' : 'more');
+  const groups = GROUPS.map((id) => {
+    const columns = COLUMNS.filter((c) => c.group.id === id);
+    return { id, n: columns.length, main: columns.filter((c) => c.main).length };
+  }).filter((g) => g.n > 0);
   const groupRow = groups
-    .map(
-      (g, i) =>
-        `<th scope="colgroup" colspan="${g.n}"${i === 0 ? ' class="filer-group"' : ''}>${escapeHtml(t(lang, `compare.group.${g.id}` as MessageKey))}</th>`,
-    )
+    .map((g, i) => {
+      const cls = [i === 0 ? 'filer-group' : '', g.main === 0 ? 'more' : ''].filter(Boolean).join(' ');
+      return `<th scope="colgroup" colspan="${g.main || g.n}" data-all="${g.n}" data-main="${g.main}"${cls ? ` class="${cls}"` : ''}>${escapeHtml(t(lang, `compare.group.${g.id}` as MessageKey))}</th>`;
+    })
     .join('');
   const head = COLUMNS.map(
-    (c, i) => `<th scope="col" data-col="${i}" class="sortable${i === 0 ? ' filer' : ''}">${escapeHtml(titles[i]!)}</th>`,
+    (c, i) =>
+      `<th scope="col" data-col="${i}" class="sortable${i === 0 ? ' filer' : ''}${c.main ? '' : ' more'}">${escapeHtml(titles[i]!)}</th>`,
   ).join('');
-  const body = rows.map((r) => `<tr>${COLUMNS.map((c, i) => cell(c, r, lang, i === 0)).join('')}</tr>`).join('\n');
-  return `<div class="scroll"><table id="compare" class="sortable"><thead><tr class="groups">${groupRow}</tr><tr>${head}</tr></thead>
+  const body = rows.map((r) => `<tr>${COLUMNS.map((c, i) => cell(c, r, lang, i === 0, more(c))).join('')}</tr>`).join('\n');
+  const main = COLUMNS.filter((c) => c.main).length;
+  return `<button type="button" class="columns" id="columns" data-all-label="${escapeHtml(t(lang, 'compare.columns.all', { n: COLUMNS.length }))}" data-main-label="${escapeHtml(t(lang, 'compare.columns.main', { n: main }))}" aria-controls="compare" aria-expanded="false">${escapeHtml(t(lang, 'compare.columns.all', { n: COLUMNS.length }))}</button>
+<div class="scroll"><table id="compare" class="sortable collapsed"><thead><tr class="groups">${groupRow}</tr><tr>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody></table></div>`;
@@ -339,10 +376,15 @@ function summary(rows: readonly CompareRow[], lang: Lang): string {
     .join('')}</dl>`;
 }
 
-export function toHtml(rows: CompareRow[], lang: Lang): Buffer {
+/** When and from what the report was made: "As of 2026-12-03, from regulator.sqlite." */
+function asOf(lang: Lang, options: CompareOptions | undefined): string {
+  return options?.asOf && options.source ? ` ${escapeHtml(t(lang, 'compare.asOf', { date: options.asOf, source: options.source }))}` : '';
+}
+
+export function toHtml(rows: CompareRow[], lang: Lang, options?: CompareOptions): Buffer {
   const title = t(lang, 'compare.title');
   const body = `<h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(t(lang, 'compare.note', { n: rows.length }))}</p>
+<p class="meta">${escapeHtml(t(lang, 'compare.note', { n: rows.length }))}${asOf(lang, options)}</p>
 <h2>${escapeHtml(t(lang, 'compare.section.summary'))}</h2>
 ${summary(rows, lang)}
 <h2>${escapeHtml(t(lang, 'compare.section.charts'))}</h2>
@@ -353,13 +395,16 @@ ${table(rows, lang)}`;
 }
 
 /** One filer: its years side by side, what changed in the last, what is late, the findings it filed. */
-export function toFilerHtml(rows: CompareRow[], lang: Lang): Buffer {
+export function toFilerHtml(rows: CompareRow[], lang: Lang, options?: CompareOptions): Buffer {
   const years = [...rows].sort((a, b) => a.fiscalYear - b.fiscalYear);
   const last = years[years.length - 1]!;
   const before = years.length > 1 ? years[years.length - 2]! : undefined;
   const title = t(lang, 'compare.filer.title', { filer: last.filer, number: last.corporateNumber });
   const titles = headers(lang);
-  const columns = COLUMNS.map((c, i) => ({ c, title: titles[i]! })).filter(({ c }) => c.group.id !== 'filing' && c.group.id !== 'change');
+  // when each year was submitted and who signed it, then the indicators
+  const columns = COLUMNS.map((c, i) => ({ c, title: titles[i]! })).filter(
+    ({ c }) => (c.group.id !== 'filing' || c.key === 'submitted' || c.key === 'signature') && c.group.id !== 'change',
+  );
   const head = `<th scope="col" class="filer">${escapeHtml(t(lang, 'compare.filer.indicator'))}</th>${years
     .map((r) => `<th scope="col">${escapeHtml(t(lang, 'compare.chart.year', { year: r.fiscalYear }))}</th>`)
     .join('')}`;
@@ -376,6 +421,7 @@ export function toFilerHtml(rows: CompareRow[], lang: Lang): Buffer {
     .join('\n');
   const changed = before
     ? columns
+        .filter(({ c }) => c.group.id !== 'filing')
         .map(({ c, title: label }) => ({ label, c, a: c.value(before, lang), b: c.value(last, lang) }))
         .filter(({ a, b }) => a !== b)
         .map(
@@ -387,7 +433,7 @@ export function toFilerHtml(rows: CompareRow[], lang: Lang): Buffer {
     (f) => `<li><code>${escapeHtml(f.code)}</code> (${escapeHtml(f.severity)}) ${escapeHtml(f.message)}</li>`,
   );
   const html = `<h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(t(lang, 'compare.filer.note', { n: years.length, profile: last.profile }))}</p>
+<p class="meta">${escapeHtml(t(lang, 'compare.filer.note', { n: years.length, profile: last.profile }))}${asOf(lang, options)}</p>
 <h2>${escapeHtml(t(lang, 'compare.filer.years'))}</h2>
 <div class="scroll"><table id="filer"><thead><tr>${head}</tr></thead><tbody>
 ${body}

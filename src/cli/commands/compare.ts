@@ -38,7 +38,14 @@ export function register(program: Command, ctx: CliContext): void {
         if (rows.length === 0)
           throw new UsageError('cli.compare.noFiler', { number: options.filer, db: options.db }, 'cli.compare.noFiler.hint');
       }
-      const bytes = await compareWriters[kind as CompareFormat](rows, lang, { filer: options.filer !== undefined });
+      // when, from which database: SOURCE_DATE_EPOCH pins the date (a report made again, byte for byte)
+      const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
+      const asOf = (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10);
+      const bytes = await compareWriters[kind as CompareFormat](rows, lang, {
+        filer: options.filer !== undefined,
+        source: options.db,
+        asOf,
+      });
       writeFileAtomic(options.out, bytes);
       ctx.io.stderr.write(t(lang, 'cli.compare.done', { path: options.out, n: rows.length }) + '\n');
       ctx.exit(EXIT.ok);
