@@ -189,6 +189,18 @@ describe('redaction bars', () => {
         }
   });
 
+  it('fill a line they stand alone on, and are as wide as the text they hide beside other text', () => {
+    const token = barToken(composer.shape('宮下 健太郎', 1));
+    // alone: the whole line, so that the value's length does not show
+    const alone = composer.composeLines(token, 200, size)[0]!;
+    expect(alone).toHaveLength(1);
+    expect(drawnWidth(alone)).toBeGreaterThan(199);
+    // beside a label: the hidden text's width, the label's line as the submission's
+    const beside = composer.composeLines(`氏名：${token}`, 200, size)[0]!;
+    const bar = beside.filter((r) => r.text.startsWith('■'));
+    expect(drawnWidth(bar)).toBeCloseTo(composer.extent('宮下 健太郎', size).max, 0);
+  });
+
   it('carry no character of the value', () => {
     const token = barToken(composer.shape('宮下 健太郎', 1));
     expect(token).not.toMatch(/[宮下健太郎]/);

@@ -638,8 +638,10 @@ export class Composer {
       ...runs.map((r) => {
         const inline: Inline = { text: r.text, noWrap: true };
         if (r.kind === 'bar') {
-          // a black bar as wide as the hidden text: n squares drawn black on black
-          const target = r.w * fontSize + spacing * Math.max(0, r.n - 1);
+          // a black bar as wide as the hidden text: n squares drawn black on black; a value alone on
+          // its line fills the line, so that not even its length shows (its breaks are the text's)
+          const alone = runs.length === 1 && lead.length === 0;
+          const target = alone ? width - 0.01 : r.w * fontSize + spacing * Math.max(0, r.n - 1);
           const count = Math.max(1, r.n);
           inline.text = '■'.repeat(count);
           inline.color = 'black';
