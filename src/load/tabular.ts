@@ -6,7 +6,7 @@
 // spreadsheet: transactions.csv:57:3, or logReviews.xlsx with its sheet and cell (記録!C57).
 import { createRequire } from 'node:module';
 import { columnLetters, exceljs, unneutralised } from '../util/excel.js';
-import { readDirectory, readEntry, UnsafeZip, type ZipLimits } from '../util/zip.js';
+import type { ZipLimits } from '../util/zip.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { InputOutputError } from '../errors.js';
 import { t, type Lang, type MessageArgs, type MessageKey } from '../messages/index.js';
@@ -377,6 +377,8 @@ export async function readXlsxTable(
   }
   // its parts inflate within bounds before exceljs (JSZip) inflates them without any: each part to no
   // more than its declared size, all of them to no more than the limit
+  // loaded with the workbook (as exceljs is): a start that reads no workbook loads no zip reader
+  const { readDirectory, readEntry, UnsafeZip } = await import('../util/zip.js');
   try {
     for (const entry of readDirectory(bytes, WORKBOOK_LIMITS)) if (!entry.name.endsWith('/')) readEntry(bytes, entry);
   } catch (error) {

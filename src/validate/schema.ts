@@ -45,8 +45,22 @@ export function schemaErrors(data: unknown, kind: SchemaKind, version = CURRENT_
   return kind === 'section' ? errors.filter((e) => !(e.keyword === 'required' && e.instancePath === '')) : errors;
 }
 
+function anyOutOfRange(data: unknown): boolean {
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'number') {
+      if (value > Number.MAX_SAFE_INTEGER || value < -Number.MAX_SAFE_INTEGER) return true;
+    } else if (Array.isArray(value)) for (const v of value) stack.push(v);
+    else if (value !== null && typeof value === 'object') for (const k in value) stack.push((value as Record<string, unknown>)[k]);
+  }
+  return false;
+}
+
 /** Numbers beyond what a double holds exactly (±9,007,199,254,740,991), as maximum/minimum errors. */
 function outOfRange(data: unknown): ErrorObject[] {
+  // almost every filing has none: looked for first without making a path for each value
+  if (!anyOutOfRange(data)) return [];
   const out: ErrorObject[] = [];
   const stack: [unknown, string][] = [[data, '']];
   while (stack.length > 0 && out.length < 1000) {
