@@ -16,7 +16,10 @@ import {
 } from 'node:fs';
 import { delimiter, join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
 import { generateFiling } from './generate.mjs';
+import { README_BEGIN, README_END } from './readme-block.mjs';
 import { yardstickPage } from './yardstick.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,6 +66,8 @@ const median = (xs) => {
 };
 
 const results = [];
+/** `node -e 0`'s median start in this run: every absolute time is also given as a multiple of it. */
+let nodeStart;
 function report(name, value, unit, target, pass) {
   results.push({ name, value, unit, target, pass });
   process.stdout.write(
@@ -80,6 +85,7 @@ function report(name, value, unit, target, pass) {
     b.push(time(['-e', '0']));
   }
   const ratios = a.map((x, i) => x / b[i]);
+  nodeStart = median(b);
   process.stdout.write(`      validate examples/ippan-15: median ${median(a).toFixed(3)} s; node -e 0: median ${median(b).toFixed(3)} s\n`);
   report('cold validate examples/ippan-15 ÷ node -e 0 (median ratio)', median(ratios), '×', '≤ 2.0', median(ratios) <= 2.0);
 }
@@ -151,7 +157,7 @@ for (const [name, target, limit] of [
   for (let i = 0; i < Math.max(5, Math.floor(runs / 3)); i++) xs.push(time([bin, 'build', 'examples/ippan-15', '--out', out]));
   report('build examples/ippan-15 (median wall)', median(xs), 's', '≤ 1.5 s', median(xs) <= 1.5);
   const size = statSync(join(out, 'report-2024-submission.pdf')).size / 1024 / 1024;
-  report('  its PDF', size, 'MB', '≤ 1 MB', size <= 1);
+  report('  build examples/ippan-15: the PDF', size, 'MB', '≤ 1 MB', size <= 1);
   // the yardstick: headless Chromium printing the same filing as an HTML page of the same shape
   // (bench/yardstick.mjs), a whole process each, interleaved with the build
   const chromium =
@@ -255,7 +261,7 @@ for (const [name, target, limit] of [
     rss.push(m.rssMB);
   }
   report('build, 10,000 transaction records (median wall)', median(xs), 's', '≤ 7 s', median(xs) <= 7);
-  report('  peak RSS (largest of the runs)', Math.max(...rss), 'MB', '≤ 600 MB', Math.max(...rss) <= 600);
+  report('  build, 10,000 records: peak RSS (largest of the runs)', Math.max(...rss), 'MB', '≤ 600 MB', Math.max(...rss) <= 600);
 }
 
 // 5. The regulator's side: ingest 100 generated bundles into a fresh database, then compare them.
@@ -295,7 +301,7 @@ else {
     cs.push(time([bin, 'compare', '--db', db, '--out', join(work, 'compare.xlsx')]));
   }
   report(`ingest ${bundles.length} bundles into a new database (median wall)`, median(xs), 's', '≤ 10 s', median(xs) <= 10);
-  report('  peak RSS (largest of the runs)', Math.max(...rss), 'MB', '≤ 300 MB', Math.max(...rss) <= 300);
+  report('  ingest 100 bundles: peak RSS (largest of the runs)', Math.max(...rss), 'MB', '≤ 300 MB', Math.max(...rss) <= 300);
   report(`compare ${bundles.length} filings to xlsx (median wall)`, median(cs), 's', '≤ 1 s', median(cs) <= 1);
 }
 
@@ -341,7 +347,40 @@ if (baselineRev) {
   const large = pair((out) => ['build', join(work, 'tx10k'), '--out', out], 3);
   process.stdout.write(`      build, 10,000 records: median ${large.a.toFixed(3)} s; ${baselineRev}: ${large.b.toFixed(3)} s\n`);
   report(`build, 10,000 records ÷ ${baselineRev} (median ratio)`, large.ratio, '×', '≤ 1.1', large.ratio <= 1.1);
-  report('  peak RSS (largest of the runs)', large.rss, 'MB', '≤ 600 MB', large.rss <= 600);
+  report(`  build, 10,000 records (A/B against ${baselineRev}): peak RSS`, large.rss, 'MB', '≤ 600 MB', large.rss <= 600);
 }
 
+if (process.argv.includes('--write-readme')) writeReadme();
 if (check && results.some((r) => !r.pass)) process.exit(1);
+
+/**
+ * The README's figures, written by this run into the block between its markers: what was measured,
+ * as a ratio to the yardsticks measured in the same run (a bare `node -e 0` start; Chromium; the YAML
+ * read), absolute times only as this machine's, with the date, the Node version and the machine.
+ * The block carries the SHA-256 of its own lines, so that tests/docs.test.ts fails on a hand edit.
+ */
+function writeReadme() {
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const begin = text.indexOf(README_BEGIN);
+  const end = text.indexOf(README_END);
+  if (begin < 0 || end < begin) throw new Error('README.md has no generated benchmark block to write');
+  const cpus = os.cpus();
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}; \`node -e 0\` started in ${nodeStart?.toFixed(3) ?? '—'} s on this machine. Medians of whole-process runs.`,
+    '',
+    '| | measured | on this machine | target | |',
+    '|---|---|---|---|---|',
+    ...results.map((r) => {
+      const relative =
+        r.unit === '×' ? `${r.value.toFixed(2)}×` : r.unit === 's' && nodeStart ? `${(r.value / nodeStart).toFixed(1)}× \`node -e 0\`` : '';
+      const absolute = r.unit === '×' ? '' : `${r.value.toFixed(r.unit === 's' || (r.unit === 'MB' && r.value < 10) ? 3 : 0)} ${r.unit}`;
+      return `| ${r.name.trim()} | ${relative} | ${absolute} | ${r.target} | ${r.pass ? 'met' : '**missed**'} |`;
+    }),
+  ];
+  const body = lines.join('\n');
+  const digest = createHash('sha256').update(body).digest('hex');
+  const block = `${README_BEGIN}\n${body}\n\n<!-- sha256 ${digest} -->\n`;
+  writeFileSync(readme, text.slice(0, begin) + block + text.slice(end));
+  process.stdout.write('wrote the figures into README.md\n');
+}

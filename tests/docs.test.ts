@@ -63,3 +63,24 @@ describe("README's table of limits", () => {
     expect(row('a number (a count, a year)')).toBe(`±${Number.MAX_SAFE_INTEGER.toLocaleString('en')}`);
   });
 });
+
+describe("README's benchmark figures", () => {
+  it('are the block npm run bench wrote, unedited', async () => {
+    const { README_BEGIN, README_END } = await import('../bench/readme-block.mjs');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const begin = readme.indexOf(README_BEGIN);
+    const end = readme.indexOf(README_END);
+    expect(begin).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(begin);
+    const block = readme.slice(begin + README_BEGIN.length + 1, end);
+    const recorded = /\n\n<!-- sha256 ([0-9a-f]{64}) -->\n$/.exec(block);
+    expect(recorded, 'the block ends with the digest the benchmark wrote').not.toBeNull();
+    const body = block.slice(0, recorded!.index);
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(body).digest('hex'), 'edited by hand: run npm run bench -- --write-readme').toBe(recorded![1]);
+    // what it says: when, on which Node and machine, and each figure against its yardstick
+    expect(body).toMatch(/^Measured \d{4}-\d{2}-\d{2} by `npm run bench` on Node v\d+/);
+    expect(body).toContain('× `node -e 0`');
+    expect(body.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| |')).length).toBeGreaterThan(10);
+  });
+});
