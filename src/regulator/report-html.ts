@@ -6,7 +6,6 @@
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { COLUMNS, HORIZON, daysBetween, headers, type Column, type ColumnGroup, type CompareRow } from './compare.js';
 import { ORDERS_DATE as ORDERS } from '../model/orders.js';
-import type { CompareOptions } from '../report/compare.js';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -376,12 +375,18 @@ function summary(rows: readonly CompareRow[], lang: Lang): string {
     .join('')}</dl>`;
 }
 
+/** What the page says it was made from, and when (YYYY-MM-DD). */
+export interface PageSource {
+  source?: string;
+  asOf?: string;
+}
+
 /** When and from what the report was made: "As of 2026-12-03, from regulator.sqlite." */
-function asOf(lang: Lang, options: CompareOptions | undefined): string {
+function asOf(lang: Lang, options: PageSource | undefined): string {
   return options?.asOf && options.source ? ` ${escapeHtml(t(lang, 'compare.asOf', { date: options.asOf, source: options.source }))}` : '';
 }
 
-export function toHtml(rows: CompareRow[], lang: Lang, options?: CompareOptions): Buffer {
+export function toHtml(rows: CompareRow[], lang: Lang, options?: PageSource): Buffer {
   const title = t(lang, 'compare.title');
   const body = `<h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(t(lang, 'compare.note', { n: rows.length }))}${asOf(lang, options)}</p>
@@ -395,7 +400,7 @@ ${table(rows, lang)}`;
 }
 
 /** One filer: its years side by side, what changed in the last, what is late, the findings it filed. */
-export function toFilerHtml(rows: CompareRow[], lang: Lang, options?: CompareOptions): Buffer {
+export function toFilerHtml(rows: CompareRow[], lang: Lang, options?: PageSource): Buffer {
   const years = [...rows].sort((a, b) => a.fiscalYear - b.fiscalYear);
   const last = years[years.length - 1]!;
   const before = years.length > 1 ? years[years.length - 2]! : undefined;
