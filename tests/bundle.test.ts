@@ -106,7 +106,7 @@ describe('writing', () => {
       format: 'taisei-bundle',
       formatVersion: 2,
       generator: { name: 'taisei' },
-      schemaVersion: 3,
+      schemaVersion: 4,
       profile: 'ippan-15',
       fiscalYear: 2024,
       edition: 'submission',
@@ -119,7 +119,7 @@ describe('writing', () => {
       expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
     const filing = JSON.parse(files.get('filing.json')!.toString());
-    expect(filing).toMatchObject({ format: 'taisei-filing', schemaVersion: 3, profile: 'ippan-15', edition: 'submission' });
+    expect(filing).toMatchObject({ format: 'taisei-filing', schemaVersion: 4, profile: 'ippan-15', edition: 'submission' });
     expect(filing.filing.addressee).toBe('経済産業大臣');
     expect(filing.filing.systems[0].holdsNonPublic).toBe(true); // a schema default, applied
     // canonical JSON: keys sorted, no whitespace
@@ -139,7 +139,8 @@ describe('writing', () => {
       expect(text, value).not.toContain(value);
     expect([...files.keys()].some((k) => k.includes('floor-'))).toBe(false);
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
-    expect(manifest.redaction.withheld).toBe(38);
+    // every system's host, and the floor and name of the room 21 of them stand in (one fact, withheld wherever it prints)
+    expect(manifest.redaction.withheld).toBe(40);
     expect(manifest.redaction.bySection.systems).toBe(23);
     expect(files.get('filing.json')!.toString()).toContain('{"$withheld":true}');
   });
@@ -357,8 +358,10 @@ describe('verifying', () => {
     const asVersion1 = (keepSections: boolean) => (f: Map<string, Buffer>) => {
       const filing = JSON.parse(f.get('filing.json')!.toString());
       filing.schemaVersion = 1;
-      // version 3's mark on a record (notable) was never in version 1
+      // version 3's mark on a record (notable) was never in version 1, nor version 4's room of a system's host
       for (const record of filing.filing.transactions.records) delete record.notable;
+      for (const system of filing.filing.systems)
+        if (system.host?.room) system.host = { location: '本店ビル 12階', ...system.host, room: undefined };
       if (!keepSections) {
         delete filing.filing.selfAssessment;
         delete filing.filing.improvementPlan;

@@ -139,12 +139,12 @@ describe('init', () => {
     cpSync(dir, moved, { recursive: true });
     rmSync(dir, { recursive: true });
     const modeline = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(join(moved, 'systems.yaml'), 'utf8'))![1]!;
-    expect(modeline).toBe('.schemas/3/section.bundle.schema.json');
+    expect(modeline).toBe('.schemas/4/section.bundle.schema.json');
     const schema = JSON.parse(readFileSync(join(moved, modeline), 'utf8'));
     expect(schema.properties.systems).toBeDefined();
     const settings = JSON.parse(readFileSync(join(moved, '.vscode', 'settings.json'), 'utf8'));
     expect(settings['yaml.schemas']).toEqual({
-      './.schemas/3/section.bundle.schema.json': ['*.yaml', '*.yml', '!taisei.config.yaml'],
+      './.schemas/4/section.bundle.schema.json': ['*.yaml', '*.yml', '!taisei.config.yaml'],
       './.schemas/config.schema.json': ['taisei.config.yaml'],
     });
     expect(settings['yaml.customTags']).toContain('!withhold scalar');
@@ -167,9 +167,9 @@ describe('init', () => {
     const run = runCli(['init', dir, '--from', join(EXAMPLES, 'soden-13')]);
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'filing.yaml'), 'utf8')).toMatch(
-      /^# yaml-language-server: \$schema=\.schemas\/3\/section\.bundle\.schema\.json$/m,
+      /^# yaml-language-server: \$schema=\.schemas\/4\/section\.bundle\.schema\.json$/m,
     );
-    expect(existsSync(join(dir, '.schemas', '3', 'section.bundle.schema.json'))).toBe(true);
+    expect(existsSync(join(dir, '.schemas', '4', 'section.bundle.schema.json'))).toBe(true);
     expect(existsSync(join(dir, '.vscode', 'settings.json'))).toBe(true);
   });
 

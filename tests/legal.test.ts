@@ -3,7 +3,7 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { characterSpacings, readPdf, textRuns, type PdfContent } from './pdf-helpers.js';
+import { characterSpacings, compact, readPdf, textRuns, type PdfContent } from './pdf-helpers.js';
 import { EXAMPLES, runCli, tempDir } from './helpers.js';
 import { readDirectory, readEntry, writeZip } from '../src/bundle/zip.js';
 import { parse } from 'yaml';
@@ -67,7 +67,7 @@ describe("each filer type's own words", () => {
     // a 一般送配電事業者's skeleton keeps its own
     const general = join(tempDir('taisei-legal-'), 'general');
     expect(runCli(['init', general, '-p', 'ippan-15']).status).toBe(0);
-    expect(readFileSync(join(general, '.schemas', '3', 'section.bundle.schema.json'), 'utf8')).toContain('託送供給等部門');
+    expect(readFileSync(join(general, '.schemas', '4', 'section.bundle.schema.json'), 'utf8')).toContain('託送供給等部門');
   });
 
   // The provisions each filer type's article has: a 送電事業者's 第44条の13 has fifteen items; a
@@ -291,6 +291,32 @@ describe('justification', () => {
       expect(runs.filter((r) => r.em > 0.01).length, name).toBeGreaterThan(50);
     }
   });
+});
+
+describe('a public edition that withholds consistently', () => {
+  it("withholds a fact everywhere it prints: the room a system's host names is blacked out in the rooms' table too", () => {
+    const count = (content: PdfContent) => content.compact.split('託送系サーバ室').length - 1;
+    // the submission prints the room in the rooms' table and as the systems' host
+    expect(count(built.ippan.submission)).toBeGreaterThanOrEqual(2);
+    expect(count(built.ippan.public)).toBe(0);
+    expect(built.ippan.public.compact).not.toContain('12階託送系');
+  });
+
+  it('withholds a value marked !withhold on every page it would print, its references included', async () => {
+    const dir = join(tempDir('taisei-legal-'), 'ippan');
+    cpSync(join(EXAMPLES, 'ippan-15'), dir, { recursive: true });
+    const systems = join(dir, 'systems.yaml');
+    writeFileSync(systems, readFileSync(systems, 'utf8').replace('name: 配電自動化システム', 'name: !withhold 配電自動化システム'));
+    const out = tempDir('taisei-legal-');
+    const run = runCli(['build', dir, '--out', out, '--edition', 'both']);
+    expect(run.status, run.stderr).toBe(0);
+    const submission = await readPdf(readFileSync(join(out, 'report-2024-submission.pdf')));
+    const published = await readPdf(readFileSync(join(out, 'report-2024-public.pdf')));
+    // printed in the systems' table and wherever a log review names its system
+    expect(submission.pages.filter((p) => compact(p).includes('配電自動化システム')).length).toBeGreaterThanOrEqual(2);
+    expect(published.pages.filter((p) => compact(p).includes('配電自動化システム'))).toEqual([]);
+    expect(published.pages).toHaveLength(submission.pages.length);
+  }, 60_000);
 });
 
 describe('tables that run onto the next page', () => {

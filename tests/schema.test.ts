@@ -70,7 +70,7 @@ describe('the published bundles, for editors', () => {
   it('carry Japanese errorMessage and patternErrorMessage where the YAML language server shows them', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const bundle = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'schemas', '3', 'section.bundle.schema.json'), 'utf8'));
+    const bundle = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'schemas', '4', 'section.bundle.schema.json'), 'utf8'));
     const common = bundle.$defs.common.$defs;
     expect(common.date.errorMessage).toBe('YYYY-MM-DD 形式の半角の日付で書いてください（例: 2025-06-20）');
     expect(common.id.patternErrorMessage).toContain('SYS-01');

@@ -48,6 +48,17 @@ export class Formatter {
     if (typeof value === 'boolean') return keep(this.wording.text(value ? 'yes' : 'no'));
     if (typeof value === 'number') return String(value);
     if (typeof value === 'string') {
+      // a reference the schema says how to show: its referent's fields (a room as 12階 託送系サーバ室)
+      const site = node as { 'x-taisei-ref'?: string; 'x-taisei-ref-show'?: string[] } | undefined;
+      if (site?.['x-taisei-ref'] && site['x-taisei-ref-show']) {
+        const list = getAt(this.data, site['x-taisei-ref'].split('.'));
+        const referent = Array.isArray(list) ? (list as Entry[]).find((e) => e.id === value) : undefined;
+        if (referent)
+          return site['x-taisei-ref-show']
+            .map((key) => this.format(referent[key], undefined))
+            .filter((text) => text !== '')
+            .join(' ');
+      }
       if (resolved?.format === 'date') return keep(wareki(value));
       const index = resolved?.enum?.indexOf(value) ?? -1;
       if (index >= 0 && resolved?.enumDescriptions?.[index]) return keep(resolved.enumDescriptions[index]!);
