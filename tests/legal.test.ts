@@ -404,7 +404,9 @@ describe("the public edition's notice", () => {
     expect(soden).not.toContain('設置場所');
     const ippan = notice(built.ippan.public)!;
     expect(ippan).toMatch(/平面図\d+点は添付していません/);
-    expect(ippan).toContain('設置場所');
+    // fields of a list's entries named with the entries' title, the server room's floor and name among them
+    expect(ippan).toContain('室の入退室の管理・平面図・階・室名');
+    expect(ippan).toContain('システムの設置場所・構成');
     // the submission says nothing of the kind
     expect(built.ippan.submission.pages[0]).not.toContain('公表版：');
   });

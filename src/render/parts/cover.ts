@@ -67,13 +67,23 @@ export function cover(ctx: PartContext, data: Record<string, unknown>, edition: 
  */
 function publicNote(ctx: PartContext): { withheld: string; attachments: string } {
   const { view, wording } = ctx;
-  const titles: string[] = [];
+  // a withheld entry of a list is named by the list (its items' title), a value by its field, and a
+  // field of a list's entries with the entries' title: 室の入退室の管理・平面図・階・室名
+  const groups = new Map<string, string[]>();
   for (const pointer of view.withheld) {
     const segments = parsePointer(pointer);
-    // a withheld entry of a list is named by the list (its items' title), a value by its field
     const title = view.schema.at(segments)?.title ?? view.schema.at(segments.slice(0, -1))?.title;
-    if (title && !titles.includes(title)) titles.push(title);
+    if (!title) continue;
+    const index = segments.findLastIndex((s) => /^\d+$/.test(s));
+    const entry = index >= 0 && index < segments.length - 1 ? view.schema.at(segments.slice(0, index + 1))?.title : undefined;
+    const key = entry ?? title;
+    const fields = groups.get(key) ?? [];
+    if (entry && !fields.includes(title)) fields.push(title);
+    groups.set(key, fields);
   }
+  const titles = [...groups].map(([key, fields]) =>
+    fields.length > 0 ? wording.text('public-note-fields', { entry: key, fields: fields.join('・') }) : key,
+  );
   const left = new Map<string, number>();
   for (const attachment of shownEntries(view.data.attachments)) {
     if (!attachmentLeftOut(attachment)) continue;
