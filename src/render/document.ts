@@ -60,6 +60,7 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
   const format = new Formatter(input.schema, wording, data);
   const ctx: PartContext = { view: input, wording, format, tables: new Tables(format, input.composer) };
   ctx.tables.continuedMark = wording.text('continued');
+  ctx.tables.continuedNotesMark = wording.text('continued-notes');
   const entries: TocEntry[] = profile.items.map((i, n) => ({ id: `item-${n}`, label: i.label, title: i.title }));
   const appendices = [...attachments(ctx), ...annexes(ctx), ...assessment(ctx), ...changes(ctx)];
   for (const a of appendices) if (isAppendix(a)) entries.push({ id: a.taiseiAppendix.id, label: '', title: a.taiseiAppendix.title });

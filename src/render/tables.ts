@@ -46,6 +46,8 @@ export interface GridOptions {
   margin?: number[];
   /** Extra rows kept with the header (default 2: no table starts with a single row at a page foot). */
   keepRows?: number;
+  /** Notes follow the table (注1…): where it runs onto another page, its mark says they are at its end. */
+  notesAfter?: boolean;
 }
 
 /**
@@ -185,6 +187,8 @@ export class Tables {
   caption: string | undefined;
   /** What marks a table's heading or caption where the table runs on from the page before (（続き）). */
   continuedMark = '';
+  /** The same, for a table whose notes follow it (（続き。注は表の末尾）). */
+  continuedNotesMark = '';
   /** Tables without a heading, continued under a caption (see TableContinued). */
   readonly captioned: Extract<TableContinued, { caption: string }>[] = [];
 
@@ -330,10 +334,11 @@ export class Tables {
     // on each page the table runs onto, its heading is marked continued, or (without one) the page's
     // running header names what it runs on under (engine.ts: markContinuedTables; styles.ts)
     let continued: TableContinued | undefined;
-    if (this.continuedMark !== '') {
-      if (options.heading !== undefined) continued = { mark: this.continuedMark };
+    const mark = options.notesAfter && this.continuedNotesMark !== '' ? this.continuedNotesMark : this.continuedMark;
+    if (mark !== '') {
+      if (options.heading !== undefined) continued = { mark };
       else if (!options.noHeader && this.caption !== undefined) {
-        continued = { caption: `${this.caption}${this.continuedMark}` };
+        continued = { caption: `${this.caption}${mark}` };
         this.captioned.push(continued);
       }
     }

@@ -87,7 +87,7 @@ export function matrix(ctx: PartContext, segments: string[], entries: Entry[], b
     tables.grid(
       columnTitles(ctx, segments, block.columns).map((t) => ({ title: t })),
       rows,
-      { fontSize, ...(title !== undefined ? { heading: title } : {}) },
+      { fontSize, notesAfter: notes.texts.length > 0, ...(title !== undefined ? { heading: title } : {}) },
     ),
     ...notesList(ctx, notes, fontSize),
   ];
@@ -116,6 +116,7 @@ export function matrix(ctx: PartContext, segments: string[], entries: Entry[], b
         tables.grid([{ title: '', fixed: Math.min(Math.max(...head), CONTENT_WIDTH / 4) }, { title: '' }], detailRows, {
           noHeader: true,
           fontSize,
+          notesAfter: detailNotes.texts.length > 0,
           heading: ctx.wording.text('detail-heading', { title: title ?? format.title(segments) }),
         }),
         ...notesList(ctx, detailNotes, fontSize),
