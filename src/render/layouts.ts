@@ -123,6 +123,8 @@ export const SECTION_LAYOUTS: Record<string, Block[]> = {
           { path: 'sharing.description' },
           { path: 'sharing.separationPlan.description' },
           { path: 'sharing.separationPlan.milestones' },
+          { path: 'sharing.separationPlan.revisions' },
+          { path: 'sharing.ended' },
           { path: 'sharing.interimMeasures' },
           { path: 'access.authorisedPersons' },
           { path: 'access.idRegister' },

@@ -13,6 +13,8 @@ import { rule as logReviewFrequency } from './log-reviews-frequency.js';
 import { rule as sharingSeparation } from './systems-sharing-separation.js';
 import { rule as separationTarget } from './systems-separation-target.js';
 import { rule as separationOverdue } from './systems-separation-overdue.js';
+import { rule as milestoneOverdue } from './systems-milestone-overdue.js';
+import { rule as targetRevised } from './systems-target-revised.js';
 import { rule as disasterAccessWindow } from './disaster-access-window.js';
 import { rule as trainingsCoverage } from './trainings-coverage.js';
 import { rule as requiredSections } from './items-required-sections.js';
@@ -36,6 +38,8 @@ export const RULES: readonly Rule[] = [
   sharingSeparation,
   separationTarget,
   separationOverdue,
+  milestoneOverdue,
+  targetRevised,
   disasterAccessWindow,
   trainingsCoverage,
   starredItems,
