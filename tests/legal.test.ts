@@ -327,17 +327,21 @@ describe('tables that run onto the next page', () => {
       let captioned = 0;
       let withNotes = 0;
       pages.forEach((runs, i) => {
-        const ys = [...new Set(runs.map((r) => Math.round(r.y)))].sort((a, b) => b - a);
+        // the running header (and the caption under it) stands above the top margin, 64 pt down an
+        // A4 page of 841.89 pt; the body begins below it
+        const top = 841.89 - 64;
         const line = (y: number) =>
           runs
             .filter((r) => Math.round(r.y) === y)
             .sort((a, b) => a.x - b.x)
-            .map((r) => r)
             .filter((r) => r.text.trim() !== '');
-        const header = line(ys[0]!)
+        const header = runs
+          .filter((r) => r.y > top)
+          .sort((a, b) => b.y - a.y || a.x - b.x)
           .map((r) => r.text)
           .join('');
-        const first = line(ys[1]!);
+        const ys = [...new Set(runs.filter((r) => r.y <= top).map((r) => Math.round(r.y)))].sort((a, b) => b - a);
+        const first = ys.length > 0 ? line(ys[0]!) : [];
         // column titles (two or more, in the heading face at their size) open a page only under a
         // running header that names what the table runs on under
         const bare = first.length > 1 && first.every((r) => r.bold && r.size === 8);

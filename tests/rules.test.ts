@@ -22,7 +22,7 @@ describe('rule conformance', () => {
     expect(soden.diagnostics).toEqual([]);
     const ippan = await validatePaths([join(FIXTURES, '..', '..', 'examples', 'ippan-15')], { lang: 'en' });
     expect(ippan.diagnostics.map((d) => [d.code, d.severity, d.file?.replace(/.*examples[\\/]/, ''), d.line, d.column])).toEqual([
-      ['assessment/recurrence-evidenced', 'warning', 'ippan-15/improvementPlan.yaml', 29, 17],
+      ['assessment/recurrence-evidenced', 'warning', 'ippan-15/improvementPlan.yaml', 36, 17],
     ]);
     expect(ippan.diagnostics[0]!.message).toContain('2024-10〜2025-03');
   });

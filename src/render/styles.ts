@@ -58,7 +58,7 @@ export function pageFurniture(
   const running = { fontSize: 8, color: '#444444' };
   return {
     // the running header; on a page a table without a heading runs onto, also what it runs on under
-    // (「四 …規程（続き）」), at the left: header functions run after the layout (see tables.ts)
+    // (「四 …規程（続き）」), under it: header functions run after the layout (see tables.ts)
     header: (page: number) => {
       if (page === 1) return null;
       const text = wording.text('running-header', templateData);
@@ -66,12 +66,12 @@ export function pageFurniture(
       return caption === undefined
         ? { text, alignment: 'right', margin: [64, 28, 64, 0], ...running }
         : {
-            columns: [
-              { text: caption, font: 'Sans', bold: true, width: '*' },
-              { text, alignment: 'right', width: 'auto' },
+            // the caption on a line of its own under the running header, so that neither squeezes the other
+            stack: [
+              { text, alignment: 'right' },
+              { text: caption, font: 'Sans', bold: true, margin: [0, 3, 0, 0] },
             ],
-            columnGap: 12,
-            margin: [64, 28, 64, 0],
+            margin: [64, 22, 64, 0],
             ...running,
           };
     },
