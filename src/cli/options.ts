@@ -57,3 +57,10 @@ export function addInputOptions(command: Command, lang: Lang): Command {
     .option('-c, --config <file>', t(lang, 'cli.opt.config'))
     .option('--max-file-size <MB>', t(lang, 'cli.opt.maxFileSize'), parsePositiveNumber(lang));
 }
+
+/** SOURCE_DATE_EPOCH (seconds) as a date, for outputs made again byte for byte; undefined when unset or not a number. */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | undefined {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || !/^\d+$/.test(epoch)) return undefined;
+  return new Date(Number(epoch) * 1000);
+}

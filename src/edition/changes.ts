@@ -64,7 +64,7 @@ function keyOf(entry: Entry, index: number): string {
 }
 
 /** JSON with object keys sorted, so that key order (YAML as written, or canonical JSON) does not count. */
-function stable(value: Json): string {
+export function stable(value: Json): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
   if (value !== null && typeof value === 'object')
     return `{${Object.keys(value)

@@ -11,7 +11,7 @@ import type { Mark } from '../model/marks.js';
 import type { SchemaIndex } from '../model/schema-index.js';
 import type { Profile } from '../profiles/index.js';
 import { WITHHELD_MARKER } from '../model/withheld.js';
-import { diffFilings, type FieldChange, type FilingDiff } from './changes.js';
+import { diffFilings, stable, type FieldChange, type FilingDiff } from './changes.js';
 import { normalised } from './normalise.js';
 import { redact, type ShapeOf } from './redact.js';
 
@@ -52,16 +52,6 @@ export interface EditionView {
 /** A withheld value, sealed for comparing: equal values give equal seals. */
 const seal = (value: unknown) => ({ $withheld: true, $sealed: createHash('sha256').update(stable(value)).digest('hex') });
 
-/** JSON with object keys sorted: a bundle's canonical JSON and YAML as written seal alike. */
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
 const isSealed = (value: unknown) => value !== null && typeof value === 'object' && '$sealed' in value;
 
 /** The changes with every sealed value (and any path into one) said only as withheld. */

@@ -546,11 +546,7 @@ export class Composer {
     // what may never split inside it (第13号) does not
     const byParts = c.kind === 'keep' ? c.units.some((u) => u.cut) : c.kind === 'soft' && c.w <= avail + 1e-6;
     if (!byParts) return this.charSplit(c.units, avail, face, first);
-    const segments: Unit[][] = [];
-    for (const u of c.units) {
-      if (u.cut || segments.length === 0) segments.push([]);
-      segments[segments.length - 1]!.push(u);
-    }
+    const segments = segmentsAtCuts(c.units);
     const pieces: Cluster[] = [];
     let cur: Unit[] = [];
     let w = 0;
@@ -715,13 +711,7 @@ const WIDOW = 2;
  * points of its own (a long verdict) only at those, so that what may never split inside it does not.
  */
 function byCharacter(c: Cluster, W: number, characters: (u: Unit) => Unit[]): Cluster[] {
-  const segments: Unit[][] = [];
-  if (c.kind === 'keep' && c.units.some((u) => u.cut)) {
-    for (const u of c.units) {
-      if (u.cut || segments.length === 0) segments.push([]);
-      segments[segments.length - 1]!.push(u);
-    }
-  } else segments.push(c.units);
+  const segments = c.kind === 'keep' && c.units.some((u) => u.cut) ? segmentsAtCuts(c.units) : [c.units];
   const out: Cluster[] = [];
   for (const segment of segments) {
     // a segment that fits stays whole; a wider one goes character by character
@@ -736,6 +726,16 @@ function byCharacter(c: Cluster, W: number, characters: (u: Unit) => Unit[]): Cl
     });
   }
   return out;
+}
+
+/** A marked span's units in the parts its own text may break between (each cut starts one). */
+function segmentsAtCuts(units: readonly Unit[]): Unit[][] {
+  const segments: Unit[][] = [];
+  for (const u of units) {
+    if (u.cut || segments.length === 0) segments.push([]);
+    segments[segments.length - 1]!.push(u);
+  }
+  return segments;
 }
 
 /** A line of one or two characters (punctuation aside) in a paragraph of more than one: 「進めてい / る。」 */

@@ -2,7 +2,7 @@
 // done: the progress the 2023 orders asked to be reported regularly is behind where the plan said.
 // A warning, as for an overdue target (systems/separation-overdue): the filing says so truthfully.
 import { defineRule, type RuleMessages } from './types.js';
-import { list } from './util.js';
+import { fiscalYearBounds, list } from './util.js';
 
 const messages = {
   en: {
@@ -33,7 +33,7 @@ export const rule = defineRule({
   check({ data, profile, report }) {
     if (!profile?.sharingProhibited) return;
     if (typeof data.fiscalYear !== 'number') return;
-    const yearEnd = `${data.fiscalYear + 1}-03-31`;
+    const yearEnd = fiscalYearBounds(data.fiscalYear).to;
     list(data.systems).forEach((system, i) => {
       if (system.sharing.level === 'none') return;
       (system.sharing.separationPlan?.milestones ?? []).forEach((milestone, j) => {

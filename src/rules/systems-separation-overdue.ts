@@ -4,7 +4,7 @@
 // stop the build and push a filer to move the date rather than report the slip); the regulator
 // reads it among the filing's findings and in compare's deadline columns.
 import { defineRule, type RuleMessages } from './types.js';
-import { list } from './util.js';
+import { fiscalYearBounds, list } from './util.js';
 
 const messages = {
   en: {
@@ -35,7 +35,7 @@ export const rule = defineRule({
   check({ data, profile, report }) {
     if (!profile?.sharingProhibited) return;
     if (typeof data.fiscalYear !== 'number') return;
-    const yearEnd = `${data.fiscalYear + 1}-03-31`;
+    const yearEnd = fiscalYearBounds(data.fiscalYear).to;
     list(data.systems).forEach((system, i) => {
       const target = system.sharing.separationPlan?.targetDate;
       if (system.sharing.level !== 'none' && target && target < yearEnd) {

@@ -14,14 +14,17 @@ export function attachmentsOnDisk(baseDir: string): (path: string) => Attachment
   return (file) => attachmentState(root, file);
 }
 
+/** Whether a path lies outside a folder (or is the folder itself): nothing there is the filing's. */
+export function isOutside(root: string, path: string): boolean {
+  const inside = relative(root, path);
+  return inside === '' || isAbsolute(inside) || inside.split(sep).includes('..');
+}
+
 export type AttachmentState = 'present' | 'missing' | 'outside' | 'notFile';
 
 /** Where an attachment stands (root: the filing directory's real path). */
 export function attachmentState(root: string, file: string): AttachmentState {
-  const outside = (path: string) => {
-    const inside = relative(root, path);
-    return inside === '' || isAbsolute(inside) || inside.split(sep).includes('..');
-  };
+  const outside = (path: string) => isOutside(root, path);
   const path = resolve(root, file);
   if (outside(path)) return 'outside';
   let real: string;

@@ -10,7 +10,7 @@ import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
-import { addInputOptions, parseChoice, signingPassword } from '../options.js';
+import { addInputOptions, parseChoice, signingPassword, sourceDateEpoch } from '../options.js';
 
 interface BuildCommandOptions {
   out: string;
@@ -93,7 +93,8 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
     signWith: options.sign,
     certificate: options.cert,
     password: options.sign ? signingPassword(options.passwordFile, io.env) : undefined,
-    signingTime: signingTime(io.env),
+    // now, or SOURCE_DATE_EPOCH for a reproducible signed build
+    signingTime: sourceDateEpoch(io.env),
     compareWith: options.compareWith,
     assessmentAppendix: options.assessmentAppendix,
     onProgress: showProgress
@@ -195,11 +196,4 @@ function watchAndRebuild(filing: string, rebuild: () => Promise<unknown>): Promi
       if (single ? !name || String(name) === own : !name || isYamlFile(String(name)) || isTabularFile(String(name))) trigger();
     });
   });
-}
-
-/** When a build signs: now, or SOURCE_DATE_EPOCH (seconds) for a reproducible signed build. */
-function signingTime(env: NodeJS.ProcessEnv): Date | undefined {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch === undefined || !/^\d+$/.test(epoch)) return undefined;
-  return new Date(Number(epoch) * 1000);
 }

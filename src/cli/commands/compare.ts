@@ -6,7 +6,7 @@ import { t } from '../../messages/index.js';
 import { COMPARE_FORMATS, compareWriters, type CompareFormat } from '../../report/compare.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, type CliContext } from '../context.js';
-import { parseFiscalYear } from '../options.js';
+import { parseFiscalYear, sourceDateEpoch } from '../options.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const { lang } = ctx;
@@ -39,8 +39,7 @@ export function register(program: Command, ctx: CliContext): void {
           throw new UsageError('cli.compare.noFiler', { number: options.filer, db: options.db }, 'cli.compare.noFiler.hint');
       }
       // when, from which database: SOURCE_DATE_EPOCH pins the date (a report made again, byte for byte)
-      const epoch = ctx.io.env.SOURCE_DATE_EPOCH;
-      const asOf = (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10);
+      const asOf = (sourceDateEpoch(ctx.io.env) ?? new Date()).toISOString().slice(0, 10);
       const bytes = await compareWriters[kind as CompareFormat](rows, lang, {
         filer: options.filer !== undefined,
         source: options.db,

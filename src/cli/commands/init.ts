@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputOutputError, UsageError } from '../../errors.js';
 import { t } from '../../messages/index.js';
 import { allProfiles, chooseProfile, defaultProfile, getProfile } from '../../profiles/index.js';
 import { writeFilesAtomic, type OutputFile } from '../../util/atomic.js';
-import { attachmentsOnDisk } from '../../util/confined.js';
+import { attachmentsOnDisk, isOutside } from '../../util/confined.js';
 import { readRegularFile } from '../../util/regular-file.js';
 import { SECTION_SCHEMA_REF, writeEditorFiles } from '../../init/editor.js';
 import { attachmentEntry } from '../../bundle/write.js';
@@ -101,8 +101,7 @@ async function initFrom(dir: string, from: string, fiscalYear: number | undefine
   const root = resolve(dir);
   for (const attachment of (carried.data.attachments as { file: string }[] | undefined) ?? []) {
     const target = resolve(root, attachment.file);
-    const inside = relative(root, target);
-    if (inside === '' || isAbsolute(inside) || inside.split(sep).includes('..'))
+    if (isOutside(root, target))
       throw new InputOutputError('bundle.attachmentOutside', { path: attachment.file }, 'bundle.attachmentOutside.hint');
     let bytes = last.files?.get(attachmentEntry(attachment.file)) ?? last.files?.get(attachmentEntry(attachment.file, 1));
     if (!bytes && last.baseDir && where) {
