@@ -42,6 +42,12 @@ describe('help and messages', () => {
     expect(year.hint).toContain('令和6年度 is the year 2024: write 2024');
     const ja = runCli(['validate', tree, '--lang', 'ja']);
     expect(ja.stdout).toContain('2025年6月に31日はありません');
+    // a key missing at the top of a file is added there, not "under" anything
+    const missing = runCli(['validate', writeTree({ 'filing.yaml': 'filer:\n  name: x\n' }), '--format', 'json', '--lang', 'en']);
+    const required = (JSON.parse(missing.stdout).diagnostics as { code: string; hint?: string }[]).find(
+      (d) => d.code === 'schema/required',
+    )!;
+    expect(required.hint).toMatch(/^add "\w+:" at the top level of the file/);
   });
 
   it('says which value a Japanese label written in YAML means (level: ソフトウェア), and that .inf and 1e308 are no numbers a filing holds', () => {

@@ -63,6 +63,7 @@ const base = {
   // schema
   'schema.required': '{parent} is missing "{key}" ({title})',
   'schema.required.hint': 'add "{key}:" under {parentKey}',
+  'schema.required.hintTop': 'add "{key}:" at the top level of the file (not indented)',
   'schema.additionalProperty': '"{key}" is not a known key of {parent}',
   'schema.additionalProperty.hint': 'did you mean "{suggestion}"?',
   'schema.additionalProperty.hintList': 'allowed keys here: {allowed}',

@@ -60,6 +60,7 @@ export const ja: Record<MessageKey, string> = {
   'yaml.unknownTag.hint': 'タグを削除してください。ここでは独自の YAML タグは使いません',
   'schema.required': '{parent} に「{title}」（{key}）がありません',
   'schema.required.hint': '{parentKey} の下に「{key}:」を追加してください',
+  'schema.required.hintTop': 'ファイルの最上位（字下げなし）に「{key}:」を追加してください',
   'schema.additionalProperty': '「{key}」は {parent} に書ける項目ではありません',
   'schema.additionalProperty.hint': '「{suggestion}」の誤りではありませんか',
   'schema.additionalProperty.hintList': 'ここに書ける項目: {allowed}',

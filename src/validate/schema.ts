@@ -204,16 +204,13 @@ function describe(error: ErrorObject, data: unknown, schema: SchemaIndex, lang: 
       const key = String(params.missingProperty);
       const parentNode = schema.at(segments);
       const title = schema.resolve(parentNode?.properties?.[key])?.title ?? key;
-      const parentKey = segments.length === 0 ? t(lang, 'path.root') : segments[segments.length - 1]!;
-      return make(
-        'required',
-        'schema.required',
-        { parent: field, key, title },
-        {
-          target: 'key',
-          hint: t(lang, 'schema.required.hint', { key, parentKey: /^\d+$/.test(parentKey) ? field : `${parentKey}:` }),
-        },
-      );
+      // at the top of a file there is no key to add it under
+      const parentKey = segments[segments.length - 1];
+      const hint =
+        parentKey === undefined
+          ? t(lang, 'schema.required.hintTop', { key })
+          : t(lang, 'schema.required.hint', { key, parentKey: /^\d+$/.test(parentKey) ? field : `${parentKey}:` });
+      return make('required', 'schema.required', { parent: field, key, title }, { target: 'key', hint });
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
