@@ -58,6 +58,8 @@ export interface VerifiedFiling {
   fiscalYear: number;
   edition: string;
   profile: string;
+  /** a progress report: the date it is as of and the period it covers (absent for the annual filing) */
+  progress?: { asOf: string; period: { from: string; to: string } };
   /** the certificate that signed it, or the Ed25519 key (the former way), or null: unsigned */
   signature:
     | {

@@ -39,10 +39,20 @@ export {
   type CompareRow,
 } from './regulator/compare.js';
 export { toHtml, toFilerHtml } from './regulator/report-html.js';
+export { progressRows, toProgressHtml, PROGRESS_COLUMNS, type ProgressRow } from './regulator/progress.js';
 export { verifyPdf, verifyFile, type VerifyPdfOptions } from './bundle/verify-pdf.js';
 export { readPdfFacts, PdfUnreadable, type PdfFacts, type EmbeddedData } from './bundle/pdf-read.js';
 export { evaluate as evaluateAssessment, WEIGHTS as ASSESSMENT_WEIGHTS, type Evaluation } from './assessment/evaluate.js';
 export { assessmentSummary, ASSESSMENT_METHOD, type AssessmentSummary } from './assessment/summary.js';
+export {
+  progressOf,
+  defaultPeriod,
+  PROGRESS_METHOD,
+  type ProgressData,
+  type SystemProgress,
+  type MeasureProgress,
+  type Period,
+} from './assessment/progress.js';
 export { parseRecurrence, windowsOf, missedWindows, japaneseNotation, type Recurrence, type Window } from './model/recurrence.js';
 export { internalControl } from './model/generated/data.js';
 export { editionView, type EditionView, type EditionInput } from './edition/view.js';

@@ -149,12 +149,13 @@ describe('writing', () => {
 describe('verifying', () => {
   it('accepts both editions, signed, with the right key', () => {
     const { status, diagnostics } = verify([submission, publicBundle, '--key', join(dir, 'taisei.pub.pem'), '--require-signature']);
-    // the rules re-run inside: the example's one deliberate warning, once per edition; and a note that
+    // the rules re-run inside: the example's two deliberate warnings, once per edition; and a note that
     // the former signature names a key, not a company
     expect(diagnostics.map((d) => [d.code, d.severity]).sort()).toEqual(
       [0, 1]
         .flatMap(() => [
           ['assessment/recurrence-evidenced', 'warning'],
+          ['systems/milestone-overdue', 'warning'],
           ['bundle/signature-legacy', 'info'],
         ])
         .sort(),
@@ -362,12 +363,16 @@ describe('verifying', () => {
       for (const record of filing.filing.transactions.records) delete record.notable;
       for (const system of filing.filing.systems) {
         if (system.host?.room) system.host = { location: '本店ビル 12階', ...system.host, room: undefined };
-        // nor its plans' revisions and milestones' completed dates
+        // nor its plans' revisions, milestones' completed dates and notes, and the day a sharing ended
         const plan = system.sharing.separationPlan;
         if (plan) {
           delete plan.revisions;
-          for (const milestone of plan.milestones ?? []) delete milestone.completed;
+          for (const milestone of plan.milestones ?? []) {
+            delete milestone.completed;
+            delete milestone.note;
+          }
         }
+        delete system.sharing.ended;
       }
       if (!keepSections) {
         delete filing.filing.selfAssessment;

@@ -125,6 +125,20 @@ describe('init --from', () => {
     const plan = parse(readFileSync(join(dir, 'improvementPlan.yaml'), 'utf8')).improvementPlan as { id: string; evidence?: unknown }[];
     expect(plan.map((m) => m.id)).toEqual(['IP-01', 'IP-02', 'IP-03', 'IP-04', 'IP-06', 'IP-07', 'IP-08']);
     expect(plan.every((m) => m.evidence === undefined)).toBe(true);
+    // the progress records of each measure go on with it, for next year's progress reports
+    expect((plan as { progress?: { asOf: string }[] }[]).find((m) => m.id === 'IP-03')?.progress?.map((p) => p.asOf)).toEqual([
+      '2024-09-30',
+      '2025-03-31',
+    ]);
+    // and each system's separation plan: its milestones, its revisions, the day a sharing ended
+    const systems = parse(readFileSync(join(dir, 'systems.yaml'), 'utf8')).systems as {
+      id: string;
+      sharing: { ended?: string; separationPlan?: { milestones?: unknown[]; revisions?: unknown[] } };
+    }[];
+    const byId = (id: string) => systems.find((s) => s.id === id)!.sharing;
+    expect(byId('SYS-21').ended).toBe('2024-11-29');
+    expect(byId('SYS-22').separationPlan?.milestones).toHaveLength(5);
+    expect(byId('SYS-23').separationPlan?.revisions).toHaveLength(1);
   });
 
   it('starts a self-assessment from the catalogue for the filer type, from the year it is asked for', async () => {

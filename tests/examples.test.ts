@@ -14,8 +14,9 @@ async function load(name: string) {
 describe('examples/ippan-15', () => {
   it('validates clean under the 15-item profile', async () => {
     const { result } = await load('ippan-15');
-    // one recurrence of the improvement plan is missed on purpose, so that the rule shows
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['assessment/recurrence-evidenced']);
+    // one recurrence of the improvement plan is missed, and one milestone of a separation plan is
+    // late, on purpose: the rules show them, and the progress report has a late measure and system
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['assessment/recurrence-evidenced', 'systems/milestone-overdue']);
     expect(result.results[0]!.profile?.id).toBe('ippan-15');
   });
   it('has the facts the issue asks for', async () => {
@@ -45,9 +46,9 @@ describe('examples/ippan-15', () => {
 });
 
 describe('examples/soden-13', () => {
-  it('validates clean as one file under the 13-item 送電事業者 profile', async () => {
+  it('validates clean as one file under the 13-item 送電事業者 profile, but for the measure it shows late on purpose', async () => {
     const { result, filing } = await load('soden-13');
-    expect(result.diagnostics).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['assessment/overdue-measures']);
     expect(result.files).toHaveLength(1);
     expect(result.results[0]!.profile?.id).toBe('soden-13');
     expect(filing.filerType).toBe('transmission');

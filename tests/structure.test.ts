@@ -234,7 +234,13 @@ describe('the library built in dist/lib', () => {
     expect(lib.sectionFacts(lib.currentSchemaIndex()).itemSections).toHaveLength(16);
     // options are optional, as the CLI's defaults: the language from the environment
     const plain = await lib.validatePaths([join(root, 'examples', 'soden-13')]);
-    expect(plain.diagnostics).toEqual([]);
+    // the one measure the example shows late on purpose
+    expect(plain.diagnostics.map((d) => d.code)).toEqual(['assessment/overdue-measures']);
     expect(plain.results[0]!.profile?.id).toBe('soden-13');
+    // the progress of its plans, as the progress report prints it and verify computes it again
+    const progress = lib.progressOf(plain.results[0]!.loaded!.data!, '2025-03-31');
+    expect(progress.period).toEqual({ from: '2024-10-01', to: '2025-03-31' });
+    expect(progress.systems.map((s) => [s.id, s.status])).toEqual([['TS-06', 'late']]);
+    expect(progress.measures.filter((m) => m.verdict === 'late').map((m) => m.id)).toEqual(['IP-04']);
   });
 });

@@ -46,7 +46,9 @@ beforeAll(() => {
 describe('the settings that change a verdict travel with the filing', () => {
   it('gives the same findings in build, verify of the bundle and verify of the PDF alone, justifications included', () => {
     const built = JSON.parse(readFileSync(join(dir, 'build.json'), 'utf8')).diagnostics as Finding[];
+    // (and the measure soden-13 shows late on purpose)
     expect(verdict(built)).toEqual([
+      'assessment/overdue-measures warning',
       'config/rule-relevelled info',
       'config/rule-relevelled info',
       'dates/within-fiscal-year warning',
@@ -93,6 +95,7 @@ describe('the settings that change a verdict travel with the filing', () => {
     ]);
     // the same findings as build, at the same severities
     expect(conn.prepare('SELECT code, severity FROM rule_findings ORDER BY code').all()).toEqual([
+      { code: 'assessment/overdue-measures', severity: 'warning' },
       { code: 'dates/within-fiscal-year', severity: 'warning' },
       { code: 'log-reviews/frequency', severity: 'warning' },
     ]);

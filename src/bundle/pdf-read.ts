@@ -622,7 +622,7 @@ export function textString(bytes: Buffer): string {
 
 /** What a PDF says about itself: see PdfFacts. */
 /** The only files a taisei report carries. */
-const CARRIED = new Set(['filing.json', 'assessment.json']);
+const CARRIED = new Set(['filing.json', 'assessment.json', 'progress.json']);
 
 /**
  * Embedded files that are not the ones verify checks: one of another name (a reader would show it

@@ -1,5 +1,5 @@
 // verify and ingest of a PDF/A-3 report: the filing it carries inside (filing.json, and
-// assessment.json in the submission edition) is read and checked as a bundle's would be — its
+// assessment.json in the submission edition, or a progress report's progress.json) is read and checked as a bundle's would be — its
 // schema version, the filing rules, the self-assessment — after checking that it is the data the PDF
 // was built with: its SHA-256 as recorded in the PDF's XMP and its MD5 as the PDF's own file
 // entry says. Where the bundle of the same build is at hand, the two must carry the same data.
@@ -15,6 +15,7 @@ import {
   MAX_BUNDLE_BYTES,
   checkFiling,
   checkPdfSignature,
+  checkProgress,
   problemsOf,
   verifyBundle,
   type VerifiedBundle,
@@ -92,7 +93,7 @@ export async function verifyPdf(path: string, options: VerifyPdfOptions): Promis
     problem('pdf/no-filing', 'pdf.noFiling', {});
     return result;
   }
-  const carried = [filing, ...facts.embedded.filter((f) => f.name === 'assessment.json')];
+  const carried = [filing, ...facts.embedded.filter((f) => f.name === 'assessment.json' || f.name === 'progress.json')];
   for (const file of carried) if (!carriedIntact(file, facts.xmp, problem)) return result;
   for (const file of carried) result.files.set(file.name, file.data);
   if (options.companion) await compareWithBundle(result, options, problem, bytes, filing);
@@ -108,6 +109,8 @@ export async function verifyPdf(path: string, options: VerifyPdfOptions): Promis
 
   // the filing itself, as a bundle's: the PDF does not carry the attachments, so none is looked for
   await checkFiling(result, filing.data, problem, lang, () => () => 'present', false);
+  // a progress report's data, computed again from the filing it carries
+  if (result.filing) checkProgress(result, problem);
   return result;
 }
 

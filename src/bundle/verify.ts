@@ -20,6 +20,7 @@ import type { VerdictSettings } from '../model/config.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
 import { BUNDLE_FORMAT, FILING_FORMAT, attachmentEntry, canonicalBytes, type Manifest } from './write.js';
 import { ASSESSMENT_METHOD, assessmentSummary } from '../assessment/summary.js';
+import { PROGRESS_FORMAT, PROGRESS_METHOD, progressOf, type Period, type ProgressData } from '../assessment/progress.js';
 import { PdfUnreadable, readPdfFacts, strayFiles, type EmbeddedData } from './pdf-read.js';
 import { DEFAULT_LIMITS, MAX_BUNDLE_BYTES, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
 import type { TrustRegister } from './x509.js';
@@ -69,6 +70,8 @@ export interface VerifiedBundle {
   legacySignature?: boolean;
   /** The taisei version that wrote it, where it says. */
   generator?: string;
+  /** a progress report's progress.json, once computed again from filing.json and found the same */
+  progress?: ProgressData;
 }
 
 export { MAX_BUNDLE_BYTES };
@@ -101,7 +104,8 @@ async function loadX509(): Promise<X509> {
 /** Whether this taisei knows a schema version (every released one is kept). */
 const knownVersion = (version: unknown): boolean => (SCHEMA_VERSIONS as readonly unknown[]).includes(version);
 
-const LAYOUT = /^(manifest\.json|manifest\.sig|manifest\.p7s|filing\.json|diff\.json|assessment\.json|report\.pdf|attachments\/.+)$/;
+const LAYOUT =
+  /^(manifest\.json|manifest\.sig|manifest\.p7s|filing\.json|diff\.json|assessment\.json|progress\.json|report\.pdf|attachments\/.+)$/;
 
 export async function verifyBundle(path: string, options: VerifyOptions): Promise<VerifiedBundle> {
   const { lang } = options;
@@ -238,6 +242,14 @@ export async function verifyBundle(path: string, options: VerifyOptions): Promis
     return result;
   }
   const manifestVersion = manifest.formatVersion ?? 1;
+  // a progress report carries no attachments (the annual filing did) and no self-assessment
+  if (manifest.document === 'progress') {
+    await checkFiling(result, filingBytes, problem, lang, () => () => 'present', false);
+    if (result.filing) checkProgress(result, problem, manifest);
+    if (result.filing) checkReportData(result, problem);
+    return result;
+  }
+  if (result.files.has('progress.json')) problem('bundle/progress', 'bundle.progressUndeclared', {}, 'progress.json');
   await checkFiling(result, filingBytes, problem, lang, (filing) => (file) => {
     if (filing.edition === 'public') {
       const entry = ((filing.filing.attachments as { file: string; kind?: string; withheld?: boolean }[] | undefined) ?? []).find(
@@ -443,7 +455,7 @@ function checkReportData(result: VerifiedBundle, problem: Problem): void {
   for (const stray of strays) problem(stray.code, stray.key, { entry: stray.name }, 'report.pdf');
   if (strays.length > 0) return;
   if (!carried.some((f) => f.name === 'filing.json')) return;
-  for (const name of ['filing.json', 'assessment.json']) {
+  for (const name of ['filing.json', 'assessment.json', 'progress.json']) {
     const inPdf = carried.find((f) => f.name === name);
     const inBundle = result.files.get(name);
     if (!inPdf) continue;
@@ -475,6 +487,58 @@ function checkAssessment(result: VerifiedBundle, filing: Record<string, unknown>
     problem('bundle/assessment', 'bundle.assessmentMismatch', {}, 'assessment.json');
 }
 
+/**
+ * progress.json (of a progress report's bundle, or carried in its PDF) says the progress of the
+ * filing's plans as of its date: computed again from filing.json, it must be the same, byte for byte,
+ * and name the date and period the manifest names.
+ */
+export function checkProgress(result: VerifiedBundle, problem: Problem, manifest?: Manifest): void {
+  const bytes = result.files.get('progress.json');
+  if (!bytes) {
+    if (manifest?.document === 'progress')
+      problem('bundle/missing-file', 'bundle.missingFile', { entry: 'progress.json' }, 'progress.json');
+    return;
+  }
+  let carried: Partial<ProgressData> | null;
+  try {
+    carried = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    problem('bundle/progress', 'bundle.notJson', { entry: 'progress.json' }, 'progress.json');
+    return;
+  }
+  const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  if (
+    !carried ||
+    carried.format !== PROGRESS_FORMAT ||
+    carried.method !== PROGRESS_METHOD ||
+    !isDay(carried.asOf) ||
+    !isDay(carried.period?.from) ||
+    !isDay(carried.period?.to)
+  ) {
+    problem(
+      'bundle/progress',
+      'bundle.progressFormat',
+      { method: String(carried?.method ?? '—'), known: PROGRESS_METHOD },
+      'progress.json',
+    );
+    return;
+  }
+  if (
+    manifest &&
+    (manifest.asOf !== carried.asOf || manifest.period?.from !== carried.period!.from || manifest.period?.to !== carried.period!.to)
+  ) {
+    const said = (p: { asOf?: string; period?: { from?: string; to?: string } }) => `${p.asOf} (${p.period?.from}〜${p.period?.to})`;
+    problem('bundle/manifest-mismatch', 'bundle.progressManifest', { manifest: said(manifest), progress: said(carried) }, 'manifest.json');
+    return;
+  }
+  const expected = progressOf(result.filing!.filing, carried.asOf, carried.period as Period);
+  if (!canonicalBytes(expected).equals(canonicalBytes(carried))) {
+    problem('bundle/progress', 'bundle.progressMismatch', {}, 'progress.json');
+    return;
+  }
+  result.progress = expected;
+}
+
 /** The first field of the manifest's identity that filing.json does not bear out, if any. */
 function identityMismatch(
   manifest: Manifest,
@@ -489,7 +553,8 @@ function identityMismatch(
     ['edition', manifest.edition, filing.edition],
     ['profile', manifest.profile, filing.profile],
     ['schemaVersion', manifest.schemaVersion, filing.schemaVersion],
-    ['created', manifest.created, data.submissionDate],
+    // a progress report is dated on its own day, not the annual filing's
+    ...(manifest.document === 'progress' ? [] : [['created', manifest.created, data.submissionDate] as [string, unknown, unknown]]),
   ];
   for (const [field, inManifest, inFiling] of pairs) {
     if (withheld(inFiling)) continue;

@@ -7,6 +7,8 @@
 //   report.pdf      the PDF of the same edition
 //   assessment.json the self-assessment evaluated (readiness score), when the filing has one
 //   diff.json       the changes from last year (build --compare-with)
+//   progress.json   a progress report's bundle only (manifest document: progress): the plans' progress
+//                   as of its date, computed from filing.json (it carries no attachments, assessment or diff)
 //   attachments/…   the files the filing references, by their path in the filing without its leading
 //                   attachments/ (withheld ones stay out of the public edition)
 import { createHash, type KeyObject } from 'node:crypto';
@@ -24,6 +26,7 @@ import { withDefaults } from '../model/defaults.js';
 import type { Edition } from '../model/edition.js';
 import type { VerdictSettings } from '../model/config.js';
 import { signBytes } from './keys.js';
+import type { ProgressData } from '../assessment/progress.js';
 import { DEFAULT_LIMITS, MAX_BUNDLE_BYTES, writeZip, type ZipInput } from './zip.js';
 
 export const BUNDLE_FORMAT = 'taisei-bundle';
@@ -55,6 +58,11 @@ export interface Manifest {
   created: string;
   files: { path: string; mediaType: string; size: number; sha256: string }[];
   redaction: { withheld: number; bySection: Record<string, number> };
+  /** what the bundle files: the annual filing (said by its absence) or a progress report of its plans */
+  document?: 'progress';
+  /** the progress report's date of reference and the period it covers */
+  asOf?: string;
+  period?: { from: string; to: string };
 }
 
 /** Canonical JSON (RFC 8785) as UTF-8 bytes. */
@@ -107,6 +115,11 @@ export interface BundleInput {
   data?: FilingData;
   /** The spreadsheets the filing's lists came from, to carry as they are (config bundleSpreadsheets). */
   spreadsheets?: readonly string[];
+  /**
+   * A progress report's bundle: progress.json beside filing.json and the report, dated `date`; it
+   * carries no attachments, no self-assessment and no changes (the annual filing's bundle does).
+   */
+  progress?: { bytes: Buffer; data: ProgressData; date: string };
 }
 
 /** The edition's data as the bundle holds it, and as its PDF carries it inside. */
@@ -232,13 +245,20 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
   const { view } = input;
   const { data, edition, profile } = view;
   const carried = input.data ?? filingData(view);
-  const files: ZipInput[] = [
-    { name: 'filing.json', data: carried.filing },
-    { name: 'report.pdf', data: input.pdf },
-    ...(carried.assessment ? [{ name: 'assessment.json', data: carried.assessment }] : []),
-    ...(view.changes ? [{ name: 'diff.json', data: canonicalBytes(view.changes) }] : []),
-  ];
-  const planned = plannedFiles(input);
+  const { progress } = input;
+  const files: ZipInput[] = progress
+    ? [
+        { name: 'filing.json', data: carried.filing },
+        { name: 'progress.json', data: progress.bytes },
+        { name: 'report.pdf', data: input.pdf },
+      ]
+    : [
+        { name: 'filing.json', data: carried.filing },
+        { name: 'report.pdf', data: input.pdf },
+        ...(carried.assessment ? [{ name: 'assessment.json', data: carried.assessment }] : []),
+        ...(view.changes ? [{ name: 'diff.json', data: canonicalBytes(view.changes) }] : []),
+      ];
+  const planned = progress ? [] : plannedFiles(input);
   const reserved = files.reduce((n, f) => n + f.data.length, 0);
   checkLimits(planned.length + files.length + 2, reserved + planned.reduce((n, f) => n + f.size, 0));
   for (const file of planned) files.push({ name: file.name, data: file.read() });
@@ -257,9 +277,10 @@ export function bundle(input: BundleInput): { zip: Buffer; manifest: Manifest } 
     filer: { name: filer.name, corporateNumber: filer.corporateNumber },
     fiscalYear: data.fiscalYear,
     edition,
-    created: data.submissionDate,
+    created: progress ? progress.date : data.submissionDate,
     files: files.map((f) => ({ path: f.name, mediaType: mediaType(f.name), size: f.data.length, sha256: sha256(f.data) })),
     redaction: { withheld: view.withheld.length, bySection },
+    ...(progress ? { document: 'progress' as const, asOf: progress.data.asOf, period: progress.data.period } : {}),
   };
   const manifestBytes = canonicalBytes(manifest);
   const entries: ZipInput[] = [{ name: 'manifest.json', data: manifestBytes }];

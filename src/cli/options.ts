@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { REPORT_FORMATS } from '../report/diagnostics/index.js';
 import { t, type Lang } from '../messages/index.js';
 import { readRegularFile } from '../util/regular-file.js';
+import { isDate } from '../model/formats.js';
 
 export function parseChoice<T extends string>(lang: Lang, allowed: readonly T[]): (value: string) => T {
   return (value) => {
@@ -39,6 +40,14 @@ export function parseFiscalYear(lang: Lang): (value: string) => number {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new InvalidArgumentError(t(lang, 'cli.error.badFiscalYear', { value }));
     return n;
+  };
+}
+
+/** A calendar date written as YYYY-MM-DD (2025-03-31). */
+export function parseDate(lang: Lang): (value: string) => string {
+  return (value) => {
+    if (!isDate(value)) throw new InvalidArgumentError(t(lang, 'cli.error.badDate', { value }));
+    return value;
   };
 }
 

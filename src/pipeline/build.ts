@@ -23,6 +23,7 @@ import * as bundler from '../bundle/write.js';
 import { readPrivateKey, readPrivateKeyKind } from '../bundle/keys.js';
 import { readRegularFile } from '../util/regular-file.js';
 import { loadSide } from './side.js';
+import { progressOf, type Period, type ProgressData } from '../assessment/progress.js';
 
 import type { Edition } from '../model/edition.js';
 
@@ -53,6 +54,11 @@ export interface BuildOptions {
   compareWith?: string;
   /** false: no appendix 参考資料 with the self-assessment (config assessmentAppendix can also say so). */
   assessmentAppendix?: boolean;
+  /**
+   * The progress report of the plans as of a date (build --document progress) instead of the annual
+   * filing: over `period` (default the half-year ending on `asOf`), dated `date` (default `asOf`).
+   */
+  progress?: { asOf: string; period?: Period; date?: string };
 }
 
 export interface BuildOutput {
@@ -74,9 +80,9 @@ export interface BuildResult extends ValidateResult {
   outputs: BuildOutput[];
 }
 
-/** The file name of an edition: report-<fiscal year>-<edition>.pdf */
-export function outputName(fiscalYear: number, edition: Edition): string {
-  return `report-${fiscalYear}-${edition}.pdf`;
+/** The file name of an edition: report-<fiscal year>-<edition>.pdf; a progress report's, progress-<as of>-<edition>.pdf */
+export function outputName(fiscalYear: number, edition: Edition, asOf?: string): string {
+  return asOf ? `progress-${asOf}-${edition}.pdf` : `report-${fiscalYear}-${edition}.pdf`;
 }
 
 export async function buildFiling(path: string, options: BuildOptions): Promise<BuildResult> {
@@ -135,22 +141,38 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
     input.shapeOf = withheldShapes(loaded.data, currentSchemaIndex(), fonts, result.profile.id, options.templatesDir);
   }
   const views = options.editions.map((edition) => editionView(input, edition));
+  const progressed = options.progress;
   // the bundles to be written are ones verify will read (names, count, size): said now, before rendering
-  const spreadsheets = result.config.bundleSpreadsheets === true ? loaded.files.filter((f) => isTabularFile(f)) : [];
-  if (options.bundle !== false) for (const view of views) bundler.checkBundle({ view, baseDir: loaded.baseDir, spreadsheets });
+  // (a progress report's carries no attachments: they were filed with the annual filing)
+  const spreadsheets = result.config.bundleSpreadsheets === true && !progressed ? loaded.files.filter((f) => isTabularFile(f)) : [];
+  if (options.bundle !== false && !progressed)
+    for (const view of views) bundler.checkBundle({ view, baseDir: loaded.baseDir, spreadsheets });
   // each PDF carries its edition's data inside, the same bytes as its bundle's filing.json
   // what of the configuration changes a verdict travels with the filing: verify and ingest apply it
   const settings = verdictSettings(result.config);
   const data = views.map((view) => bundler.filingData(view, settings));
+  // the progress of each edition, from that edition's filing.json: what verify computes again
+  const progress: ProgressData[] | undefined = progressed
+    ? data.map((d) => progressOf(JSON.parse(d.filing.toString('utf8')).filing, progressed.asOf, progressed.period))
+    : undefined;
+  const progressBytes = progress?.map((p) => bundler.canonicalBytes(p));
   const rendered = await render.renderViews(views, {
     lang,
-    embedded: data.map((d, i) => [
-      { name: 'filing.json', data: d.filing, mediaType: 'application/json', role: 'filing' },
-      // the public PDF carries the public filing.json only
-      ...(d.assessment && views[i]!.edition !== 'public'
-        ? [{ name: 'assessment.json', data: d.assessment, mediaType: 'application/json', role: 'assessment' }]
-        : []),
-    ]),
+    embedded: data.map((d, i) =>
+      progressBytes
+        ? [
+            { name: 'filing.json', data: d.filing, mediaType: 'application/json', role: 'filing' },
+            { name: 'progress.json', data: progressBytes[i]!, mediaType: 'application/json', role: 'progress' },
+          ]
+        : [
+            { name: 'filing.json', data: d.filing, mediaType: 'application/json', role: 'filing' },
+            // the public PDF carries the public filing.json only
+            ...(d.assessment && views[i]!.edition !== 'public'
+              ? [{ name: 'assessment.json', data: d.assessment, mediaType: 'application/json', role: 'assessment' }]
+              : []),
+          ],
+    ),
+    ...(progress ? { progress: { data: progress, date: progressed!.date ?? progressed!.asOf } } : {}),
     fonts,
     templatesDir: options.templatesDir,
     toolVersion: TOOL_VERSION,
@@ -176,7 +198,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
             reason: t('ja', 'sign.reason'),
           })
         : rendered.pdfs[i]!;
-    const file = join(options.out, outputName(fiscalYear, view.edition));
+    const file = join(options.out, outputName(fiscalYear, view.edition, progressed?.asOf));
     let bundlePath: string | undefined;
     let zip: Buffer | undefined;
     if (options.bundle !== false) {
@@ -190,6 +212,9 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
           : {}),
         data: data[i],
         spreadsheets,
+        ...(progressBytes
+          ? { progress: { bytes: progressBytes[i]!, data: progress![i]!, date: progressed!.date ?? progressed!.asOf } }
+          : {}),
       }).zip;
       bundlePath = file.replace(/\.pdf$/, '.zip');
     }

@@ -32,7 +32,7 @@ export const daysBetween = (from: string, to: string): number => Math.round((Dat
 
 let schema: SchemaIndex | undefined;
 /** In Japanese, an enum value as the schema describes it (director → 取締役); otherwise the value. */
-function enumLabel(lang: Lang, path: string[], value: string | null): string | null {
+export function enumLabel(lang: Lang, path: string[], value: string | null): string | null {
   if (lang !== 'ja' || value === null) return value;
   schema ??= new SchemaIndex(filingSchema(CURRENT_SCHEMA_VERSION) as SchemaNode);
   const node = schema.resolve(schema.at(path));
@@ -111,7 +111,7 @@ export type ColumnKind = 'text' | 'code' | 'year' | 'integer' | 'number' | 'perc
 
 export type ColumnGroup = 'filing' | 'systems' | 'deadline' | 'monitoring' | 'assessment' | 'change';
 
-export interface Column {
+export interface Column<R = CompareRow> {
   key: string;
   label: MessageKey;
   /** a header with words that are data (the catalogue's area names) */
@@ -122,7 +122,7 @@ export interface Column {
   main?: true;
   /** text by default; a code (法人番号) stays text where a spreadsheet would take it for a number */
   kind?: ColumnKind;
-  value: (row: CompareRow, lang: Lang) => string | number | null;
+  value: (row: R, lang: Lang) => string | number | null;
 }
 
 export const COLUMNS: Column[] = [
@@ -348,8 +348,8 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
   // the current bundle per filer and year, the submission edition preferred
   const chosen = db
     .prepare(
-      `SELECT b.* FROM bundles b WHERE b.current = 1 AND NOT EXISTS (
-         SELECT 1 FROM bundles o WHERE o.current = 1 AND o.filer_number = b.filer_number AND o.fiscal_year = b.fiscal_year AND o.edition = 'submission' AND b.edition = 'public')
+      `SELECT b.* FROM bundles b WHERE b.current = 1 AND b.document = 'filing' AND NOT EXISTS (
+         SELECT 1 FROM bundles o WHERE o.current = 1 AND o.document = 'filing' AND o.filer_number = b.filer_number AND o.fiscal_year = b.fiscal_year AND o.edition = 'submission' AND b.edition = 'public')
        ORDER BY b.filer_number, b.fiscal_year`,
     )
     .all() as {
@@ -487,29 +487,39 @@ export function compareRows(db: Database, fiscalYear?: number): CompareRow[] {
   return fiscalYear === undefined ? rows : rows.filter((r) => r.fiscalYear === fiscalYear);
 }
 
-export const headers = (lang: Lang) => COLUMNS.map((c) => c.title?.(lang) ?? t(lang, c.label));
+export const headers = <R = CompareRow>(lang: Lang, columns: readonly Column<R>[] = COLUMNS as unknown as Column<R>[]) =>
+  columns.map((c) => c.title?.(lang) ?? t(lang, c.label));
 
 /**
  * CSV as Excel and LibreOffice read it. A code (法人番号) is written as a formula that yields text,
  * ="4010401000001": both take it whole, where a bare 13-digit field would become a number (in Excel,
  * 4.0104E+12) and lose a leading zero. Only digits are written so; any other text is neutralised.
  */
-export function toCsv(rows: CompareRow[], lang: Lang): Buffer {
+export function toCsv<R = CompareRow>(
+  rows: readonly R[],
+  lang: Lang,
+  columns: readonly Column<R>[] = COLUMNS as unknown as Column<R>[],
+): Buffer {
   const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const cell = (column: Column | undefined, v: string | number | null) =>
+  const cell = (column: Column<R> | undefined, v: string | number | null) =>
     // unquoted, as Excel writes it: a quoted one is read as text in some importers, ="…" and all
     column?.kind === 'code' && typeof v === 'string' && /^\d+$/.test(v) ? `="${v}"` : quote(neutralised(v));
   const lines = [
-    headers(lang)
+    headers(lang, columns)
       .map((h) => cell(undefined, h))
       .join(','),
-    ...rows.map((r) => COLUMNS.map((c) => cell(c, c.value(r, lang))).join(',')),
+    ...rows.map((r) => columns.map((c) => cell(c, c.value(r, lang))).join(',')),
   ];
   // a BOM so that Excel reads the file as UTF-8
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
-export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
+export async function toXlsx<R = CompareRow>(
+  rows: readonly R[],
+  lang: Lang,
+  columns: readonly Column<R>[] = COLUMNS as unknown as Column<R>[],
+  sheetName: string = t(lang, 'compare.sheet'),
+): Promise<Buffer> {
   // the regulator installs it beside taisei; a filer never needs it
   const ExcelJS = exceljs();
   if (!ExcelJS) throw new InputOutputError('regulator.noExcel', {}, 'regulator.noExcel.hint');
@@ -517,13 +527,13 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
   workbook.creator = 'taisei';
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
-  const sheet = workbook.addWorksheet(t(lang, 'compare.sheet'), {
+  const sheet = workbook.addWorksheet(sheetName, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
     // printed: landscape A4, every column on one page's width, the header row on every page
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  const titles = headers(lang);
-  const cellValue = (c: Column, v: string | number | null): string | number | Date | null => {
+  const titles = headers(lang, columns);
+  const cellValue = (c: Column<R>, v: string | number | null): string | number | Date | null => {
     if (v === null) return null;
     if (c.kind === 'percent' && typeof v === 'number') return Math.round(v * 10) / 1000;
     if (c.kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`);
@@ -539,7 +549,7 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
     delta: '+0.0;-0.0;0',
   };
   // widths from the content: the widest value, or half the header (it wraps onto two lines)
-  sheet.columns = COLUMNS.map((c, i) => {
+  sheet.columns = columns.map((c, i) => {
     const values = rows.map((r) => {
       const v = c.value(r, lang);
       return v === null ? '' : c.kind === 'percent' ? `${v}%` : String(v);
@@ -548,18 +558,18 @@ export async function toXlsx(rows: CompareRow[], lang: Lang): Promise<Buffer> {
     const width = Math.min(60, Math.max(8, widest + 2, Math.ceil(displayWidth(titles[i]!) / 2) + 2));
     return { header: titles[i], key: c.key, width, style: FORMATS[c.kind ?? 'text'] ? { numFmt: FORMATS[c.kind ?? 'text'] } : {} };
   });
-  for (const r of rows) sheet.addRow(Object.fromEntries(COLUMNS.map((c) => [c.key, cellValue(c, c.value(r, lang))])));
+  for (const r of rows) sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, cellValue(c, c.value(r, lang))])));
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
   header.height = 32;
   // the internal-control column group: its headers shaded, its details foldable (Data › Group)
-  COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     if (c.group.id !== 'assessment') return;
     header.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE8F3' } };
     if (c.group.detail) sheet.getColumn(i + 1).outlineLevel = 1;
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   // exceljs stamps each zip entry with the time of writing; re-pack with fixed times (and the
   // bundle writer's fixed compression) so the same database always gives the same bytes
   return repack(Buffer.from(await workbook.xlsx.writeBuffer()));

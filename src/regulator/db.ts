@@ -16,6 +16,9 @@
 //   filings            the whole canonical filing.json, for anything the tables leave out
 //   assessment         the self-assessment's readiness score, overall and by area (schema 2 on)
 //   plan_measures      the improvement plan's measures: area, status, recurrence, due, periods missed
+//   progress_systems   a progress report's shared systems: status, target, days to it and to the horizon, late milestones
+//   progress_measures  a progress report's measures: verdict, periods due and missed, records, note
+// A bundle's `document` says what it files: 'filing' (the annual report) or 'progress' (as_of, period_from).
 import { existsSync, statSync } from 'node:fs';
 import { InputOutputError } from '../errors.js';
 import { NoSqlite, openSqlite, type Database } from './sqlite.js';
@@ -77,6 +80,17 @@ const MIGRATIONS: string[] = [
   ALTER TABLE bundles ADD COLUMN signer_subject TEXT;
   ALTER TABLE bundles ADD COLUMN signer_fingerprint TEXT;
   ALTER TABLE bundles ADD COLUMN signing_time TEXT;
+  `,
+  // 5: progress reports of the plans (build --document progress): a bundle of that kind, its date
+  // and period, and its systems and measures as it judged them. Bundles before it were all filings.
+  `
+  ALTER TABLE bundles ADD COLUMN document TEXT NOT NULL DEFAULT 'filing';
+  ALTER TABLE bundles ADD COLUMN as_of TEXT;
+  ALTER TABLE bundles ADD COLUMN period_from TEXT;
+  CREATE TABLE progress_systems (bundle TEXT NOT NULL REFERENCES bundles(hash), id TEXT NOT NULL, name TEXT, level TEXT, status TEXT NOT NULL, target TEXT, ended TEXT, days_to_target INTEGER, days_to_horizon INTEGER, beyond_horizon INTEGER NOT NULL, late_milestones INTEGER NOT NULL, next_milestone TEXT, next_date TEXT, reason TEXT, late_note TEXT);
+  CREATE TABLE progress_measures (bundle TEXT NOT NULL REFERENCES bundles(hash), id TEXT NOT NULL, title TEXT, area TEXT, status TEXT, verdict TEXT NOT NULL, recurrence TEXT, due TEXT, windows INTEGER NOT NULL, missed INTEGER NOT NULL, records INTEGER NOT NULL, note TEXT);
+  CREATE INDEX progress_systems_bundle ON progress_systems (bundle);
+  CREATE INDEX progress_measures_bundle ON progress_measures (bundle);
   `,
 ];
 

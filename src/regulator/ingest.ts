@@ -14,6 +14,7 @@ import { getAt } from '../util/pointer.js';
 import { readRegularFile } from '../util/regular-file.js';
 import { settingRows } from '../model/config.js';
 import { trustRegister } from './trust.js';
+import type { ProgressData } from '../assessment/progress.js';
 import type { TrustRegister } from '../bundle/x509.js';
 
 export interface IngestOptions {
@@ -79,6 +80,8 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
     schemaVersion: verified.filing.schemaVersion,
     created: String(filing.submissionDate),
   };
+  const progress = verified.progress;
+  if (progress) return ingestProgress(db, { path, hash, verified, key, progress, filingText });
   let amended = false;
   let duplicate = false;
   db.transaction(() => {
@@ -91,36 +94,20 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
     // nothing, unless it is signed where the one stored is not
     const current = db
       .prepare(
-        'SELECT f.filing AS filing, b.signed AS signed FROM bundles b JOIN filings f ON f.bundle = b.hash WHERE b.filer_number = ? AND b.fiscal_year = ? AND b.edition = ? AND b.current = 1',
+        "SELECT f.filing AS filing, b.signed AS signed FROM bundles b JOIN filings f ON f.bundle = b.hash WHERE b.filer_number = ? AND b.fiscal_year = ? AND b.edition = ? AND b.document = 'filing' AND b.current = 1",
       )
       .get(key.number, key.year, key.edition) as { filing: string; signed: number } | undefined;
     if (current && current.filing === filingText && (current.signed === 1 || !verified.signed)) {
       duplicate = true;
       return;
     }
-    const seq = ((db.prepare('SELECT MAX(seq) AS m FROM bundles').get() as { m: number | null }).m ?? 0) + 1;
     const earlier = db
-      .prepare('UPDATE bundles SET current = 0 WHERE filer_number = ? AND fiscal_year = ? AND edition = ? AND current = 1')
+      .prepare(
+        "UPDATE bundles SET current = 0 WHERE filer_number = ? AND fiscal_year = ? AND edition = ? AND document = 'filing' AND current = 1",
+      )
       .run(key.number, key.year, key.edition);
     amended = earlier.changes > 0;
-    db.prepare(
-      'INSERT INTO bundles (hash, seq, filer_number, filer_name, fiscal_year, edition, profile, schema_version, generator_version, created, signed, current, signer_subject, signer_fingerprint, signing_time) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)',
-    ).run(
-      hash,
-      seq,
-      key.number,
-      key.name,
-      key.year,
-      key.edition,
-      key.profile,
-      key.schemaVersion,
-      verified.generator ?? 'unknown',
-      key.created,
-      verified.signed ? 1 : 0,
-      verified.signer?.subject ?? null,
-      verified.signer?.fingerprint ?? null,
-      verified.signer?.signingTime ?? null,
-    );
+    insertBundle(db, hash, key, verified);
     const insertSystem = db.prepare('INSERT INTO systems VALUES (?,?,?,?,?,?,?,?,?)');
     for (const s of entries(filing.systems)) {
       insertSystem.run(
@@ -222,6 +209,135 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
         );
       }
     }
+    db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, filingText);
+  });
+  if (duplicate) return { path, status: 'duplicate', hash, diagnostics: [] };
+  return { path, status: amended ? 'amended' : 'ingested', hash, diagnostics: verified.diagnostics };
+}
+
+interface BundleKey {
+  number: string;
+  name: unknown;
+  year: number;
+  edition: string;
+  profile: string;
+  schemaVersion: number;
+  created: string;
+}
+
+/** The bundle's own row, current, after those before it; a progress report's with its date and period. */
+function insertBundle(
+  db: Database,
+  hash: string,
+  key: BundleKey,
+  verified: Awaited<ReturnType<typeof verifyFile>>,
+  progress?: ProgressData,
+): void {
+  const seq = ((db.prepare('SELECT MAX(seq) AS m FROM bundles').get() as { m: number | null }).m ?? 0) + 1;
+  db.prepare(
+    'INSERT INTO bundles (hash, seq, filer_number, filer_name, fiscal_year, edition, profile, schema_version, generator_version, created, signed, current, signer_subject, signer_fingerprint, signing_time, document, as_of, period_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?)',
+  ).run(
+    hash,
+    seq,
+    key.number,
+    key.name,
+    key.year,
+    key.edition,
+    key.profile,
+    key.schemaVersion,
+    verified.generator ?? 'unknown',
+    key.created,
+    verified.signed ? 1 : 0,
+    verified.signer?.subject ?? null,
+    verified.signer?.fingerprint ?? null,
+    verified.signer?.signingTime ?? null,
+    progress ? 'progress' : 'filing',
+    progress?.asOf ?? null,
+    progress?.period.from ?? null,
+  );
+}
+
+interface ProgressIngest {
+  path: string;
+  hash: string;
+  verified: Awaited<ReturnType<typeof verifyFile>>;
+  key: BundleKey;
+  progress: ProgressData;
+  filingText: string;
+}
+
+/**
+ * A progress report: its bundle row (document 'progress', keyed by filer, as-of date and edition: a
+ * later one for the same is an amendment), its systems and measures as it judged them, and the
+ * filing it was computed from. The annual filing's own tables are not filled from it.
+ */
+function ingestProgress(db: Database, input: ProgressIngest): IngestResult {
+  const { path, hash, verified, key, progress, filingText } = input;
+  let amended = false;
+  let duplicate = false;
+  db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) {
+      duplicate = true;
+      return;
+    }
+    const current = db
+      .prepare(
+        "SELECT f.filing AS filing, b.signed AS signed, b.period_from AS period FROM bundles b JOIN filings f ON f.bundle = b.hash WHERE b.filer_number = ? AND b.as_of = ? AND b.edition = ? AND b.document = 'progress' AND b.current = 1",
+      )
+      .get(key.number, progress.asOf, key.edition) as { filing: string; signed: number; period: string } | undefined;
+    if (current && current.filing === filingText && current.period === progress.period.from && (current.signed === 1 || !verified.signed)) {
+      duplicate = true;
+      return;
+    }
+    amended =
+      db
+        .prepare(
+          "UPDATE bundles SET current = 0 WHERE filer_number = ? AND as_of = ? AND edition = ? AND document = 'progress' AND current = 1",
+        )
+        .run(key.number, progress.asOf, key.edition).changes > 0;
+    // a progress report is dated on its own day
+    insertBundle(db, hash, { ...key, created: verified.manifest?.created ?? progress.asOf }, verified, progress);
+    const insertSystem = db.prepare('INSERT INTO progress_systems VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
+    for (const s of progress.systems)
+      insertSystem.run(
+        hash,
+        s.id,
+        plain(s.name),
+        plain(s.level),
+        s.status,
+        s.target,
+        s.ended,
+        s.daysToTarget,
+        s.daysToHorizon,
+        s.beyondHorizon ? 1 : 0,
+        s.late.length,
+        s.next ? plain(s.next.description) : null,
+        s.next?.date ?? null,
+        plain(s.reason),
+        s.late
+          .map((m) => plain(m.note))
+          .filter((n) => n !== null)
+          .join('\n') || null,
+      );
+    const insertMeasure = db.prepare('INSERT INTO progress_measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
+    for (const m of progress.measures)
+      insertMeasure.run(
+        hash,
+        m.id,
+        plain(m.title),
+        plain(m.area),
+        plain(m.status),
+        m.verdict,
+        m.recurrence,
+        m.due,
+        m.windows.length,
+        m.windows.filter((w) => !w.met).length,
+        m.records.length,
+        plain(m.note),
+      );
+    const insertRuleFinding = db.prepare('INSERT INTO rule_findings VALUES (?,?,?,?,?)');
+    for (const d of verified.diagnostics)
+      if (ruleIds.has(d.code)) insertRuleFinding.run(hash, d.code, d.severity, d.pointer ?? null, d.message);
     db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, filingText);
   });
   if (duplicate) return { path, status: 'duplicate', hash, diagnostics: [] };

@@ -7,7 +7,7 @@ import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { COLUMNS, HORIZON, daysBetween, headers, type Column, type ColumnGroup, type CompareRow } from './compare.js';
 import { ORDERS_DATE as ORDERS } from '../model/orders.js';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The rows of each filer, in order of its 法人番号, each filer's years in order. */
 function byFiler(rows: readonly CompareRow[]): CompareRow[][] {
@@ -251,6 +251,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowra
 td.date, td.code { white-space: nowrap; font-variant-numeric: tabular-nums; }
 tbody tr:nth-child(even) td { background: #f7f9fb; } tbody tr:nth-child(even) td.filer { background: #f7f9fb; }
 ul.findings li { margin-bottom: 0.25rem; }
+table.progress td.status { min-width: 12em; } table.progress td.late { background: #fbe9e7; border-left: 4px solid #8c2f1b; }
+table.progress td.separated { color: #444; } table.progress td.no-plan { border-left: 4px dashed #8c2f1b; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
   button.columns { display: none; } table.collapsed .more { display: table-cell; }
@@ -294,7 +296,7 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
 });
 </script>`;
 
-function page(lang: Lang, title: string, body: string): Buffer {
+export function page(lang: Lang, title: string, body: string): Buffer {
   return Buffer.from(
     `<!doctype html>
 <html lang="${lang}">
@@ -382,14 +384,14 @@ export interface PageSource {
 }
 
 /** When and from what the report was made: "As of 2026-12-03, from regulator.sqlite." */
-function asOf(lang: Lang, options: PageSource | undefined): string {
+export function asOfLine(lang: Lang, options: PageSource | undefined): string {
   return options?.asOf && options.source ? ` ${escapeHtml(t(lang, 'compare.asOf', { date: options.asOf, source: options.source }))}` : '';
 }
 
 export function toHtml(rows: CompareRow[], lang: Lang, options?: PageSource): Buffer {
   const title = t(lang, 'compare.title');
   const body = `<h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(t(lang, 'compare.note', { n: rows.length }))}${asOf(lang, options)}</p>
+<p class="meta">${escapeHtml(t(lang, 'compare.note', { n: rows.length }))}${asOfLine(lang, options)}</p>
 <h2>${escapeHtml(t(lang, 'compare.section.summary'))}</h2>
 ${summary(rows, lang)}
 <h2>${escapeHtml(t(lang, 'compare.section.charts'))}</h2>
@@ -438,7 +440,7 @@ export function toFilerHtml(rows: CompareRow[], lang: Lang, options?: PageSource
     (f) => `<li><code>${escapeHtml(f.code)}</code> (${escapeHtml(f.severity)}) ${escapeHtml(f.message)}</li>`,
   );
   const html = `<h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(t(lang, 'compare.filer.note', { n: years.length, profile: last.profile }))}${asOf(lang, options)}</p>
+<p class="meta">${escapeHtml(t(lang, 'compare.filer.note', { n: years.length, profile: last.profile }))}${asOfLine(lang, options)}</p>
 <h2>${escapeHtml(t(lang, 'compare.filer.years'))}</h2>
 <div class="scroll"><table id="filer"><thead><tr>${head}</tr></thead><tbody>
 ${body}

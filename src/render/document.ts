@@ -15,7 +15,7 @@ import { cover } from './parts/cover.js';
 import { item, relatedCompanies } from './parts/items.js';
 import { barToken, type Composer } from './compose.js';
 import { toc, type TocEntry } from './parts/toc.js';
-import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, PAGE_MARGINS, STYLES, pageFurniture, type Content } from './styles.js';
+import { BODY_SIZE, CONTENT_WIDTH, STYLES, documentFrame, pageFurniture, type Content } from './styles.js';
 import { Tables } from './tables.js';
 import type { Wording } from './templates.js';
 import { wareki } from './wareki.js';
@@ -93,31 +93,22 @@ export function buildDocument(input: DocumentInput): Record<string, unknown> {
     ...profile.items.flatMap((i, n) => item(ctx, i, n)),
     ...appendices,
   ];
-  const submissionDate = new Date(`${data.submissionDate}T00:00:00+09:00`);
-  return {
-    pageSize: 'A4',
-    pageMargins: [...PAGE_MARGINS],
-    language: 'ja-JP',
-    info: {
+  return documentFrame(
+    {
       title: wording.text('metadata-title', templateData),
       author: filer.name,
       subject: wording.text('metadata-subject', templateData),
       keywords: wording.text('metadata-keywords', templateData),
-      creator: 'taisei',
-      producer: `taisei ${input.toolVersion}`,
-      creationDate: submissionDate,
-      modDate: submissionDate,
+      toolVersion: input.toolVersion,
+      dated: data.submissionDate,
     },
-    defaultStyle: { ...DEFAULT_STYLE },
-    // fresh objects per document: pdfmake may annotate what it is given
-    styles: structuredClone(STYLES),
-    ...pageFurniture(wording, templateData, (page) => ctx.tables.continuedOn(page)),
+    pageFurniture(wording, templateData, (page) => ctx.tables.continuedOn(page)),
     content,
-  };
+  );
 }
 
 /** A withheld value on the cover: its bar, or 非公表 where its shape is not known. */
-function withheldText(value: unknown, wording: Wording): string {
+export function withheldText(value: unknown, wording: Wording): string {
   return isWithheld(value) && value.shape ? barToken(value.shape) : wording.text('withheld');
 }
 
@@ -135,7 +126,7 @@ function isAppendix(node: Content): node is { taiseiAppendix: { id: string; titl
   return typeof node === 'object' && node !== null && !Array.isArray(node) && typeof node.taiseiAppendix === 'object';
 }
 
-function plainFiler(filer: EditionData['filer'], wording: Wording): Entry {
+export function plainFiler(filer: EditionData['filer'], wording: Wording): Entry {
   // The cover shows the filer's own particulars; a withheld one prints as a bar (the representative
   // withheld as a whole, both title and name).
   const { representative } = filer;

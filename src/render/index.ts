@@ -6,7 +6,9 @@ import type { EditionView } from '../edition/view.js';
 import { t, type Lang } from '../messages/index.js';
 import type { Edition } from '../model/edition.js';
 import { toPointer } from '../util/pointer.js';
+import type { ProgressData } from '../assessment/progress.js';
 import { buildDocument } from './document.js';
+import { buildProgressDocument } from './progress.js';
 import { Composer } from './compose.js';
 import { composerFaces, glyphsOf, missingCharacters, renderFonts, type FontFiles } from './fonts.js';
 import { renderPdf, type EmbeddedFile } from './pdf.js';
@@ -16,12 +18,12 @@ export type { Edition };
 export { fiscalYearLabel } from './document.js';
 export { wareki } from './wareki.js';
 
-/** A file the PDF carries: the bundle's filing.json or assessment.json, by the same name and bytes. */
+/** A file the PDF carries: the bundle's filing.json, assessment.json or progress.json, by the same name and bytes. */
 export interface DataFile {
   name: string;
   data: Buffer;
   mediaType: string;
-  /** filing or assessment: names its description (template embedded-<role>) and its XMP property. */
+  /** filing, assessment or progress: names its description (template embedded-<role>) and its XMP property. */
   role: string;
 }
 
@@ -32,6 +34,8 @@ export interface RenderOptions {
   fonts: FontFiles;
   templatesDir?: string;
   toolVersion: string;
+  /** The progress report of each view (build --document progress), parallel to the views, and its date. */
+  progress?: { data: readonly ProgressData[]; date: string };
   /** Called with -1 when layout starts, then with 0..1 while pages are drawn. */
   onProgress?: (edition: Edition, fraction: number) => void;
 }
@@ -78,7 +82,10 @@ export async function renderViews(views: readonly EditionView[], options: Render
     const wording = new Wording(views[0]!.profile.id, options.templatesDir);
     const composer = new Composer(composerFaces(options.fonts));
     for (const [i, view] of views.entries()) {
-      const doc = buildDocument({ ...view, wording, toolVersion: options.toolVersion, composer });
+      const progress = options.progress?.data[i];
+      const doc = progress
+        ? buildProgressDocument({ ...view, wording, toolVersion: options.toolVersion, composer, progress, date: options.progress!.date })
+        : buildDocument({ ...view, wording, toolVersion: options.toolVersion, composer });
       const embedded = (options.embedded?.[i] ?? []).map((file): EmbeddedFile => ({
         name: file.name,
         data: file.data,

@@ -19,8 +19,13 @@ export const RULE_WIDTH = 0.5;
  * content must never vanish.
  */
 export const MAX_UNBROKEN_ROW = 420;
-/** The most a heading asks to keep with it (points). */
-export const MAX_LEAD = 150;
+/**
+ * The most a heading asks to keep with it (points): what the next part needs to start on the page
+ * (a table's header and the rows kept with it), up to about three fifths of a page's content. A
+ * table whose rows may not break needs all of that where it starts, else the heading would stay
+ * at the foot of a page its table has left.
+ */
+export const MAX_LEAD = 430;
 
 /** Line pitch of running text, in ems of its size (BIZ UD's own line height is one em). */
 export const BODY_LINE_HEIGHT = 1.7;
@@ -43,6 +48,8 @@ export const STYLES = {
   groupRow: { font: 'Sans', bold: true, fontSize: 8.5, fillColor: '#f4f4f4' },
   block: { font: 'Sans', bold: true, fontSize: 9.5, margin: [0, 8, 0, 4] },
   record: { font: 'Sans', bold: true, fontSize: 9.5, margin: [0, 8, 0, 3] },
+  /** 注 over the notes under a table: 注（続き） where they run onto another page */
+  notesHeading: { font: 'Sans', bold: true, fontSize: 8, margin: [0, 0, 0, 0] },
   th: { font: 'Sans', bold: true, fontSize: 8, fillColor: '#eeeeee' },
   label: { font: 'Sans', bold: true, fontSize: 8 },
   none: { margin: [0, 2, 0, 4] },
@@ -54,6 +61,8 @@ export function pageFurniture(
   wording: Wording,
   templateData: Record<string, unknown>,
   continuedOn: (page: number) => string | undefined = () => undefined,
+  /** the running header's template (the progress report has its own) */
+  header = 'running-header',
 ): Record<string, unknown> {
   const running = { fontSize: 8, color: '#444444' };
   return {
@@ -61,7 +70,7 @@ export function pageFurniture(
     // (「四 …規程（続き）」), under it: header functions run after the layout (see tables.ts)
     header: (page: number) => {
       if (page === 1) return null;
-      const text = wording.text('running-header', templateData);
+      const text = wording.text(header, templateData);
       const caption = continuedOn(page);
       return caption === undefined
         ? { text, alignment: 'right', margin: [64, 28, 64, 0], ...running }
@@ -87,7 +96,7 @@ export function pageFurniture(
  */
 export function keptWithNext(heading: Content, wanted: number, next: Content[]): Content[] {
   if (next.length === 0) return [heading];
-  // never more than a fifth of a page: what follows may break (a row taller than a page does)
+  // never more than about three fifths of a page: what follows may break (a row taller than a page does)
   const lead = Math.min(wanted, MAX_LEAD);
   return [
     {
@@ -96,4 +105,43 @@ export function keptWithNext(heading: Content, wanted: number, next: Content[]):
     },
     { stack: next, margin: [0, -lead, 0, 0] },
   ];
+}
+
+/** What a document says of itself (the PDF's document information, repeated in its XMP). */
+export interface DocumentInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  toolVersion: string;
+  /** the day the document is dated (its creation and modification dates, never the clock) */
+  dated: string;
+}
+
+/**
+ * A pdfmake document of taisei's: A4, its margins, styles and page furniture (the running header of
+ * `header`, what continues under it, the footer), its information dated `dated` in Japan.
+ */
+export function documentFrame(info: DocumentInfo, furniture: Record<string, unknown>, content: Content[]): Record<string, unknown> {
+  const dated = new Date(`${info.dated}T00:00:00+09:00`);
+  return {
+    pageSize: 'A4',
+    pageMargins: [...PAGE_MARGINS],
+    language: 'ja-JP',
+    info: {
+      title: info.title,
+      author: info.author,
+      subject: info.subject,
+      keywords: info.keywords,
+      creator: 'taisei',
+      producer: `taisei ${info.toolVersion}`,
+      creationDate: dated,
+      modDate: dated,
+    },
+    defaultStyle: { ...DEFAULT_STYLE },
+    // fresh objects per document: pdfmake may annotate what it is given
+    styles: structuredClone(STYLES),
+    ...furniture,
+    content,
+  };
 }

@@ -36,7 +36,7 @@ export interface GridOptions {
   fontSize?: number;
   /** A heading kept with the table as its first (repeated) header row. */
   heading?: string;
-  headingStyle?: 'block' | 'record';
+  headingStyle?: HeadingStyle;
   /** No header row of column titles (a label/value table). */
   noHeader?: boolean;
   /** Column widths to use instead of measuring (two tables that must line up). */
@@ -49,6 +49,9 @@ export interface GridOptions {
   /** Notes follow the table (注1…): where it runs onto another page, its mark says they are at its end. */
   notesAfter?: boolean;
 }
+
+/** The styles a table's heading row may take: an item's block, a record, or the 注 over notes. */
+export type HeadingStyle = 'block' | 'record' | 'notesHeading';
 
 /**
  * How a table's repeated header says it is continued: a mark after its heading; or, without one, a
@@ -386,7 +389,7 @@ export class Tables {
    * A heading as the first header row of its table: it stays with the table (never stranded at
    * the foot of a page) and is repeated on every page the table runs onto.
    */
-  headingRow(heading: string, style: 'block' | 'record', columns: number, width = CONTENT_WIDTH, mark?: string): Content[] {
+  headingRow(heading: string, style: HeadingStyle, columns: number, width = CONTENT_WIDTH, mark?: string): Content[] {
     const none = [false, false, false, false];
     const size = STYLES[style].fontSize;
     // room at the end of its last line for the mark it carries on the pages it is repeated on

@@ -10,7 +10,7 @@ import { TOOL_VERSION } from '../../model/generated/schemas.js';
 import { t } from '../../messages/index.js';
 import { reporters, type ReportFormat } from '../../report/diagnostics/index.js';
 import { EXIT, useColor, type CliContext } from '../context.js';
-import { addInputOptions, parseChoice, signingPassword, sourceDateEpoch } from '../options.js';
+import { addInputOptions, parseChoice, parseDate, signingPassword, sourceDateEpoch } from '../options.js';
 
 interface BuildCommandOptions {
   out: string;
@@ -26,6 +26,10 @@ interface BuildCommandOptions {
   passwordFile?: string;
   compareWith?: string;
   assessmentAppendix: boolean;
+  document: 'filing' | 'progress';
+  asOf?: string;
+  from?: string;
+  date?: string;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -46,13 +50,22 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--cert <chain.pem>', t(lang, 'cli.build.opt.cert'))
     .option('--password-file <file>', t(lang, 'cli.build.opt.passwordFile'))
     .option('--compare-with <last-year>', t(lang, 'cli.build.opt.compareWith'))
-    .option('--no-assessment-appendix', t(lang, 'cli.build.opt.noAssessmentAppendix'));
+    .option('--no-assessment-appendix', t(lang, 'cli.build.opt.noAssessmentAppendix'))
+    .addOption(
+      new Option('--document <kind>', t(lang, 'cli.build.opt.document'))
+        .default('filing')
+        .argParser(parseChoice(lang, ['filing', 'progress'] as const)),
+    )
+    .option('--as-of <date>', t(lang, 'cli.build.opt.asOf'), parseDate(lang))
+    .option('--from <date>', t(lang, 'cli.build.opt.from'), parseDate(lang))
+    .option('--date <date>', t(lang, 'cli.build.opt.date'), parseDate(lang));
   addInputOptions(command, lang)
     .option('-w, --watch', t(lang, 'cli.build.opt.watch'))
     .action(async (filing: string, options: BuildCommandOptions) => {
       // an override folder that is not there would leave the shipped wording in silently
       if (options.templates !== undefined && !isDirectory(options.templates))
         throw new UsageError('cli.build.noTemplates', { path: options.templates }, 'cli.build.noTemplates.hint');
+      checkProgressOptions(options);
       const once = () => runBuild(filing, options, ctx);
       const result = await once();
       if (!options.watch) {
@@ -97,6 +110,15 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
     signingTime: sourceDateEpoch(io.env),
     compareWith: options.compareWith,
     assessmentAppendix: options.assessmentAppendix,
+    ...(options.document === 'progress'
+      ? {
+          progress: {
+            asOf: options.asOf!,
+            ...(options.from ? { period: { from: options.from, to: options.asOf! } } : {}),
+            ...(options.date ? { date: options.date } : {}),
+          },
+        }
+      : {}),
     onProgress: showProgress
       ? (edition, fraction) => {
           // a negative fraction: layout starts (synchronous, so say it before it begins)
@@ -157,6 +179,24 @@ async function runBuild(filing: string, options: BuildCommandOptions, ctx: CliCo
       io.stderr.write(t(lang, output.signed ? 'cli.build.wroteSignedBundle' : 'cli.build.wroteBundle', { path: output.bundle }) + '\n');
   }
   return result;
+}
+
+/** The options of a progress report go together, and only with it. */
+function checkProgressOptions(options: BuildCommandOptions): void {
+  const progressOnly = (['asOf', 'from', 'date'] as const).find((key) => options[key] !== undefined);
+  if (options.document !== 'progress') {
+    if (progressOnly)
+      throw new UsageError(
+        'cli.build.progressOnly',
+        { option: `--${progressOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` },
+        'cli.build.progressOnly.hint',
+      );
+    return;
+  }
+  if (options.asOf === undefined) throw new UsageError('cli.build.asOfRequired', {}, 'cli.build.asOfRequired.hint');
+  if (options.from !== undefined && options.from > options.asOf)
+    throw new UsageError('cli.build.fromAfterAsOf', { from: options.from, asOf: options.asOf }, 'cli.build.fromAfterAsOf.hint');
+  if (options.compareWith !== undefined) throw new UsageError('cli.build.progressCompare', {}, 'cli.build.progressCompare.hint');
 }
 
 /** Rebuilds when a file of the filing changes; runs until interrupted. */

@@ -12,16 +12,18 @@ import { EXIT, useColor, type CliContext } from '../context.js';
 import { addFormatOption } from '../options.js';
 
 /**
- * The bundle of the same build as a report PDF: the .zip of the same name among the files given,
- * else the one beside it (taisei build writes them side by side).
+ * The bundle of the same build as a report PDF: the .zip of the same name beside it (taisei build
+ * writes them side by side), else the one .zip of that name among the files given. Two filers'
+ * report-2024-submission.zip in two folders are two bundles: a PDF is never paired with another
+ * folder's while its own is there, nor with one of several.
  */
 function companionOf(file: string, given: readonly string[]): string | undefined {
   if (extname(file).toLowerCase() !== '.pdf') return undefined;
   const stem = basename(file, extname(file));
-  const named = given.find((other) => extname(other).toLowerCase() === '.zip' && basename(other, extname(other)) === stem);
-  if (named) return named;
   const beside = join(dirname(file), `${stem}.zip`);
-  return existsSync(beside) ? beside : undefined;
+  if (existsSync(beside)) return beside;
+  const named = given.filter((other) => extname(other).toLowerCase() === '.zip' && basename(other, extname(other)) === stem);
+  return named.length === 1 ? named[0] : undefined;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -122,6 +124,7 @@ function provenOf(r: VerifiedBundle): VerifiedFiling | undefined {
     fiscalYear: Number(r.filing.filing.fiscalYear),
     edition: r.filing.edition,
     profile: r.filing.profile,
+    ...(r.progress ? { progress: { asOf: r.progress.asOf, period: r.progress.period } } : {}),
     signature: signer
       ? {
           kind: 'certificate',
@@ -140,6 +143,7 @@ function provenOf(r: VerifiedBundle): VerifiedFiling | undefined {
       ...(signer?.trusted ? ['signer'] : []),
       'filing',
       'rules',
+      ...(r.progress ? ['progress'] : []),
     ],
   };
 }

@@ -54,7 +54,7 @@ function columnTitles(ctx: PartContext, segments: string[], columns: Field[]): s
   return columns.map((c) => ctx.tables.columnTitle(itemNode, segments, c));
 }
 
-/** The notes under a table (注1 and its text), hanging. */
+/** The notes under a table (注1 and its text), hanging, under 注. */
 function notesList(ctx: PartContext, notes: Notes, fontSize: number): Content[] {
   if (notes.texts.length === 0) return [];
   const rows: Cell[][] = notes.texts.map((text, i) => [
@@ -63,9 +63,12 @@ function notesList(ctx: PartContext, notes: Notes, fontSize: number): Content[] 
   ]);
   const labelWidth =
     ctx.tables.composer.extent(ctx.wording.text('note-ref', { n: notes.texts.length }), STYLES.label.fontSize, 'Sans').max + 6;
+  // headed 注, so that where the notes run onto another page they say so there (注（続き）)
   const grid = ctx.tables.grid([{ title: '', fixed: labelWidth }, { title: '' }], rows, {
     noHeader: true,
     fontSize,
+    heading: ctx.wording.text('notes-heading'),
+    headingStyle: 'notesHeading',
     margin: [0, -4, 0, 10],
   });
   return [{ ...(grid as Record<string, unknown>), layout: 'taiseiNotes' }];

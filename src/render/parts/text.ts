@@ -75,8 +75,8 @@ export function prose(ctx: PartContext, text: string, fontSize: number, options:
   return out;
 }
 
-/** An appendix's heading (添付資料一覧, 参考資料…): in the 目次 and the outline. */
-export function partHeading(ctx: PartContext, id: string, title: string, body: Content[], options: { pageBreak?: 'before' } = {}): Content {
+/** A heading in the items' style, in the outline, kept with what follows. */
+export function itemHeading(ctx: PartContext, id: string, title: string, body: Content[]): Content[] {
   const heading = {
     text: ctx.tables.lines(title, CONTENT_WIDTH, STYLES.item.fontSize, 'Sans', false),
     style: 'item',
@@ -84,8 +84,13 @@ export function partHeading(ctx: PartContext, id: string, title: string, body: C
     outline: true,
     outlineText: title,
   };
+  return keptWithNext(heading, lead(body[0] ?? ''), body);
+}
+
+/** An appendix's heading (添付資料一覧, 参考資料…): in the 目次 and the outline. */
+export function partHeading(ctx: PartContext, id: string, title: string, body: Content[], options: { pageBreak?: 'before' } = {}): Content {
   return {
-    stack: keptWithNext(heading, lead(body[0] ?? ''), body),
+    stack: itemHeading(ctx, id, title, body),
     taiseiAppendix: { id, title },
     ...(options.pageBreak ? { pageBreak: options.pageBreak } : {}),
   };

@@ -94,7 +94,8 @@ function summary(result: ValidateResult, lang: Lang, paint: Paint): string {
 
 /** What verify proved of a file: whose filing, and who signed it (or that nobody did). */
 function proven(v: VerifiedFiling, lang: Lang): string {
-  const what = t(lang, 'verify.proven', {
+  const what = t(lang, v.progress ? 'verify.provenProgress' : 'verify.proven', {
+    ...(v.progress ? { asOf: v.progress.asOf, from: v.progress.period.from, to: v.progress.period.to } : {}),
     file: printable(v.file),
     filer: printable(v.filer.name),
     number: v.filer.corporateNumber,
