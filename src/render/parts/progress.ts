@@ -201,49 +201,53 @@ function measures(ctx: PartContext, w: Words, progress: ProgressData): Content[]
 /**
  * The measures' column widths: the owner, the status and the schedule as wide as their texts need
  * (the owner up to seven characters; a date never broken); the measure, its records and what was
- * done share the rest by how much each has to say (the sum of its cells' lengths), each at least its
- * longest unbreakable run and the measure at least ten characters, none beyond its longest line.
- * Widths by the longest cell alone would leave the measure's title a few characters wide wherever a
- * single long note claims the room.
+ * done share the rest as makes the table shortest (each at least its longest unbreakable run, the
+ * measure at least ten characters), tried half an em at a time. Widths from the longest cell alone
+ * leave the measure's title a few characters wide wherever one long note claims the room, and a
+ * share by the text's length leaves that one note many lines tall.
  */
 function measureWidths(ctx: PartContext, titles: string[], rows: Cell[][]): number[] {
   const { composer } = ctx.tables;
   const text = (cell: Cell | undefined) => (typeof cell === 'string' ? cell : cell && 'text' in cell ? cell.text : '');
-  const extents = (j: number) => rows.map((r) => composer.extent(text(r[j]) || EMPTY_CELL, TABLE_SIZE));
+  const extents = titles.map((_, j) => rows.map((r) => composer.extent(text(r[j]) || EMPTY_CELL, TABLE_SIZE)));
   const header = (j: number) =>
     headerMin(composer.extent(titles[j]!, STYLES.th.fontSize, 'Sans').max / STYLES.th.fontSize) * STYLES.th.fontSize;
-  const fitted = (j: number, most: number) => Math.max(header(j), ...extents(j).map((e) => Math.max(e.min, Math.min(e.max, most)))) + 1;
+  const fitted = (j: number, most: number) => Math.max(header(j), ...extents[j]!.map((e) => Math.max(e.min, Math.min(e.max, most)))) + 1;
   const widths = titles.map(() => 0);
   widths[1] = fitted(1, 7 * TABLE_SIZE);
   widths[2] = fitted(2, Infinity);
-  widths[3] = Math.max(header(3), ...extents(3).map((e) => e.min)) + 1;
-  const flexible = [0, 4, 5].map((j) => {
-    const es = extents(j);
-    const min = Math.max(header(j), ...es.map((e) => e.min), j === 0 ? Math.min(10 * TABLE_SIZE, ...es.map((e) => e.max)) : 0) + 1;
-    return { j, min, max: Math.max(min, ...es.map((e) => e.max)) + 1, area: es.reduce((sum, e) => sum + e.max, 0) };
-  });
-  let left = CONTENT_WIDTH - titles.length * CELL_PADDING - (titles.length + 1) * RULE_WIDTH - widths[1]! - widths[2]! - widths[3]!;
-  for (const f of flexible) {
-    widths[f.j] = f.min;
-    left -= f.min;
-  }
-  // the rest by each column's share of the text, none beyond its longest line (water-filling)
-  let open = flexible.filter((f) => widths[f.j]! < f.max);
-  while (left > 0.01 && open.length > 0) {
-    const total = open.reduce((sum, f) => sum + f.area, 0) || 1;
-    let given = 0;
-    for (const f of open) {
-      const add = Math.min(left * (f.area / total), f.max - widths[f.j]!);
-      widths[f.j]! += add;
-      given += add;
+  widths[3] = Math.max(header(3), ...extents[3]!.map((e) => e.min)) + 1;
+  const min = (j: number) =>
+    Math.max(header(j), ...extents[j]!.map((e) => e.min), j === 0 ? Math.min(10 * TABLE_SIZE, ...extents[j]!.map((e) => e.max)) : 0) + 1;
+  const rest = CONTENT_WIDTH - titles.length * CELL_PADDING - (titles.length + 1) * RULE_WIDTH - widths[1]! - widths[2]! - widths[3]!;
+  // the lines of a cell at a width, and of the table: each row as tall as its tallest cell
+  const lines = (j: number, r: number, w: number) =>
+    extents[j]![r]!.paragraphs.reduce((n, p) => n + Math.max(1, Math.ceil(p / (w * 0.98) - 1e-9)), 0);
+  const height = (ws: number[]) => {
+    let tall = 0;
+    let all = 0;
+    rows.forEach((_, r) => {
+      let most = 1;
+      for (let j = 0; j < ws.length; j++) {
+        const n = lines(j, r, ws[j]!);
+        all += n;
+        if (n > most) most = n;
+      }
+      tall += most;
+    });
+    return tall + all / 1e4;
+  };
+  const step = TABLE_SIZE / 2;
+  let best: { ws: number[]; h: number } | undefined;
+  for (let a = min(0); a <= rest - min(4) - min(5); a += step)
+    for (let b = min(4); a + b <= rest - min(5); b += step) {
+      const ws = [a, widths[1]!, widths[2]!, widths[3]!, b, rest - a - b];
+      const h = height(ws);
+      if (!best || h < best.h - 1e-9) best = { ws, h };
     }
-    left -= given;
-    open = open.filter((f) => widths[f.j]! < f.max - 0.01);
-    if (given < 0.01) break;
-  }
-  // what no column can use goes to the notes
-  if (left > 0) widths[5]! += left;
-  return widths.map((x) => Math.floor(x * 100) / 100);
+  // (no room for the minima: the measure and the notes share what there is)
+  const chosen = best?.ws ?? [rest / 2, widths[1]!, widths[2]!, widths[3]!, 0, rest / 2];
+  return chosen.map((x) => Math.floor(x * 100) / 100);
 }
 
 function measureRow(ctx: PartContext, w: Words, m: MeasureProgress): Cell[] {
