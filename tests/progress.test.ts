@@ -177,6 +177,7 @@ describe('build --document progress', () => {
     [['--document', 'progress', '--as-of', '2025-02-30'], 'YYYY-MM-DD'],
     [['--document', 'progress', '--as-of', '2025-03-31', '--from', '2025-04-01'], '--from'],
     [['--document', 'progress', '--as-of', '2025-03-31', '--compare-with', EXAMPLES], '--compare-with'],
+    [['--document', 'progres', '--as-of', '2025-03-31'], 'did you mean "progress"?'],
   ])('refuses %j as a usage error that says what to do (exit 2), writing nothing', (args, says) => {
     const dir = join(tempDir('taisei-progress-'), 'out');
     const run = runCli(['build', join(EXAMPLES, 'soden-13'), ...args, '-o', dir, '--lang', 'en']);

@@ -4,11 +4,17 @@ import { REPORT_FORMATS } from '../report/diagnostics/index.js';
 import { t, type Lang } from '../messages/index.js';
 import { readRegularFile } from '../util/regular-file.js';
 import { isDate } from '../model/formats.js';
+import { suggest } from '../util/suggest.js';
 
 export function parseChoice<T extends string>(lang: Lang, allowed: readonly T[]): (value: string) => T {
   return (value) => {
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    throw new InvalidArgumentError(t(lang, 'cli.error.badFormat', { value, allowed: allowed.join(', ') }));
+    // every choice of an option (a format, an edition, a document): the value given, the ones there
+    // are, and the one it most likely means
+    const meant = suggest(value, allowed);
+    throw new InvalidArgumentError(
+      t(lang, meant ? 'cli.error.badChoice.suggest' : 'cli.error.badChoice', { value, allowed: allowed.join(', '), meant: meant ?? '' }),
+    );
   };
 }
 

@@ -171,7 +171,8 @@ const base = {
   'cli.opt.format': 'output format: {formats} (default: text)',
   'cli.opt.config': 'path of a taisei.config.yaml (default: the one in the filing directory)',
   'cli.opt.maxFileSize': 'refuse YAML files larger than this many MB (default: 20)',
-  'cli.build.description': 'validate a filing and write its PDF filing (submission and/or public edition)',
+  'cli.build.description':
+    'validate a filing and write its PDF (submission and/or public edition) and bundle: the annual filing, or with --document progress the progress report of its plans',
   'cli.build.arg.filing': 'the filing: a directory with filing.yaml, or one .yaml file',
   'cli.build.opt.out': 'directory to write the PDF(s) to (default: out)',
   'cli.build.opt.edition':
@@ -759,7 +760,8 @@ const base = {
   'cli.error.invalidArgument': '{detail}',
   'cli.error.excessArguments': 'too many arguments',
   'cli.error.usage.hint': 'run `taisei {command} --help` to see the usage',
-  'cli.error.badFormat': 'unknown format "{value}"; use one of: {allowed}',
+  'cli.error.badChoice': '"{value}" is not one of: {allowed}',
+  'cli.error.badChoice.suggest': '"{value}" is not one of: {allowed} (did you mean "{meant}"?)',
   'cli.error.unknownProfile': 'no profile is named "{value}"; use one of: {allowed}',
   'cli.error.didYouMean': 'did you mean `taisei {suggestion}`?',
   'cli.examples.validate':

@@ -164,7 +164,7 @@ export const ja: Record<MessageKey, string> = {
   'cli.opt.format': '出力形式: {formats}（既定: text）',
   'cli.opt.config': 'taisei.config.yaml のパス（既定: 報告のディレクトリにあるもの）',
   'cli.opt.maxFileSize': 'この MB を超える YAML ファイルは読まない（既定: 20）',
-  'cli.build.description': '報告を検証し、報告書の PDF（提出版・公表版）を書き出す',
+  'cli.build.description': '報告を検証し、報告書の PDF（提出版・公表版）とバンドルを書き出す（--document progress で計画の進捗報告）',
   'cli.build.arg.filing': '報告（filing.yaml のあるディレクトリ、又は1つの .yaml ファイル）',
   'cli.build.opt.out': 'PDF を書き出すディレクトリ（既定: out）',
   'cli.build.opt.edition':
@@ -746,7 +746,8 @@ export const ja: Record<MessageKey, string> = {
   'cli.error.invalidArgument': '{detail}',
   'cli.error.excessArguments': '引数が多すぎます',
   'cli.error.usage.hint': '`taisei {command} --help` で使い方を確認してください',
-  'cli.error.badFormat': '出力形式「{value}」はありません。次のいずれかです: {allowed}',
+  'cli.error.badChoice': '「{value}」は指定できません。次のいずれかです: {allowed}',
+  'cli.error.badChoice.suggest': '「{value}」は指定できません。次のいずれかです: {allowed}（「{meant}」の誤りではありませんか）',
   'cli.error.unknownProfile': '様式「{value}」はありません。次のいずれかです: {allowed}',
   'cli.error.didYouMean': '`taisei {suggestion}` の誤りではありませんか',
   'cli.examples.validate':
