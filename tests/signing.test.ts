@@ -172,6 +172,75 @@ describe('a filing signed with a certificate', () => {
     expect(cms.stderr).toContain('Verification successful');
   });
 
+  it('signs a progress report as it signs the filing: pdfsig and openssl cms check it, verify and ingest name the signer', () => {
+    const run = runCli(
+      [
+        'build',
+        join(EXAMPLES, 'soden-13'),
+        '--document',
+        'progress',
+        '--as-of',
+        '2025-03-31',
+        '--out',
+        at('progress'),
+        '--sign',
+        at('soden.p12'),
+      ],
+      { env: { TAISEI_SIGN_PASSWORD: PASSWORD } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const pdf = at('progress/progress-2025-03-31-submission.pdf');
+    const report = tool('pdfsig', ['-nssdir', `sql:${at('nss')}`, pdf]);
+    expect(report).toContain('Signature Validation: Signature is Valid.');
+    expect(report).toContain('Certificate Validation: Certificate is Trusted.');
+    expect(report).toContain('Total document signed');
+    const zip = readFileSync(at('progress/progress-2025-03-31-submission.zip'));
+    const entries = readDirectory(zip);
+    const entry = (name: string) =>
+      readEntry(
+        zip,
+        entries.find((e) => e.name === name)!,
+      );
+    writeFileSync(at('progress-manifest.json'), entry('manifest.json'));
+    writeFileSync(at('progress-manifest.p7s'), entry('manifest.p7s'));
+    expect(JSON.parse(entry('manifest.json').toString('utf8'))).toMatchObject({ document: 'progress', asOf: '2025-03-31' });
+    const cms = spawnSync(
+      'openssl',
+      [
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        'progress-manifest.p7s',
+        '-content',
+        'progress-manifest.json',
+        '-CAfile',
+        'ca.pem',
+        '-out',
+        '/dev/null',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(cms.status, cms.stderr).toBe(0);
+    const { status, doc } = verifyJson(at('progress/progress-2025-03-31-submission.zip'), '--trust', at('ca.pem'), '--require-signature');
+    expect(status, JSON.stringify(doc.diagnostics)).toBe(0);
+    expect(doc.verified![0]).toMatchObject({ progress: { asOf: '2025-03-31' }, signature: { kind: 'certificate', trusted: 'issuer' } });
+    const db = at('progress.sqlite');
+    expect(runCli(['trust', 'add', at('ca.pem'), '--db', db, '--by', 'test']).status).toBe(0);
+    const ingest = runCli(['ingest', at('progress/progress-2025-03-31-submission.zip'), '--db', db, '--require-signature']);
+    expect(ingest.status, ingest.stdout + ingest.stderr).toBe(0);
+    const conn = openSqlite(db, { mustExist: true, readOnly: true });
+    try {
+      expect(conn.prepare('SELECT document, as_of, signed, signer_subject FROM bundles').all()).toEqual([
+        { document: 'progress', as_of: '2025-03-31', signed: 1, signer_subject: expect.stringContaining(`serialNumber=${SODEN}`) },
+      ]);
+    } finally {
+      conn.close();
+    }
+  });
+
   it('verifies with the trust register, and says whose filing it is and who signed it', () => {
     for (const file of ['signed/report-2024-submission.zip', 'signed/report-2024-submission.pdf']) {
       const { status, doc } = verifyJson(at(file), '--trust', at('ca.pem'), '--require-signature');
