@@ -117,6 +117,8 @@ describe('build --document progress', () => {
     expect(printed).toContain(compact('帳票の様式変更への対応を移行前に終えるため'));
     expect(printed).toContain(compact('令和6年10月〜令和7年3月の実施の記録がない。'));
     expect(printed).toContain(compact('確認 LR-050'));
+    // the verdict as of the date over the measure's own status
+    expect(printed).toContain(compact('遅れ（継続実施中）'));
     expect(text['soden-13 submission']!.compact).toContain(compact('令和8年9月30日（あと548日）　約3年の目安より後'));
   });
 

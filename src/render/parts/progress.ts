@@ -252,7 +252,9 @@ function measureWidths(ctx: PartContext, titles: string[], rows: Cell[][]): numb
 
 function measureRow(ctx: PartContext, w: Words, m: MeasureProgress): Cell[] {
   const at = (path: string) => `${m.pointer}/${path}`;
-  const verdict = w('verdict', { done: m.verdict === 'done', late: m.verdict === 'late', notDue: m.verdict === 'not-due' });
+  // the verdict as of the date, and the measure's own status under it (継続実施中, 未着手…)
+  const status = typeof m.status === 'string' ? ctx.format.format(m.status, ctx.view.schema.at(['improvementPlan', '0', 'status'])) : '';
+  const verdict = w('verdict', { done: m.verdict === 'done', late: m.verdict === 'late', notDue: m.verdict === 'not-due', status });
   const schedule = [
     ...(m.recurrence ? [keep(ctx.format.recurrenceText(m.recurrence))] : []),
     ...(m.due ? [w('due', { date: day(m.due) })] : []),
