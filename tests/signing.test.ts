@@ -110,6 +110,42 @@ const verifyJson = (file: string, ...extra: string[]) => {
 const codes = (doc: { diagnostics: { code: string; severity: string }[] }) =>
   doc.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
 
+/** An entry of a bundle, by name. */
+function bundleEntries(zipPath: string): (name: string) => Buffer {
+  const zip = readFileSync(zipPath);
+  const entries = readDirectory(zip);
+  return (name) =>
+    readEntry(
+      zip,
+      entries.find((e) => e.name === name)!,
+    );
+}
+
+/** openssl cms -verify of a bundle's manifest.p7s over its manifest.json, against the test CA (files named `${stem}.json`, `.p7s`). */
+function cmsVerify(entry: (name: string) => Buffer, stem: string) {
+  writeFileSync(at(`${stem}.json`), entry('manifest.json'));
+  writeFileSync(at(`${stem}.p7s`), entry('manifest.p7s'));
+  return spawnSync(
+    'openssl',
+    [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      `${stem}.p7s`,
+      '-content',
+      `${stem}.json`,
+      '-CAfile',
+      'ca.pem',
+      '-out',
+      '/dev/null',
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+}
+
 beforeAll(() => {
   dir = tempDir('taisei-signing-');
   certificateAuthority('ca');
@@ -139,35 +175,9 @@ describe('a filing signed with a certificate', () => {
     expect(report).toContain('Signature Type: ETSI.CAdES.detached');
     expect(report).toContain(`serialNumber=${SODEN}`);
     // the bundle: its manifest signed by the same certificate, its PDF the signed one, byte for byte
-    const zip = readFileSync(at('signed/report-2024-submission.zip'));
-    const entries = readDirectory(zip);
-    const entry = (name: string) =>
-      readEntry(
-        zip,
-        entries.find((e) => e.name === name)!,
-      );
-    writeFileSync(at('manifest.json'), entry('manifest.json'));
-    writeFileSync(at('manifest.p7s'), entry('manifest.p7s'));
+    const entry = bundleEntries(at('signed/report-2024-submission.zip'));
     expect(entry('report.pdf').equals(readFileSync(pdf))).toBe(true);
-    const cms = spawnSync(
-      'openssl',
-      [
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        'manifest.p7s',
-        '-content',
-        'manifest.json',
-        '-CAfile',
-        'ca.pem',
-        '-out',
-        '/dev/null',
-      ],
-      { cwd: dir, encoding: 'utf8' },
-    );
+    const cms = cmsVerify(entry, 'manifest');
     expect(cms.status, cms.stderr).toBe(0);
     expect(cms.stderr).toContain('Verification successful');
   });
@@ -194,35 +204,9 @@ describe('a filing signed with a certificate', () => {
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Certificate Validation: Certificate is Trusted.');
     expect(report).toContain('Total document signed');
-    const zip = readFileSync(at('progress/progress-2025-03-31-submission.zip'));
-    const entries = readDirectory(zip);
-    const entry = (name: string) =>
-      readEntry(
-        zip,
-        entries.find((e) => e.name === name)!,
-      );
-    writeFileSync(at('progress-manifest.json'), entry('manifest.json'));
-    writeFileSync(at('progress-manifest.p7s'), entry('manifest.p7s'));
+    const entry = bundleEntries(at('progress/progress-2025-03-31-submission.zip'));
     expect(JSON.parse(entry('manifest.json').toString('utf8'))).toMatchObject({ document: 'progress', asOf: '2025-03-31' });
-    const cms = spawnSync(
-      'openssl',
-      [
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        'progress-manifest.p7s',
-        '-content',
-        'progress-manifest.json',
-        '-CAfile',
-        'ca.pem',
-        '-out',
-        '/dev/null',
-      ],
-      { cwd: dir, encoding: 'utf8' },
-    );
+    const cms = cmsVerify(entry, 'progress-manifest');
     expect(cms.status, cms.stderr).toBe(0);
     const { status, doc } = verifyJson(at('progress/progress-2025-03-31-submission.zip'), '--trust', at('ca.pem'), '--require-signature');
     expect(status, JSON.stringify(doc.diagnostics)).toBe(0);

@@ -9,7 +9,8 @@
 // record whose date is withheld shows in no period. The public report is thus computed from the
 // public filing.json, and anyone can compute it again.
 import { ORDERS_DATE, SEPARATION_HORIZON } from '../model/orders.js';
-import { addDays } from '../model/dates.js';
+import { addDays, daysBetween } from '../model/dates.js';
+import { isDate } from '../model/formats.js';
 import { parseRecurrence, windowsOf, type Window } from '../model/recurrence.js';
 import { toPointer } from '../util/pointer.js';
 import { EvidenceIndex } from './evidence.js';
@@ -120,8 +121,7 @@ type Entry = Record<string, unknown>;
 
 const isEntry = (v: unknown): v is Entry => v !== null && typeof v === 'object' && !Array.isArray(v);
 const entries = (v: unknown): Entry[] => (Array.isArray(v) ? v.filter(isEntry) : []);
-const date = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
-const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const date = (v: unknown): string | null => (typeof v === 'string' && isDate(v) ? v : null);
 
 /** The half-year ending on `asOf`: from the day after the same day six months before. */
 export function defaultPeriod(asOf: string): Period {
@@ -199,8 +199,8 @@ function systemProgress(system: Entry, index: number, asOf: string, period: Peri
     done,
     late: separated ? [] : late,
     next: separated ? null : next,
-    daysToTarget: separated || target === null ? null : days(asOf, target),
-    daysToHorizon: separated ? null : days(asOf, SEPARATION_HORIZON),
+    daysToTarget: separated || target === null ? null : daysBetween(asOf, target),
+    daysToHorizon: separated ? null : daysBetween(asOf, SEPARATION_HORIZON),
     beyondHorizon: target !== null && target > SEPARATION_HORIZON,
     reason: setting?.reason ?? null,
     reasonIndex: setting?.index ?? null,

@@ -20,6 +20,7 @@ import type { VerdictSettings } from '../model/config.js';
 import { keyId, verifyBytes, type Signature } from './keys.js';
 import { BUNDLE_FORMAT, FILING_FORMAT, attachmentEntry, canonicalBytes, type Manifest } from './write.js';
 import { ASSESSMENT_METHOD, assessmentSummary } from '../assessment/summary.js';
+import { isDate } from '../model/formats.js';
 import { PROGRESS_FORMAT, PROGRESS_METHOD, progressOf, type Period, type ProgressData } from '../assessment/progress.js';
 import { PdfUnreadable, readPdfFacts, strayFiles, type EmbeddedData } from './pdf-read.js';
 import { DEFAULT_LIMITS, MAX_BUNDLE_BYTES, readDirectory, readEntry, UnsafeZip, type ZipLimits } from './zip.js';
@@ -506,7 +507,7 @@ export function checkProgress(result: VerifiedBundle, problem: Problem, manifest
     problem('bundle/progress', 'bundle.notJson', { entry: 'progress.json' }, 'progress.json');
     return;
   }
-  const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const isDay = (v: unknown): v is string => typeof v === 'string' && isDate(v);
   if (
     !carried ||
     carried.format !== PROGRESS_FORMAT ||

@@ -126,6 +126,8 @@ export interface BundleInput {
 export interface FilingData {
   /** filing.json: the normalised filing, as canonical JSON */
   filing: Buffer;
+  /** the same normalised filing (withheld values as markers), before it became bytes */
+  normalised: Record<string, unknown>;
   /** assessment.json: the self-assessment scored from filing.json's own content, when there is one */
   assessment?: Buffer;
 }
@@ -144,7 +146,7 @@ export function filingData(view: EditionView, settings?: VerdictSettings): Filin
   });
   // computed from filing.json's own content, so that verify can compute it again and compare
   const assessment = assessmentSummary(normalised as Record<string, unknown>);
-  return { filing, ...(assessment ? { assessment: canonicalBytes(assessment) } : {}) };
+  return { filing, normalised: normalised as Record<string, unknown>, ...(assessment ? { assessment: canonicalBytes(assessment) } : {}) };
 }
 
 /** A file the bundle will carry from disk: its entry name, its size now, and how to read it. */

@@ -153,7 +153,7 @@ export async function buildFiling(path: string, options: BuildOptions): Promise<
   const data = views.map((view) => bundler.filingData(view, settings));
   // the progress of each edition, from that edition's filing.json: what verify computes again
   const progress: ProgressData[] | undefined = progressed
-    ? data.map((d) => progressOf(JSON.parse(d.filing.toString('utf8')).filing, progressed.asOf, progressed.period))
+    ? data.map((d) => progressOf(d.normalised, progressed.asOf, progressed.period))
     : undefined;
   const progressBytes = progress?.map((p) => bundler.canonicalBytes(p));
   const rendered = await render.renderViews(views, {

@@ -10,6 +10,7 @@ import { internalControl } from '../model/generated/data.js';
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import { SchemaIndex, type SchemaNode } from '../model/schema-index.js';
 import { SEPARATION_HORIZON } from '../model/orders.js';
+import { daysBetween } from '../model/dates.js';
 import { exceljs, neutralised } from '../util/excel.js';
 import { displayWidth } from '../util/width.js';
 
@@ -27,8 +28,7 @@ export interface SharedSystem {
   target: string | null;
 }
 
-/** Whole days from one ISO date to another. */
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+export { daysBetween };
 
 let schema: SchemaIndex | undefined;
 /** In Japanese, an enum value as the schema describes it (director → 取締役); otherwise the value. */

@@ -81,33 +81,9 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
     created: String(filing.submissionDate),
   };
   const progress = verified.progress;
-  if (progress) return ingestProgress(db, { path, hash, verified, key, progress, filingText });
-  let amended = false;
-  let duplicate = false;
-  db.transaction(() => {
-    // checked again under the write lock: another run may have stored it meanwhile
-    if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) {
-      duplicate = true;
-      return;
-    }
-    // the same filing again (the PDF of a build after its bundle, or the other way round) changes
-    // nothing, unless it is signed where the one stored is not
-    const current = db
-      .prepare(
-        "SELECT f.filing AS filing, b.signed AS signed FROM bundles b JOIN filings f ON f.bundle = b.hash WHERE b.filer_number = ? AND b.fiscal_year = ? AND b.edition = ? AND b.document = 'filing' AND b.current = 1",
-      )
-      .get(key.number, key.year, key.edition) as { filing: string; signed: number } | undefined;
-    if (current && current.filing === filingText && (current.signed === 1 || !verified.signed)) {
-      duplicate = true;
-      return;
-    }
-    const earlier = db
-      .prepare(
-        "UPDATE bundles SET current = 0 WHERE filer_number = ? AND fiscal_year = ? AND edition = ? AND document = 'filing' AND current = 1",
-      )
-      .run(key.number, key.year, key.edition);
-    amended = earlier.changes > 0;
-    insertBundle(db, hash, key, verified);
+  const stored = { path, hash, verified, key, filingText };
+  if (progress) return storeBundle(db, stored, progress, () => progressFacts(db, hash, progress));
+  return storeBundle(db, stored, undefined, () => {
     const insertSystem = db.prepare('INSERT INTO systems VALUES (?,?,?,?,?,?,?,?,?)');
     for (const s of entries(filing.systems)) {
       insertSystem.run(
@@ -172,9 +148,6 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
     const insertSetting = db.prepare('INSERT INTO settings VALUES (?,?,?,?,?)');
     for (const s of settingRows(verified.filing?.settings, (id) => RULES.find((r) => r.id === id)?.severity))
       insertSetting.run(hash, s.setting, s.value, s.defaultValue, s.justification);
-    const insertRuleFinding = db.prepare('INSERT INTO rule_findings VALUES (?,?,?,?,?)');
-    for (const d of verified.diagnostics)
-      if (ruleIds.has(d.code)) insertRuleFinding.run(hash, d.code, d.severity, d.pointer ?? null, d.message);
     const summary = assessmentSummary(filing);
     if (summary) {
       const insertScore = db.prepare('INSERT INTO assessment VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
@@ -209,10 +182,7 @@ export async function ingestBundle(db: Database, path: string, options: IngestOp
         );
       }
     }
-    db.prepare('INSERT INTO filings VALUES (?,?)').run(hash, filingText);
   });
-  if (duplicate) return { path, status: 'duplicate', hash, diagnostics: [] };
-  return { path, status: amended ? 'amended' : 'ingested', hash, diagnostics: verified.diagnostics };
 }
 
 interface BundleKey {
@@ -257,84 +227,56 @@ function insertBundle(
   );
 }
 
-interface ProgressIngest {
+interface Stored {
   path: string;
   hash: string;
   verified: Awaited<ReturnType<typeof verifyFile>>;
   key: BundleKey;
-  progress: ProgressData;
   filingText: string;
 }
 
 /**
- * A progress report: its bundle row (document 'progress', keyed by filer, as-of date and edition: a
- * later one for the same is an amendment), its systems and measures as it judged them, and the
- * filing it was computed from. The annual filing's own tables are not filled from it.
+ * A bundle stored in one transaction: skipped if it is there already, or if the current one of the
+ * same filer, edition and fiscal year (a progress report: as-of date and period) carries the same
+ * filing and is signed where this one is (the PDF of a build after its bundle, or the other way
+ * round); else current, the earlier one an amendment, with its facts, the rules' findings and the
+ * filing itself.
  */
-function ingestProgress(db: Database, input: ProgressIngest): IngestResult {
-  const { path, hash, verified, key, progress, filingText } = input;
+function storeBundle(db: Database, stored: Stored, progress: ProgressData | undefined, facts: () => void): IngestResult {
+  const { path, hash, verified, key, filingText } = stored;
+  // a filing by its fiscal year; a progress report by its as-of date
+  const scope = progress
+    ? { where: "as_of = ? AND document = 'progress'", value: progress.asOf }
+    : { where: "fiscal_year = ? AND document = 'filing'", value: key.year };
   let amended = false;
   let duplicate = false;
   db.transaction(() => {
+    // checked again under the write lock: another run may have stored it meanwhile
     if (db.prepare('SELECT 1 FROM bundles WHERE hash = ?').get(hash)) {
       duplicate = true;
       return;
     }
     const current = db
       .prepare(
-        "SELECT f.filing AS filing, b.signed AS signed, b.period_from AS period FROM bundles b JOIN filings f ON f.bundle = b.hash WHERE b.filer_number = ? AND b.as_of = ? AND b.edition = ? AND b.document = 'progress' AND b.current = 1",
+        `SELECT f.filing AS filing, b.signed AS signed, b.period_from AS period FROM bundles b JOIN filings f ON f.bundle = b.hash WHERE filer_number = ? AND ${scope.where} AND edition = ? AND current = 1`,
       )
-      .get(key.number, progress.asOf, key.edition) as { filing: string; signed: number; period: string } | undefined;
-    if (current && current.filing === filingText && current.period === progress.period.from && (current.signed === 1 || !verified.signed)) {
+      .get(key.number, scope.value, key.edition) as { filing: string; signed: number; period: string | null } | undefined;
+    if (
+      current &&
+      current.filing === filingText &&
+      current.period === (progress?.period.from ?? null) &&
+      (current.signed === 1 || !verified.signed)
+    ) {
       duplicate = true;
       return;
     }
     amended =
       db
-        .prepare(
-          "UPDATE bundles SET current = 0 WHERE filer_number = ? AND as_of = ? AND edition = ? AND document = 'progress' AND current = 1",
-        )
-        .run(key.number, progress.asOf, key.edition).changes > 0;
+        .prepare(`UPDATE bundles SET current = 0 WHERE filer_number = ? AND ${scope.where} AND edition = ? AND current = 1`)
+        .run(key.number, scope.value, key.edition).changes > 0;
     // a progress report is dated on its own day
-    insertBundle(db, hash, { ...key, created: verified.manifest?.created ?? progress.asOf }, verified, progress);
-    const insertSystem = db.prepare('INSERT INTO progress_systems VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
-    for (const s of progress.systems)
-      insertSystem.run(
-        hash,
-        s.id,
-        plain(s.name),
-        plain(s.level),
-        s.status,
-        s.target,
-        s.ended,
-        s.daysToTarget,
-        s.daysToHorizon,
-        s.beyondHorizon ? 1 : 0,
-        s.late.length,
-        s.next ? plain(s.next.description) : null,
-        s.next?.date ?? null,
-        plain(s.reason),
-        s.late
-          .map((m) => plain(m.note))
-          .filter((n) => n !== null)
-          .join('\n') || null,
-      );
-    const insertMeasure = db.prepare('INSERT INTO progress_measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
-    for (const m of progress.measures)
-      insertMeasure.run(
-        hash,
-        m.id,
-        plain(m.title),
-        plain(m.area),
-        plain(m.status),
-        m.verdict,
-        m.recurrence,
-        m.due,
-        m.windows.length,
-        m.windows.filter((w) => !w.met).length,
-        m.records.length,
-        plain(m.note),
-      );
+    insertBundle(db, hash, progress ? { ...key, created: verified.manifest?.created ?? progress.asOf } : key, verified, progress);
+    facts();
     const insertRuleFinding = db.prepare('INSERT INTO rule_findings VALUES (?,?,?,?,?)');
     for (const d of verified.diagnostics)
       if (ruleIds.has(d.code)) insertRuleFinding.run(hash, d.code, d.severity, d.pointer ?? null, d.message);
@@ -342,4 +284,46 @@ function ingestProgress(db: Database, input: ProgressIngest): IngestResult {
   });
   if (duplicate) return { path, status: 'duplicate', hash, diagnostics: [] };
   return { path, status: amended ? 'amended' : 'ingested', hash, diagnostics: verified.diagnostics };
+}
+
+/** A progress report's systems and measures as it judged them (the annual filing's tables stay the filing's). */
+function progressFacts(db: Database, hash: string, progress: ProgressData): void {
+  const insertSystem = db.prepare('INSERT INTO progress_systems VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
+  for (const s of progress.systems)
+    insertSystem.run(
+      hash,
+      s.id,
+      plain(s.name),
+      plain(s.level),
+      s.status,
+      s.target,
+      s.ended,
+      s.daysToTarget,
+      s.daysToHorizon,
+      s.beyondHorizon ? 1 : 0,
+      s.late.length,
+      s.next ? plain(s.next.description) : null,
+      s.next?.date ?? null,
+      plain(s.reason),
+      s.late
+        .map((m) => plain(m.note))
+        .filter((n) => n !== null)
+        .join('\n') || null,
+    );
+  const insertMeasure = db.prepare('INSERT INTO progress_measures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
+  for (const m of progress.measures)
+    insertMeasure.run(
+      hash,
+      m.id,
+      plain(m.title),
+      plain(m.area),
+      plain(m.status),
+      m.verdict,
+      m.recurrence,
+      m.due,
+      m.windows.length,
+      m.windows.filter((w) => !w.met).length,
+      m.records.length,
+      plain(m.note),
+    );
 }

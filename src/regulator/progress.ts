@@ -5,7 +5,7 @@
 import { t, type Lang, type MessageKey } from '../messages/index.js';
 import type { Database } from './sqlite.js';
 import { HORIZON, enumLabel, type Column } from './compare.js';
-import { escapeHtml, page, asOfLine, type PageSource } from './report-html.js';
+import { asOfLine, escapeHtml, groupByFiler, page, type PageSource } from './report-html.js';
 
 export interface ProgressRow {
   filer: string;
@@ -199,20 +199,13 @@ export const PROGRESS_COLUMNS: Column<ProgressRow>[] = [
   { key: 'note', group: { id: 'assessment' }, label: 'progress.col.note', value: (r) => r.note },
 ];
 
-/** Each filer's rows, in order of its 法人番号. */
-function byFiler(rows: readonly ProgressRow[]): ProgressRow[][] {
-  const out = new Map<string, ProgressRow[]>();
-  for (const row of rows) out.set(row.corporateNumber, [...(out.get(row.corporateNumber) ?? []), row]);
-  return [...out.values()];
-}
-
 const days = (n: number | null, lang: Lang) =>
   n === null ? '' : n < 0 ? label(lang, 'daysPast', { n: -n }) : label(lang, 'daysLeft', { n });
 
 /** The page: per filer, its systems (rows) at each as-of date (columns), then its late measures. */
 export function toProgressHtml(rows: ProgressRow[], lang: Lang, options?: PageSource): Buffer {
   const title = label(lang, 'title');
-  const sections = byFiler(rows).map((filerRows) => {
+  const sections = groupByFiler(rows).map((filerRows) => {
     const first = filerRows[0]!;
     const dates = [...new Set(filerRows.map((r) => r.asOf))].sort();
     const systems = [...new Set(filerRows.filter((r) => r.kind === 'system').map((r) => r.id))].sort();

@@ -9,12 +9,16 @@ import { ORDERS_DATE as ORDERS } from '../model/orders.js';
 
 export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The rows of each filer, in order of its 法人番号, each filer's years in order. */
-function byFiler(rows: readonly CompareRow[]): CompareRow[][] {
-  const out = new Map<string, CompareRow[]>();
+/** The rows of each filer, in the order the rows name the filers (by 法人番号, as the queries give them). */
+export function groupByFiler<R extends { corporateNumber: string }>(rows: readonly R[]): R[][] {
+  const out = new Map<string, R[]>();
   for (const row of rows) out.set(row.corporateNumber, [...(out.get(row.corporateNumber) ?? []), row]);
-  return [...out.values()].map((list) => list.sort((a, b) => a.fiscalYear - b.fiscalYear));
+  return [...out.values()];
 }
+
+/** The rows of each filer, in order of its 法人番号, each filer's years in order. */
+const byFiler = (rows: readonly CompareRow[]): CompareRow[][] =>
+  groupByFiler(rows).map((list) => list.sort((a, b) => a.fiscalYear - b.fiscalYear));
 const latest = (rows: readonly CompareRow[]) => byFiler(rows).map((years) => years[years.length - 1]!);
 
 /** A value as the table prints it. */

@@ -112,6 +112,34 @@ export function allocate(needs: readonly { min: number; max: number; fixed?: num
   }
 }
 
+/** The lines a cell's paragraphs (their widths, points) take at a width: an estimate, by widths alone. */
+function estimatedLines(paragraphs: readonly number[] | undefined, width: number): number {
+  if (!paragraphs) return 1;
+  let n = 0;
+  for (const p of paragraphs) n += Math.max(1, Math.ceil(p / (width * 0.98) - 1e-9));
+  return n;
+}
+
+/**
+ * A table's height in lines at these widths, each row as tall as its tallest cell; among equally
+ * short tables, the one with fewer lines in all ranks first (no column squeezed to a character or
+ * two where it costs the table nothing).
+ */
+export function estimatedHeight(rows: readonly (readonly (readonly number[] | undefined)[])[], widths: readonly number[]): number {
+  let total = 0;
+  let cells = 0;
+  for (const row of rows) {
+    let tallest = 1;
+    for (let j = 0; j < widths.length; j++) {
+      const n = estimatedLines(row[j], widths[j]!);
+      cells += n;
+      if (n > tallest) tallest = n;
+    }
+    total += tallest;
+  }
+  return total + cells / (1 + rows.length * widths.length * 100);
+}
+
 /**
  * Widths moved an em at a time between columns while that makes the table shorter (the lines of a
  * row are its tallest cell's): where a name column is one character too narrow, every row it wraps
@@ -120,28 +148,7 @@ export function allocate(needs: readonly { min: number; max: number; fixed?: num
  */
 export function refine(widths: number[], cells: (number[] | undefined)[][], mins: number[], fixed: boolean[], step: number): number[] {
   const rows = cells.length > 400 ? cells.filter((_, i) => i % Math.ceil(cells.length / 400) === 0) : cells;
-  const lines = (paragraphs: number[] | undefined, w: number) => {
-    if (!paragraphs) return 1;
-    let n = 0;
-    for (const p of paragraphs) n += Math.max(1, Math.ceil(p / (w * 0.98) - 1e-9));
-    return n;
-  };
-  // rows are as tall as their tallest cell; among equally short tables, the one with fewer lines in
-  // all (no column squeezed to a character or two where it costs the table nothing)
-  const height = (ws: number[]) => {
-    let total = 0;
-    let cells = 0;
-    for (const row of rows) {
-      let tallest = 1;
-      for (let j = 0; j < ws.length; j++) {
-        const n = lines(row[j], ws[j]!);
-        cells += n;
-        if (n > tallest) tallest = n;
-      }
-      total += tallest;
-    }
-    return total + cells / (1 + rows.length * ws.length * 100);
-  };
+  const height = (ws: number[]) => estimatedHeight(rows, ws);
   const out = [...widths];
   let best = height(out);
   for (let round = 0; round < 60; round++) {

@@ -2,8 +2,9 @@ import { realpathSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { t } from '../../messages/index.js';
-import { COMPARE_FORMATS, compareWriters, progressWriters, type CompareFormat } from '../../report/compare.js';
+import { t, type MessageKey } from '../../messages/index.js';
+import { COMPARE_FORMATS, compareWriters, progressWriters, type CompareFormat, type CompareOptions } from '../../report/compare.js';
+import type { Database } from '../../regulator/sqlite.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { EXIT, type CliContext } from '../context.js';
 import { parseChoice, parseFiscalYear, sourceDateEpoch } from '../options.js';
@@ -29,65 +30,60 @@ export function register(program: Command, ctx: CliContext): void {
         throw new UsageError('cli.compare.badOut', { path: options.out, formats: extensions }, 'cli.compare.badOut.hint');
       // the report written over the database it is read from would lose the database
       if (samePath(options.out, options.db)) throw new UsageError('cli.outputIsInput', { path: options.out }, 'cli.outputIsInput.hint');
-      const { openDatabase } = await import('../../regulator/db.js');
+      const format = kind as CompareFormat;
       if (options.document === 'progress') {
-        await writeProgress(options, kind as CompareFormat, ctx, openDatabase);
-        return;
+        const { progressRows } = await import('../../regulator/progress.js');
+        // a fiscal year: the reports whose as-of date falls in it (April to March)
+        const year = options.fiscalYear;
+        const inYear = (asOf: string) => year === undefined || (asOf >= `${year}-04-01` && asOf <= `${year + 1}-03-31`);
+        await writeReport(
+          options,
+          ctx,
+          (db) => progressRows(db).filter((r) => inYear(r.asOf)),
+          (rows, o) => progressWriters[format](rows, lang, o),
+          'cli.compare.doneProgress',
+        );
+      } else {
+        const { compareRows } = await import('../../regulator/compare.js');
+        await writeReport(
+          options,
+          ctx,
+          (db) => compareRows(db, options.fiscalYear),
+          (rows, o) => compareWriters[format](rows, lang, o),
+          'cli.compare.done',
+        );
       }
-      const { compareRows } = await import('../../regulator/compare.js');
-      const db = openDatabase(options.db, { create: false });
-      let rows;
-      try {
-        rows = compareRows(db, options.fiscalYear);
-      } finally {
-        db.close();
-      }
-      if (options.filer !== undefined) {
-        rows = rows.filter((row) => row.corporateNumber === options.filer);
-        if (rows.length === 0)
-          throw new UsageError('cli.compare.noFiler', { number: options.filer, db: options.db }, 'cli.compare.noFiler.hint');
-      }
-      // when, from which database: SOURCE_DATE_EPOCH pins the date (a report made again, byte for byte)
-      const asOf = (sourceDateEpoch(ctx.io.env) ?? new Date()).toISOString().slice(0, 10);
-      const bytes = await compareWriters[kind as CompareFormat](rows, lang, {
-        filer: options.filer !== undefined,
-        source: options.db,
-        asOf,
-      });
-      writeFileAtomic(options.out, bytes);
-      ctx.io.stderr.write(t(lang, 'cli.compare.done', { path: options.out, n: rows.length }) + '\n');
-      ctx.exit(EXIT.ok);
     });
 }
 
-/** compare --document progress: each filer's shared systems and late measures at each as-of date. */
-async function writeProgress(
-  options: { db: string; out: string; fiscalYear?: number; filer?: string },
-  kind: CompareFormat,
+/**
+ * The rows read from the database (nothing written to it), one filer's with --filer, written as the
+ * report: compare of the filings, or of the progress reports (--document progress).
+ */
+async function writeReport<R extends { corporateNumber: string }>(
+  options: { db: string; out: string; filer?: string },
   ctx: CliContext,
-  openDatabase: typeof import('../../regulator/db.js').openDatabase,
+  read: (db: Database) => R[],
+  write: (rows: R[], options: CompareOptions) => Promise<Buffer>,
+  done: MessageKey,
 ): Promise<void> {
-  const { lang } = ctx;
-  const { progressRows } = await import('../../regulator/progress.js');
+  const { openDatabase } = await import('../../regulator/db.js');
   const db = openDatabase(options.db, { create: false });
-  let rows;
+  let rows: R[];
   try {
-    rows = progressRows(db);
+    rows = read(db);
   } finally {
     db.close();
   }
-  // a fiscal year: the reports whose as-of date falls in it (April to March)
-  const year = options.fiscalYear;
-  if (year !== undefined) rows = rows.filter((r) => r.asOf >= `${year}-04-01` && r.asOf <= `${year + 1}-03-31`);
   if (options.filer !== undefined) {
     rows = rows.filter((row) => row.corporateNumber === options.filer);
     if (rows.length === 0)
       throw new UsageError('cli.compare.noFiler', { number: options.filer, db: options.db }, 'cli.compare.noFiler.hint');
   }
+  // when, from which database: SOURCE_DATE_EPOCH pins the date (a report made again, byte for byte)
   const asOf = (sourceDateEpoch(ctx.io.env) ?? new Date()).toISOString().slice(0, 10);
-  const bytes = await progressWriters[kind](rows, lang, { filer: options.filer !== undefined, source: options.db, asOf });
-  writeFileAtomic(options.out, bytes);
-  ctx.io.stderr.write(t(lang, 'cli.compare.doneProgress', { path: options.out, n: rows.length }) + '\n');
+  writeFileAtomic(options.out, await write(rows, { filer: options.filer !== undefined, source: options.db, asOf }));
+  ctx.io.stderr.write(t(ctx.lang, done, { path: options.out, n: rows.length }) + '\n');
   ctx.exit(EXIT.ok);
 }
 

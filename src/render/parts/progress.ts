@@ -8,7 +8,7 @@ import { isWithheldMarker } from '../../model/withheld.js';
 import { getAt, parsePointer } from '../../util/pointer.js';
 import { keep } from '../compose.js';
 import { BODY_SIZE, CELL_PADDING, CONTENT_WIDTH, RULE_WIDTH, STYLES, TABLE_SIZE, type Content } from '../styles.js';
-import { EMPTY_CELL, headerMin, type Cell } from '../tables.js';
+import { EMPTY_CELL, estimatedHeight, headerMin, type Cell } from '../tables.js';
 import { wareki } from '../wareki.js';
 import type { PartContext } from './context.js';
 import { itemHeading, prose } from './text.js';
@@ -220,23 +220,8 @@ function measureWidths(ctx: PartContext, titles: string[], rows: Cell[][]): numb
   const min = (j: number) =>
     Math.max(header(j), ...extents[j]!.map((e) => e.min), j === 0 ? Math.min(10 * TABLE_SIZE, ...extents[j]!.map((e) => e.max)) : 0) + 1;
   const rest = CONTENT_WIDTH - titles.length * CELL_PADDING - (titles.length + 1) * RULE_WIDTH - widths[1]! - widths[2]! - widths[3]!;
-  // the lines of a cell at a width, and of the table: each row as tall as its tallest cell
-  const lines = (j: number, r: number, w: number) =>
-    extents[j]![r]!.paragraphs.reduce((n, p) => n + Math.max(1, Math.ceil(p / (w * 0.98) - 1e-9)), 0);
-  const height = (ws: number[]) => {
-    let tall = 0;
-    let all = 0;
-    rows.forEach((_, r) => {
-      let most = 1;
-      for (let j = 0; j < ws.length; j++) {
-        const n = lines(j, r, ws[j]!);
-        all += n;
-        if (n > most) most = n;
-      }
-      tall += most;
-    });
-    return tall + all / 1e4;
-  };
+  const paragraphs = rows.map((_, r) => extents.map((column) => column[r]!.paragraphs));
+  const height = (ws: number[]) => estimatedHeight(paragraphs, ws);
   const step = TABLE_SIZE / 2;
   let best: { ws: number[]; h: number } | undefined;
   for (let a = min(0); a <= rest - min(4) - min(5); a += step)
