@@ -696,9 +696,10 @@ const base = {
   'cli.ingest.duplicate': 'skipped {path}: already in the database',
   'cli.ingest.rejected': 'rejected {path}: nothing of it was stored',
   'cli.ingest.summary': '{db}: {ingested} ingested, {amended} amendments, {duplicate} already there, {rejected} rejected',
-  'cli.compare.description': "one row per filer and year with the regulator's indicators, as xlsx, csv or html",
+  'cli.compare.description':
+    "one row per filer and year with the regulator's indicators (with --document progress, the plans' progress per filer and as-of date), as xlsx, csv or html",
   'cli.compare.opt.out': 'the report to write: {formats} (a .csv is UTF-8 with BOM)',
-  'cli.compare.opt.fiscalYear': 'only this fiscal year',
+  'cli.compare.opt.fiscalYear': 'only this fiscal year (progress reports: those whose as-of date falls in it)',
   'cli.compare.badOut': '{path}: the report must end in one of {formats}',
   'cli.compare.badOut.hint': 'e.g. --out report.xlsx',
   'cli.compare.doneProgress': 'wrote {path} ({n} rows of shared systems and late measures)',

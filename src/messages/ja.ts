@@ -683,9 +683,10 @@ export const ja: Record<MessageKey, string> = {
   'cli.ingest.duplicate': '{path} は取り込み済みのため飛ばしました',
   'cli.ingest.rejected': '{path} を拒否しました（何も保存していません）',
   'cli.ingest.summary': '{db}: 取込み {ingested} 件、訂正 {amended} 件、取込み済み {duplicate} 件、拒否 {rejected} 件',
-  'cli.compare.description': '事業者・年度ごとに1行で指標を並べた比較表を xlsx, csv 又は html で書き出す',
+  'cli.compare.description':
+    '事業者・年度ごとに1行で指標を並べた比較表（--document progress では事業者・時点ごとの計画の進捗）を xlsx, csv 又は html で書き出す',
   'cli.compare.opt.out': '書き出す比較表: {formats}（.csv は BOM 付き UTF-8）',
-  'cli.compare.opt.fiscalYear': 'この事業年度だけ',
+  'cli.compare.opt.fiscalYear': 'この事業年度だけ（進捗報告は、時点がその年度にあるもの）',
   'cli.compare.badOut': '{path}: 比較表の拡張子は {formats} のいずれかにしてください',
   'cli.compare.badOut.hint': '例: --out report.xlsx',
   'cli.compare.doneProgress': '{path} を書き出しました（共用しているシステムと遅れている施策の {n} 行）',
